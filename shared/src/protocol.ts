@@ -1,0 +1,52 @@
+import type { ErrorCode } from './vocabulary';
+import type { LoadConfig, LoadConfigPatch } from './load-config';
+import type { PoolConfig, PoolConfigPatch } from './pool-config';
+import type { TargetKnobsPatch } from './target-config';
+import type { ValidationDetail } from './validation';
+import type { Snapshot, TargetSnapshot } from './snapshot';
+import type { LabEvent } from './events';
+
+/** The body of every REST error and the `error` of every failed ack. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details: ValidationDetail[];
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+export type AckCallback<T> = (ack: Ack<T>) => void;
+
+export interface LabConfig {
+  pool: PoolConfig;
+  load: LoadConfig;
+}
+
+export interface LabConfigPatch {
+  pool?: PoolConfigPatch;
+  load?: LoadConfigPatch;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  watch: string;
+}
+
+/** Socket.IO event maps: the server emits ServerToClientEvents, the browser the other. */
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  events: (events: LabEvent[]) => void;
+}
+
+export interface ClientToServerEvents {
+  'config:patch': (patch: LabConfigPatch, ack: AckCallback<LabConfig>) => void;
+  'target:patch': (request: { id: string; patch: TargetKnobsPatch }, ack: AckCallback<TargetSnapshot>) => void;
+  'target:restart': (request: { id: string }, ack: AckCallback<TargetSnapshot>) => void;
+  'scenario:apply': (request: { id: string }, ack: AckCallback<LabConfig>) => void;
+  'leaks:reclaim': (request: Record<string, never>, ack: AckCallback<{ reclaimed: number }>) => void;
+}
+
+/** Sent in the Socket.IO handshake (`auth`) or as `Authorization: Bearer` on REST. */
+export interface ControlAuth {
+  token?: string;
+}

@@ -1,0 +1,144 @@
+import type { CloseReason, ConnectionState, RequestOutcome, TargetState } from './vocabulary';
+import type { HealthCheckMethod, PoolConfig } from './pool-config';
+import type { LoadConfig } from './load-config';
+import type { TargetKnobs } from './target-config';
+
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+  count: number;
+}
+
+export interface PoolGauges {
+  open: number;
+  idle: number;
+  active: number;
+  connecting: number;
+  validating: number;
+  closing: number;
+  waiting: number;
+  maxOpen: number;
+  minIdle: number;
+  maxIdle: number;
+  oldestWaitMs: number;
+  leakSuspects: number;
+}
+
+/** Monotonic counters since the lab started. `rates` carries the same numeric keys per second. */
+export interface Counters {
+  acquires: number;
+  acquiresWaited: number;
+  acquireTimeouts: number;
+  rejected: number;
+  dials: number;
+  dialFailures: number;
+  healthChecksPassed: number;
+  healthChecksFailed: number;
+  staleBorrows: number;
+  requestsStarted: number;
+  closed: Record<CloseReason, number>;
+  requests: Record<RequestOutcome, number>;
+}
+
+export interface Totals extends Counters {
+  requestsInFlight: number;
+  dialFailuresByCode: Record<string, number>;
+  healthChecksByMethod: Record<HealthCheckMethod, { passed: number; failed: number }>;
+}
+
+export interface LatencySummary {
+  acquireWaitMs: Percentiles;
+  rttMs: Percentiles;
+  dialMs: Percentiles;
+  holdMs: Percentiles;
+  healthCheckMs: Percentiles;
+  lifespanMs: Percentiles;
+}
+
+export interface HistogramBucket {
+  upToMs: number;
+  count: number;
+}
+
+export interface TargetSnapshot {
+  id: string;
+  address: string;
+  embedded: boolean;
+  state: TargetState;
+  open: number;
+  healthChecksFailed: number;
+  dialFailures: number;
+  requestsPerSec: number;
+  lastError: string | null;
+  knobs: TargetKnobs | null;
+  server: TargetServerCounters | null;
+}
+
+/** Counted by an embedded echo target itself (the far side of the sockets). */
+export interface TargetServerCounters {
+  connectionsOpen: number;
+  connectionsAccepted: number;
+  connectionsRefused: number;
+  requestsServed: number;
+  requestsQueued: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+export interface ConnectionSnapshot {
+  id: number;
+  targetId: string;
+  state: ConnectionState;
+  ageMs: number;
+  idleMs: number;
+  uses: number;
+}
+
+export interface ClosedConnectionSnapshot {
+  id: number;
+  targetId: string;
+  reason: CloseReason;
+  closedAt: number;
+  ageMs: number;
+  uses: number;
+}
+
+export interface LeakSuspectSnapshot {
+  connectionId: number;
+  targetId: string;
+  heldMs: number;
+  borrowedAt: number;
+}
+
+export const MARKER_KINDS = ['config', 'scenario', 'fault'] as const;
+export type MarkerKind = (typeof MARKER_KINDS)[number];
+
+export interface Marker {
+  id: number;
+  t: number;
+  kind: MarkerKind;
+  label: string;
+}
+
+export interface Snapshot {
+  seq: number;
+  /** Wall-clock milliseconds since the epoch when the snapshot was taken. */
+  t: number;
+  pool: PoolGauges;
+  totals: Totals;
+  rates: Omit<Counters, never>;
+  latency: LatencySummary;
+  waitHistogram: HistogramBucket[];
+  targets: TargetSnapshot[];
+  connections: ConnectionSnapshot[];
+  /** Every connection counted, even past the cap on `connections`. */
+  connectionCounts: { total: number; listed: number; byTargetAndState: Record<string, Partial<Record<ConnectionState, number>>> };
+  recentlyClosed: ClosedConnectionSnapshot[];
+  leakSuspects: LeakSuspectSnapshot[];
+  markers: Marker[];
+  config: { pool: PoolConfig; load: LoadConfig };
+  scenarioId: string | null;
+}
