@@ -31,10 +31,10 @@ export const LoadConfigSchema = Type.Object(
     leakRate: Type.Number({ title: 'Leak rate', minimum: 0, maximum: 1, default: 0, 'x-unit': 'fraction', 'x-step': 0.01,
       description: 'Fraction of borrowers that never release their connection.' }),
   },
-  { additionalProperties: false, $id: 'LoadConfig' },
+  { additionalProperties: false },
 );
 
 export type LoadConfig = Static<typeof LoadConfigSchema>;
 
-export const LoadConfigPatchSchema = Type.Partial(LoadConfigSchema, { additionalProperties: false, $id: 'LoadConfigPatch' });
+export const LoadConfigPatchSchema = Type.Partial(LoadConfigSchema, { additionalProperties: false });
 export type LoadConfigPatch = Static<typeof LoadConfigPatchSchema>;

@@ -53,10 +53,10 @@ export const PoolConfigSchema = Type.Object(
     maxFrameBytes: Type.Integer({ title: 'Max frame size', minimum: 1024, maximum: 16 * 1024 * 1024, default: 1024 * 1024, 'x-unit': 'bytes', 'x-step': 1024,
       description: 'A reply declaring a longer frame is rejected (WIRE_FRAME_TOO_LARGE) instead of buffered.' }),
   },
-  { additionalProperties: false, $id: 'PoolConfig' },
+  { additionalProperties: false },
 );
 
 export type PoolConfig = Static<typeof PoolConfigSchema>;
 
-export const PoolConfigPatchSchema = Type.Partial(PoolConfigSchema, { additionalProperties: false, $id: 'PoolConfigPatch' });
+export const PoolConfigPatchSchema = Type.Partial(PoolConfigSchema, { additionalProperties: false });
 export type PoolConfigPatch = Static<typeof PoolConfigPatchSchema>;

@@ -19,10 +19,10 @@ export const TargetKnobsSchema = Type.Object(
     garbleRate: Type.Number({ title: 'Garble rate', minimum: 0, maximum: 1, default: 0, 'x-unit': 'fraction', 'x-step': 0.01,
       description: 'Probability that a reply comes back with corrupted bytes.' }),
   },
-  { additionalProperties: false, $id: 'TargetKnobs' },
+  { additionalProperties: false },
 );
 
 export type TargetKnobs = Static<typeof TargetKnobsSchema>;
 
-export const TargetKnobsPatchSchema = Type.Partial(TargetKnobsSchema, { additionalProperties: false, $id: 'TargetKnobsPatch' });
+export const TargetKnobsPatchSchema = Type.Partial(TargetKnobsSchema, { additionalProperties: false });
 export type TargetKnobsPatch = Static<typeof TargetKnobsPatchSchema>;
