@@ -1,0 +1,25 @@
+import type { TargetKnobs } from '@poolscope/shared/target-config';
+import type { WorkerGate } from './worker-gate';
+
+/** Monotonic tallies plus the one gauge connections maintain themselves. */
+export interface EchoTally {
+  connectionsAccepted: number;
+  connectionsRefused: number;
+  requestsServed: number;
+  /** Gauge: requests received and not yet in service (waiting for a worker or behind an earlier request). */
+  requestsQueued: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** What every connection of one target shares; `knobs` is replaced whole on each update. */
+export interface EchoContext {
+  knobs: Readonly<TargetKnobs>;
+  readonly tally: EchoTally;
+  readonly gate: WorkerGate;
+  readonly random: () => number;
+}
+
+export function emptyTally(): EchoTally {
+  return { connectionsAccepted: 0, connectionsRefused: 0, requestsServed: 0, requestsQueued: 0, bytesIn: 0, bytesOut: 0 };
+}
