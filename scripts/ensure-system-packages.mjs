@@ -1,0 +1,24 @@
+// The tests use real tools from Debian: Chromium for Playwright (a browser download fails on these
+// machines), socat as an echo server nobody here wrote, and promtool to lint /metrics.
+// Installs whichever is missing with apt-get (as root), in one go.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const NEEDED = [
+  { binary: '/usr/bin/chromium', pkg: 'chromium' },
+  { binary: '/usr/bin/socat', pkg: 'socat' },
+  { binary: '/usr/bin/promtool', pkg: 'prometheus' },
+];
+
+const missing = NEEDED.filter(({ binary }) => !existsSync(binary));
+if (missing.length === 0) process.exit(0);
+
+const packages = missing.map(({ pkg }) => pkg).join(' ');
+if (process.getuid?.() !== 0) {
+  console.error(`Missing test tools. Install them with: sudo apt-get install -y ${packages}`);
+  process.exit(1);
+}
+console.log(`Installing ${packages} from Debian for the tests (about a minute)...`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execSync('apt-get update -qq', { stdio: 'inherit', env });
+execSync(`apt-get install -y -qq --no-install-recommends ${packages}`, { stdio: 'inherit', env });
