@@ -1,0 +1,42 @@
+import type { Framing } from '@poolscope/shared/load-config';
+import type { PoolTarget } from './types';
+
+export interface SocketOptions {
+  keepAlive: boolean;
+  noDelay: boolean;
+}
+
+export interface DialOptions extends SocketOptions {
+  timeoutMs: number;
+}
+
+export interface LinkRequest {
+  timeoutMs: number;
+  framing: Framing;
+  maxFrameBytes: number;
+}
+
+/**
+ * One open connection as the pool sees it, whatever carries it. The pool decides what a
+ * failure means (close reasons, counters); the link only reports what the wire did.
+ */
+export interface Link {
+  /** One echo round trip; rejects with a WireError. One request at a time. */
+  request(payload: Buffer, request: LinkRequest): Promise<Buffer>;
+  /** Socket state only, no bytes moved: null when it looks healthy, else why not. */
+  probe(): string | null;
+  /** The Go article's isHealthy, bug included: null means "healthy". */
+  naiveProbe(): Promise<string | null>;
+  /** Why the peer went away (EOF, reset, closed), or null if nothing was seen yet. */
+  readonly goneReason: string | null;
+  /** Called once when the peer goes away (not when the pool destroys the link). */
+  onPeerGone: ((why: string) => void) | null;
+  setSocketOptions(options: SocketOptions): void;
+  /** Close now; `onGone` runs once the underlying socket is fully closed. */
+  destroy(onGone: () => void): void;
+}
+
+/** Makes links. Rejections carry a `code` (ECONNREFUSED, DIAL_TIMEOUT...) used in stats and messages. */
+export interface Connector {
+  dial(target: PoolTarget, options: DialOptions): Promise<Link>;
+}

@@ -1,0 +1,353 @@
+import { DEFAULT_POOL_CONFIG, patchPoolConfig } from '@poolscope/shared/config-rules';
+import type { PoolConfig } from '@poolscope/shared/pool-config';
+import { ERROR_CODES, type CloseReason, type ConnectionState } from '@poolscope/shared/vocabulary';
+import { acquireTimeoutError } from './acquire-timeout';
+import { newPoolCounters } from './counters';
+import { Deque } from './deque';
+import { PoolConfigError, PoolError, type PoolErrorCode } from './errors';
+import { EventBus } from './event-bus';
+import { checkHealth } from './health-check';
+import { LatencyWindow } from './latency-window';
+import type { Connector } from './link';
+import { PooledConnection, type RequestRunner } from './pooled-connection';
+import { runPooledRequest } from './pooled-request';
+import { socketConnector } from './socket-connector';
+import { TargetSet } from './target-set';
+import { startDial } from './dial';
+import type { PoolOptions, RequestOptions } from './types';
+import { Waiter } from './waiter';
+
+/**
+ * The moving parts: connections between states, waiters, dials, checks. The state is a few
+ * plain collections (all, idle, waiters) and per-state counts; every transition goes through
+ * `setState`, so the counts are the gauges. ConnectionPool adds operation on top (stats,
+ * reconfigure, housekeeping, close).
+ */
+export class PoolEngine implements RequestRunner {
+  protected cfg: Readonly<PoolConfig>;
+  readonly instrumented: boolean;
+  readonly connector: Connector;
+  readonly random: () => number;
+  readonly targets = new TargetSet();
+  readonly all = new Set<PooledConnection>();
+  readonly idle = new Deque<PooledConnection>();
+  readonly waiters = new Deque<Waiter>();
+  readonly counters = newPoolCounters();
+  readonly window = new LatencyWindow();
+  readonly events: EventBus;
+  readonly count: Record<ConnectionState, number> = { connecting: 0, idle: 0, validating: 0, active: 0, closing: 0 };
+  nextConnectionId = 1;
+  heartbeatsInFlight = 0;
+  leakSuspectCount = 0;
+  lastDialError: string | null = null;
+  protected closed = false;
+  /** close() listens here for connections leaving their state; null otherwise. */
+  protected onSettle: (() => void) | null = null;
+  private waitTimer: NodeJS.Timeout | null = null;
+  private dialRetryTimer: NodeJS.Timeout | null = null;
+
+  constructor(options: PoolOptions = {}) {
+    const result = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, options.config ?? {});
+    if (!result.ok) throw new PoolConfigError(result.details);
+    this.cfg = Object.freeze(result.value);
+    this.instrumented = options.instrumented ?? true;
+    this.connector = options.connector ?? socketConnector;
+    this.random = options.random ?? Math.random;
+    this.events = new EventBus(this.instrumented);
+    for (const target of options.targets ?? []) this.targets.add(target);
+  }
+
+  get config(): Readonly<PoolConfig> {
+    return this.cfg;
+  }
+
+  get openCount(): number {
+    return this.count.connecting + this.count.idle + this.count.validating + this.count.active;
+  }
+
+  acquire(): Promise<PooledConnection> {
+    if (this.closed) return Promise.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
+    const nowMs = performance.now();
+    const connection = this.takeIdle(nowMs);
+    if (connection !== undefined) {
+      if (!this.needsCheck(connection, nowMs)) {
+        this.lend(connection, nowMs, 0, false);
+        return Promise.resolve(connection);
+      }
+      return new Promise((resolve, reject) => this.checkThenLend(connection, new Waiter(resolve, reject, nowMs, this.counters.dialFailures)));
+    }
+    if (this.targets.size === 0) return Promise.reject(this.rejection(ERROR_CODES.noTargets, 'the pool has no targets to dial'));
+    const maxWaiters = this.cfg.maxWaiters;
+    if (maxWaiters > 0 && this.waiters.length >= maxWaiters) {
+      return Promise.reject(this.rejection(ERROR_CODES.queueFull, `wait queue full: ${this.waiters.length} waiting (maxWaiters ${maxWaiters})`));
+    }
+    return new Promise((resolve, reject) => {
+      this.waiters.push(new Waiter(resolve, reject, nowMs, this.counters.dialFailures));
+      this.refill();
+      this.armWaitTimer();
+    });
+  }
+
+  release(connection: PooledConnection): void {
+    // Anything but an active loan of ours (reclaimed, destroyed, released twice) is a harmless no-op.
+    if (connection.state !== 'active' || connection.runner !== this) return;
+    const nowMs = performance.now();
+    if (this.instrumented) this.window.record('holdMs', nowMs - connection.borrowedAtMs);
+    if (connection.leakSuspect) this.clearLeakSuspect(connection, nowMs);
+    connection.lastUsedAtMs = nowMs;
+    this.place(connection, nowMs, false);
+  }
+
+  destroy(connection: PooledConnection, reason: CloseReason): void {
+    if (connection.runner !== this) return;
+    this.retire(connection, reason);
+  }
+
+  runRequest(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
+    return runPooledRequest(this, connection, payload, options);
+  }
+
+  /** Where a connection goes when it becomes free: closed if it should retire, else the oldest waiter, else idle. */
+  place(connection: PooledConnection, nowMs: number, coldEnd: boolean): void {
+    const reason = this.retireReason(connection, nowMs);
+    if (reason !== null) return this.retire(connection, reason);
+    const waiter = this.waiters.shift();
+    if (waiter !== undefined) {
+      if (this.waiters.length === 0) this.disarmWaitTimer();
+      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, true);
+      return waiter.resolve(connection);
+    }
+    if (this.count.idle >= this.cfg.maxIdle) return this.retire(connection, 'excess-idle');
+    this.setState(connection, 'idle');
+    connection.inIdle = true;
+    if (coldEnd) this.idle.unshift(connection);
+    else this.idle.push(connection);
+  }
+
+  retire(connection: PooledConnection, reason: CloseReason): void {
+    if (connection.state === 'closing' || connection.link === null) return;
+    if (connection.inIdle) this.removeFromIdle(connection);
+    if (connection.leakSuspect) {
+      connection.leakSuspect = false;
+      this.leakSuspectCount--;
+    }
+    this.setState(connection, 'closing');
+    connection.entry.open--;
+    this.counters.closed[reason]++;
+    if (this.instrumented) {
+      const ageMs = performance.now() - connection.createdAtMs;
+      this.window.record('lifespanMs', ageMs);
+      if (this.events.listening) {
+        this.events.emit({ t: Date.now(), type: 'connection-closed', connectionId: connection.id, targetId: connection.targetId, reason, ageMs: Math.round(ageMs), uses: connection.uses });
+      }
+    }
+    connection.link!.destroy(() => this.forget(connection));
+    this.onSettle?.();
+    this.refill();
+  }
+
+  setState(connection: PooledConnection, next: ConnectionState): void {
+    this.count[connection.state]--;
+    this.count[next]++;
+    connection.state = next;
+  }
+
+  /** Dial while there is demand (waiters, minIdle deficit) and room under maxOpen. */
+  refill(): void {
+    while (!this.closed && this.wantsDial()) {
+      const entry = this.targets.pick(performance.now());
+      if (entry === undefined) return this.armDialRetry();
+      startDial(this, entry);
+    }
+  }
+
+  /** Called by dial when a dial fails: the freed slot may be retried elsewhere. */
+  dialSettled(): void {
+    this.onSettle?.();
+    this.refill();
+  }
+
+  protected forget(connection: PooledConnection): void {
+    this.count.closing--;
+    this.all.delete(connection);
+    this.onSettle?.();
+  }
+
+  protected removeFromIdle(connection: PooledConnection): void {
+    this.idle.remove(connection);
+    connection.inIdle = false;
+  }
+
+  protected clearLeakSuspect(connection: PooledConnection, nowMs: number): void {
+    connection.leakSuspect = false;
+    this.leakSuspectCount--;
+    if (this.events.listening) {
+      this.events.emit({ t: Date.now(), type: 'leak-released', connectionId: connection.id, targetId: connection.targetId, heldMs: Math.round(nowMs - connection.borrowedAtMs) });
+    }
+  }
+
+  /** Checks a connection (state validating); a failure closes it ('health-check') and counts against its target. */
+  protected async validate(connection: PooledConnection, heartbeat: boolean): Promise<boolean> {
+    this.setState(connection, 'validating');
+    if (heartbeat) this.heartbeatsInFlight++;
+    const { healthCheckMethod: method, healthCheckTimeoutMs, maxFrameBytes } = this.cfg;
+    const startedMs = performance.now();
+    const problem = await checkHealth(connection.link!, method, healthCheckTimeoutMs, maxFrameBytes);
+    if (heartbeat) this.heartbeatsInFlight--;
+    const nowMs = performance.now();
+    if (this.instrumented) this.window.record('healthCheckMs', nowMs - startedMs);
+    if (connection.state !== 'validating') return false;
+    const byMethod = this.counters.healthChecksByMethod[method];
+    if (problem === null) {
+      this.counters.healthChecksPassed++;
+      byMethod.passed++;
+      connection.lastCheckedAtMs = nowMs;
+      return true;
+    }
+    this.counters.healthChecksFailed++;
+    byMethod.failed++;
+    connection.entry.healthChecksFailed++;
+    if (this.events.listening) {
+      this.events.emit({ t: Date.now(), type: 'health-check-failed', connectionId: connection.id, targetId: connection.targetId, method, reason: problem });
+    }
+    this.retire(connection, 'health-check');
+    return false;
+  }
+
+  protected rearmWaitTimer(): void {
+    this.disarmWaitTimer();
+    this.armWaitTimer();
+  }
+
+  protected stopTimers(): void {
+    this.disarmWaitTimer();
+    if (this.dialRetryTimer !== null) clearTimeout(this.dialRetryTimer);
+    this.dialRetryTimer = null;
+  }
+
+  protected rejection(code: PoolErrorCode, message: string): PoolError {
+    this.counters.rejected++;
+    return new PoolError(code, message);
+  }
+
+  private lend(connection: PooledConnection, nowMs: number, waitedMs: number, waited: boolean): void {
+    this.setState(connection, 'active');
+    connection.firstRequestPending = connection.uses > 0;
+    connection.uses++;
+    connection.borrowedAtMs = nowMs;
+    connection.lastUsedAtMs = nowMs;
+    this.counters.acquires++;
+    if (waited) this.counters.acquiresWaited++;
+    if (this.instrumented) this.window.recordWait(waitedMs);
+  }
+
+  /** The next idle connection in idleOrder, closing any found expired or (watchIdle) already dead. */
+  private takeIdle(nowMs: number): PooledConnection | undefined {
+    for (;;) {
+      const connection = this.cfg.idleOrder === 'lifo' ? this.idle.pop() : this.idle.shift();
+      if (connection === undefined) return undefined;
+      connection.inIdle = false;
+      if (connection.expired(nowMs, this.cfg.maxLifetimeMs)) this.retire(connection, 'max-lifetime');
+      else if (this.cfg.watchIdle && connection.link!.goneReason !== null) this.retire(connection, 'remote-closed');
+      else return connection;
+    }
+  }
+
+  private needsCheck(connection: PooledConnection, nowMs: number): boolean {
+    if (this.cfg.healthCheckMethod === 'none') return false;
+    return nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= this.cfg.validateAfterIdleMs;
+  }
+
+  /** Check on borrow; on failure the borrower transparently gets another connection. */
+  private checkThenLend(connection: PooledConnection, waiter: Waiter): void {
+    void this.validate(connection, false).then((passed) => {
+      if (!passed) return this.assign(waiter);
+      if (this.closed) {
+        this.retire(connection, 'pool-closed');
+        return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool closed while a connection was being checked'));
+      }
+      const nowMs = performance.now();
+      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
+      waiter.resolve(connection);
+    });
+  }
+
+  /** Serve a waiter whose checked connection failed: another idle one, else back to the head of the queue. */
+  private assign(waiter: Waiter): void {
+    if (this.closed) return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
+    const nowMs = performance.now();
+    const connection = this.takeIdle(nowMs);
+    if (connection === undefined) {
+      this.waiters.unshift(waiter);
+      this.refill();
+      return this.rearmWaitTimer();
+    }
+    if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter);
+    this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
+    waiter.resolve(connection);
+  }
+
+  private retireReason(connection: PooledConnection, nowMs: number): CloseReason | null {
+    if (this.closed) return 'pool-closed';
+    if (connection.entry.removed) return 'shrink';
+    if (this.cfg.watchIdle && connection.link!.goneReason !== null) return 'remote-closed';
+    if (connection.expired(nowMs, this.cfg.maxLifetimeMs)) return 'max-lifetime';
+    if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen) return 'shrink';
+    return null;
+  }
+
+  private wantsDial(): boolean {
+    if (this.targets.size === 0) return false;
+    if (this.cfg.maxOpen > 0 && this.openCount >= this.cfg.maxOpen) return false;
+    const idleDeficit = Math.max(0, this.cfg.minIdle - this.count.idle - this.heartbeatsInFlight);
+    return this.count.connecting < this.waiters.length + idleDeficit;
+  }
+
+  private armDialRetry(): void {
+    if (this.dialRetryTimer !== null) return;
+    const delayMs = Math.max(1, Math.ceil(this.targets.earliestBackoffEndMs() - performance.now()));
+    this.dialRetryTimer = setTimeout(() => {
+      this.dialRetryTimer = null;
+      this.refill();
+    }, delayMs);
+    this.dialRetryTimer.unref();
+  }
+
+  /** One timer for the oldest waiter: FIFO plus one shared timeout means deadlines come in queue order. */
+  private armWaitTimer(): void {
+    const head = this.waiters.peekFront();
+    if (this.waitTimer !== null || head === undefined) return;
+    const delayMs = head.enqueuedAtMs + this.cfg.acquireTimeoutMs - performance.now();
+    this.waitTimer = setTimeout(this.expireWaiters, Math.max(0, Math.ceil(delayMs)));
+  }
+
+  private disarmWaitTimer(): void {
+    if (this.waitTimer === null) return;
+    clearTimeout(this.waitTimer);
+    this.waitTimer = null;
+  }
+
+  private readonly expireWaiters = (): void => {
+    this.waitTimer = null;
+    const nowMs = performance.now();
+    const timeoutMs = this.cfg.acquireTimeoutMs;
+    for (let head = this.waiters.peekFront(); head !== undefined && nowMs - head.enqueuedAtMs >= timeoutMs; head = this.waiters.peekFront()) {
+      this.waiters.shift();
+      this.timeOut(head, nowMs);
+    }
+    this.armWaitTimer();
+  };
+
+  private timeOut(waiter: Waiter, nowMs: number): void {
+    const waitedMs = nowMs - waiter.enqueuedAtMs;
+    const error = acquireTimeoutError({
+      acquireTimeoutMs: this.cfg.acquireTimeoutMs, active: this.count.active, maxOpen: this.cfg.maxOpen,
+      waiting: this.waiters.length + 1, waitedMs, lastDialError: this.lastDialError,
+      dialFailuresDuringWait: this.counters.dialFailures - waiter.dialFailuresAtStart,
+    });
+    this.counters.acquireTimeouts++;
+    if (this.instrumented) this.window.recordWait(waitedMs);
+    if (this.events.listening) this.events.emit({ t: Date.now(), type: 'acquire-timed-out', waitedMs: Math.round(waitedMs), message: error.message });
+    waiter.reject(error);
+  }
+}

@@ -1,0 +1,56 @@
+import type { ConnectionState } from '@poolscope/shared/vocabulary';
+import type { Link } from './link';
+import type { TargetEntry } from './target-set';
+import type { RequestOptions } from './types';
+
+/** What a connection needs from its pool to run a request (kept narrow to avoid a cycle). */
+export interface RequestRunner {
+  runRequest(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer>;
+}
+
+/**
+ * A connection as the pool tracks it and as a borrower holds it. Times are
+ * `performance.now()` milliseconds; the pool converts them for display.
+ */
+export class PooledConnection {
+  state: ConnectionState = 'connecting';
+  link: Link | null = null;
+  readonly createdAtMs: number;
+  lastUsedAtMs: number;
+  lastCheckedAtMs: number;
+  borrowedAtMs = 0;
+  uses = 0;
+  /** Set while a reused connection's first request of a loan is still to come (stale-borrow accounting). */
+  firstRequestPending = false;
+  leakSuspect = false;
+  /** True while the connection sits in the pool's idle deque. */
+  inIdle = false;
+  /** Lifetime is maxLifetimeMs times this (0.9 to 1), so connections do not all expire at once. */
+  readonly lifetimeFactor: number;
+
+  constructor(
+    readonly id: number,
+    readonly entry: TargetEntry,
+    nowMs: number,
+    random: () => number,
+    readonly runner: RequestRunner,
+  ) {
+    this.createdAtMs = nowMs;
+    this.lastUsedAtMs = nowMs;
+    this.lastCheckedAtMs = nowMs;
+    this.lifetimeFactor = 1 - 0.1 * random();
+  }
+
+  get targetId(): string {
+    return this.entry.target.id;
+  }
+
+  /** One echo round trip. Failures reject with a WireError and the pool closes the connection. */
+  request(payload: Buffer, options: RequestOptions): Promise<Buffer> {
+    return this.runner.runRequest(this, payload, options);
+  }
+
+  expired(nowMs: number, maxLifetimeMs: number): boolean {
+    return maxLifetimeMs > 0 && nowMs - this.createdAtMs >= maxLifetimeMs * this.lifetimeFactor;
+  }
+}

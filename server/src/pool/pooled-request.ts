@@ -1,0 +1,51 @@
+import type { CloseReason } from '@poolscope/shared/vocabulary';
+import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
+import type { PooledConnection } from './pooled-connection';
+import type { PoolEngine } from './pool-engine';
+import type { RequestOptions } from './types';
+
+/**
+ * One request on a borrowed connection. A failure closes the connection (it can no longer be
+ * trusted to be in step with its peer) and, on the first request of a reused connection's
+ * loan, counts as a stale borrow: the check passed or was skipped, yet the connection was dead.
+ */
+export async function runPooledRequest(engine: PoolEngine, connection: PooledConnection, payload: Buffer, { timeoutMs, framing }: RequestOptions): Promise<Buffer> {
+  const link = connection.link;
+  if (connection.state !== 'active' || link === null) {
+    throw new WireError(WIRE_ERROR_CODES.connectionClosed, `connection ${connection.id} is not on loan (it is ${connection.state})`);
+  }
+  const firstOfLoan = connection.firstRequestPending;
+  connection.firstRequestPending = false;
+  connection.entry.requests++;
+  const startedMs = performance.now();
+  try {
+    const reply = await link.request(payload, { timeoutMs, framing, maxFrameBytes: engine.config.maxFrameBytes });
+    if (engine.instrumented) engine.window.record('rttMs', performance.now() - startedMs);
+    return reply;
+  } catch (error) {
+    if (firstOfLoan && isStaleSymptom(error)) countStaleBorrow(engine, connection, error);
+    if (connection.state === 'active') engine.retire(connection, closeReasonFor(error));
+    throw error;
+  }
+}
+
+/** A garbled reply is the peer misbehaving, not a dead connection: not a stale borrow. */
+function isStaleSymptom(error: unknown): boolean {
+  const code = (error as WireError).code;
+  return code !== WIRE_ERROR_CODES.badReply && code !== WIRE_ERROR_CODES.frameTooLarge;
+}
+
+function closeReasonFor(error: unknown): CloseReason {
+  const code = (error as WireError).code;
+  if (code === WIRE_ERROR_CODES.badReply || code === WIRE_ERROR_CODES.frameTooLarge) return 'bad-reply';
+  if (code === WIRE_ERROR_CODES.connectionClosed) return 'remote-closed';
+  return 'error';
+}
+
+function countStaleBorrow(engine: PoolEngine, connection: PooledConnection, error: unknown): void {
+  engine.counters.staleBorrows++;
+  if (engine.events.listening) {
+    const message = error instanceof Error ? error.message : String(error);
+    engine.events.emit({ t: Date.now(), type: 'stale-borrow', connectionId: connection.id, targetId: connection.targetId, error: message });
+  }
+}

@@ -1,0 +1,121 @@
+import type { Socket } from 'node:net';
+import { ReplyMatcher } from '../wire/reply-matcher';
+import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
+import type { Link, LinkRequest, SocketOptions } from './link';
+import { naiveReadOneByte } from './naive-read';
+
+interface PendingRequest {
+  matcher: ReplyMatcher;
+  timer: NodeJS.Timeout;
+  resolve: (reply: Buffer) => void;
+  reject: (error: WireError) => void;
+}
+
+/**
+ * A pooled TCP socket. It always reads (so it sees EOF, resets and stray bytes at once) and
+ * records what it saw; whether the pool reacts to a dead idle socket is the pool's choice
+ * (`watchIdle`). Bytes that arrive with no request outstanding are kept as `unexpected`.
+ */
+export class SocketLink implements Link {
+  goneReason: string | null = null;
+  onPeerGone: ((why: string) => void) | null = null;
+  /** Read by naive-read while it waits out its deadline. */
+  onStrayData: ((chunk: Buffer) => void) | null = null;
+  unexpected: Buffer[] = [];
+  private pending: PendingRequest | null = null;
+  private nextRequestId = 1;
+  private closed = false;
+  private destroyedByPool = false;
+  private onGone: (() => void) | null = null;
+
+  constructor(private readonly socket: Socket) {
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => this.peerGone('peer closed the connection (EOF)'));
+    socket.on('error', (error: NodeJS.ErrnoException) => this.peerGone(`socket error ${error.code ?? error.message}`));
+    socket.on('close', () => this.onClose());
+  }
+
+  request(payload: Buffer, { timeoutMs, framing, maxFrameBytes }: LinkRequest): Promise<Buffer> {
+    if (this.pending !== null) return Promise.reject(new Error('a request is already outstanding on this connection'));
+    if (this.goneReason !== null) return Promise.reject(closedError(this.goneReason));
+    const matcher = new ReplyMatcher(framing, this.nextRequestId++, payload, maxFrameBytes);
+    return new Promise<Buffer>((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(timeoutError(timeoutMs)), timeoutMs);
+      this.pending = { matcher, timer, resolve, reject };
+      this.socket.write(matcher.request);
+      // Stray bytes already waiting are read as the reply, as any real client would read them.
+      const stray = this.unexpected;
+      this.unexpected = [];
+      for (const chunk of stray) if (this.pending !== null) this.onData(chunk);
+    });
+  }
+
+  probe(): string | null {
+    if (this.goneReason !== null) return this.goneReason;
+    if (this.socket.destroyed || this.socket.readableEnded) return 'socket is closed';
+    const waitingBytes = this.unexpected.reduce((sum, chunk) => sum + chunk.length, 0);
+    return waitingBytes > 0 ? `${waitingBytes} unexpected bytes waiting` : null;
+  }
+
+  naiveProbe(): Promise<string | null> {
+    return naiveReadOneByte(this);
+  }
+
+  setSocketOptions({ keepAlive, noDelay }: SocketOptions): void {
+    if (this.closed) return;
+    this.socket.setKeepAlive(keepAlive);
+    this.socket.setNoDelay(noDelay);
+  }
+
+  destroy(onGone: () => void): void {
+    this.destroyedByPool = true;
+    if (this.pending !== null) this.settle(closedError('closed by the pool'));
+    if (this.closed) return onGone();
+    this.onGone = onGone;
+    this.socket.destroy();
+  }
+
+  private onData(chunk: Buffer): void {
+    const pending = this.pending;
+    if (pending === null) {
+      if (this.onStrayData !== null) this.onStrayData(chunk);
+      else this.unexpected.push(chunk);
+      return;
+    }
+    const step = pending.matcher.feed(chunk);
+    if (step !== undefined) this.settle(step);
+  }
+
+  private settle(result: Buffer | WireError): void {
+    const pending = this.pending;
+    if (pending === null) return;
+    this.pending = null;
+    clearTimeout(pending.timer);
+    if (pending.matcher.leftover.length > 0) this.unexpected.push(...pending.matcher.leftover);
+    if (result instanceof WireError) pending.reject(result);
+    else pending.resolve(result);
+  }
+
+  private peerGone(why: string): void {
+    if (this.goneReason !== null) return;
+    this.goneReason = why;
+    if (this.pending !== null) this.settle(closedError(why));
+    if (!this.destroyedByPool) this.onPeerGone?.(why);
+  }
+
+  private onClose(): void {
+    this.closed = true;
+    this.peerGone('connection closed');
+    const onGone = this.onGone;
+    this.onGone = null;
+    onGone?.();
+  }
+}
+
+function closedError(why: string): WireError {
+  return new WireError(WIRE_ERROR_CODES.connectionClosed, `connection closed: ${why}`);
+}
+
+function timeoutError(timeoutMs: number): WireError {
+  return new WireError(WIRE_ERROR_CODES.requestTimeout, `no reply within ${timeoutMs} ms`);
+}
