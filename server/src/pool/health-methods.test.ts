@@ -1,0 +1,90 @@
+import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnectionPool } from './connection-pool';
+import { Harness } from './test-support/harness';
+import type { TestEchoServer } from './test-support/test-echo-server';
+import { sleepMs, waitFor } from './test-support/wait-for';
+
+const harness = new Harness();
+afterEach(() => harness.closeAll());
+const framed = { timeoutMs: 300, framing: 'length-prefixed' } as const;
+
+/** A pool holding one idle connection, checked on every borrow, that does not watch idle sockets. */
+async function poolWithOneIdle(method: HealthCheckMethod): Promise<{ server: TestEchoServer; pool: ConnectionPool; firstId: number }> {
+  const server = await harness.server();
+  const pool = harness.pool([server], { healthCheckMethod: method, watchIdle: false, validateAfterIdleMs: 0, healthCheckTimeoutMs: 150 });
+  const first = await pool.acquire();
+  pool.release(first);
+  return { server, pool, firstId: first.id };
+}
+
+async function peerCloses(server: TestEchoServer): Promise<void> {
+  for (const socket of server.sockets) socket.end();
+  await waitFor(() => server.openSockets === 0, 'the peer to close');
+  await sleepMs(30); // let the FIN reach the pool's socket
+}
+
+describe('health-check methods (watchIdle off)', () => {
+  it('naive-probe passes a peer-closed connection (EOF reads as "healthy"), so the borrow is stale', async () => {
+    const { server, pool, firstId } = await poolWithOneIdle('naive-probe');
+    await peerCloses(server);
+    const connection = await pool.acquire();
+    expect(connection.id).toBe(firstId);
+    await expect(connection.request(Buffer.from('x'), framed)).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
+    expect(pool.stats()).toMatchObject({ staleBorrows: 1, healthChecksByMethod: { 'naive-probe': { passed: 1, failed: 0 } } });
+    expect(pool.stats().closed['remote-closed']).toBe(1);
+  });
+
+  it.each(['probe', 'ping'] as const)('%s fails a peer-closed connection and the borrower gets a fresh one', async (method) => {
+    const { server, pool, firstId } = await poolWithOneIdle(method);
+    await peerCloses(server);
+    const connection = await pool.acquire();
+    expect(connection.id).not.toBe(firstId);
+    expect((await connection.request(Buffer.from('x'), framed)).toString()).toBe('x');
+    expect(pool.stats()).toMatchObject({ staleBorrows: 0, healthChecksByMethod: { [method]: { passed: 0, failed: 1 } } });
+    expect(pool.stats().closed['health-check']).toBe(1);
+  });
+
+  it('naive-probe fails a connection with a stray byte waiting, and consumes that byte', async () => {
+    const { server, pool, firstId } = await poolWithOneIdle('naive-probe');
+    for (const socket of server.sockets) socket.write(Buffer.from([1]));
+    await sleepMs(30);
+    const connection = await pool.acquire();
+    expect(connection.id).not.toBe(firstId);
+    expect(pool.stats().healthChecksByMethod['naive-probe'].failed).toBe(1);
+  });
+
+  it('probe passes a stalled peer (no bytes are sent) and the request then times out', async () => {
+    const { server, pool, firstId } = await poolWithOneIdle('probe');
+    server.knobs.stall = true;
+    const connection = await pool.acquire();
+    expect(connection.id).toBe(firstId);
+    await expect(connection.request(Buffer.from('x'), framed)).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    expect(pool.stats().staleBorrows).toBe(1);
+  });
+
+  it('ping fails a stalled peer within healthCheckTimeoutMs', async () => {
+    const { server, pool, firstId } = await poolWithOneIdle('ping');
+    server.knobs.stall = true;
+    const connection = await pool.acquire();
+    expect(connection.id).not.toBe(firstId);
+    expect(pool.stats().healthChecksByMethod.ping.failed).toBe(1);
+  });
+
+  it("'none' never checks: the dead connection is handed out and its first request fails", async () => {
+    const { server, pool, firstId } = await poolWithOneIdle('none');
+    await peerCloses(server);
+    const connection = await pool.acquire();
+    expect(connection.id).toBe(firstId);
+    await expect(connection.request(Buffer.from('x'), framed)).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
+    expect(pool.stats()).toMatchObject({ staleBorrows: 1, healthChecksPassed: 0, healthChecksFailed: 0 });
+  });
+
+  it('skips the check on borrow when the connection was used within validateAfterIdleMs', async () => {
+    const server = await harness.server();
+    const pool = harness.pool([server], { validateAfterIdleMs: 60_000 });
+    pool.release(await pool.acquire());
+    pool.release(await pool.acquire());
+    expect(pool.stats().healthChecksPassed + pool.stats().healthChecksFailed).toBe(0);
+  });
+});

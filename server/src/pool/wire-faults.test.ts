@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from './test-support/harness';
+
+const harness = new Harness();
+afterEach(() => harness.closeAll());
+
+describe('wire faults through the pool', () => {
+  it('a garbled reply is WIRE_BAD_REPLY, counted as a bad-reply close, and the connection is destroyed', async () => {
+    const server = await harness.server({ garble: true });
+    const pool = harness.pool([server]);
+    const connection = await pool.acquire();
+    await expect(connection.request(Buffer.from('hello'), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_BAD_REPLY' });
+    expect(pool.stats()).toMatchObject({ open: 0, staleBorrows: 0 });
+    expect(pool.stats().closed['bad-reply']).toBe(1);
+    pool.release(connection);
+    expect(pool.stats().idle).toBe(0);
+  });
+
+  it("framing 'none' with a 200 KiB payload takes a partial first read as the reply: WIRE_BAD_REPLY", async () => {
+    const server = await harness.server();
+    const pool = harness.pool([server]);
+    const payload = Buffer.alloc(200 * 1024, 7);
+    const naive = await pool.acquire();
+    await expect(naive.request(payload, { timeoutMs: 5000, framing: 'none' })).rejects.toMatchObject({ code: 'WIRE_BAD_REPLY' });
+    const framed = await pool.acquire();
+    expect((await framed.request(payload, { timeoutMs: 5000, framing: 'length-prefixed' })).equals(payload)).toBe(true);
+    expect(pool.stats().closed['bad-reply']).toBe(1);
+  });
+
+  it("framing 'none' works for a small payload that fits one read", async () => {
+    const server = await harness.server();
+    const pool = harness.pool([server]);
+    const connection = await pool.acquire();
+    expect((await connection.request(Buffer.from('tiny'), { timeoutMs: 2000, framing: 'none' })).toString()).toBe('tiny');
+  });
+
+  it('a reply frame over maxFrameBytes is WIRE_FRAME_TOO_LARGE and the connection is destroyed', async () => {
+    const server = await harness.server();
+    const pool = harness.pool([server], { maxFrameBytes: 1024 });
+    const connection = await pool.acquire();
+    await expect(connection.request(Buffer.alloc(4096), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_FRAME_TOO_LARGE' });
+    expect(pool.stats().closed['bad-reply']).toBe(1);
+  });
+
+  it('a request that gets no reply in time is WIRE_REQUEST_TIMEOUT and closes the connection (error)', async () => {
+    const server = await harness.server({ stall: true });
+    const pool = harness.pool([server]);
+    const connection = await pool.acquire();
+    await expect(connection.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    expect(pool.stats().closed.error).toBe(1);
+  });
+});
