@@ -1,0 +1,31 @@
+import { ConnectionStatus } from '../features/status/connection-status';
+import { ViewControls } from '../features/status/view-controls';
+import { ExportButtons } from '../features/export/export-buttons';
+import { ShareButton } from '../features/share/share-button';
+import { useTheme } from './use-theme';
+
+export function AppHeader() {
+  const { theme, setTheme, projector, setProjector } = useTheme();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" className="logo">
+          <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
+          <circle cx="8" cy="10" r="2" fill="#0072B2" /><circle cx="14" cy="8" r="2" fill="#009E73" />
+          <circle cx="15" cy="14" r="2" fill="#E69F00" /><circle cx="9" cy="16" r="2" fill="#009E73" />
+        </svg>
+        <h1>Poolscope</h1>
+        <ConnectionStatus />
+      </div>
+      <ViewControls />
+      <div className="header-tools">
+        <ExportButtons />
+        <ShareButton />
+        <button type="button" className="btn btn-quiet" aria-pressed={projector} onClick={() => setProjector(!projector)} title="Bigger text and lines for a projector">Projector</button>
+        <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        </button>
+      </div>
+    </header>
+  );
+}

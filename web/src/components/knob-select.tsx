@@ -1,0 +1,35 @@
+import { memo, useId, useState } from 'react';
+import type { Ack } from '@poolscope/shared/protocol';
+import type { Knob } from '../lib/knobs';
+import { ackMessage } from './ack-message';
+
+interface KnobSelectProps {
+  knob: Extract<Knob, { kind: 'enum' }>;
+  value: string;
+  onCommit: (value: string) => Promise<Ack<unknown>>;
+}
+
+/** An enum knob as a native select, applied on change through the acked control. */
+export const KnobSelect = memo(function KnobSelect({ knob, value, onCommit }: KnobSelectProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const change = async (next: string) => {
+    setDraft(next);
+    const ack = await onCommit(next);
+    setDraft(null);
+    setError(ack.ok ? null : ackMessage(ack.error));
+  };
+  return (
+    <div className={`knob${error ? ' knob-invalid' : ''}${value !== knob.defaultValue ? ' knob-changed' : ''}`}>
+      <div className="knob-head">
+        <label htmlFor={id}>{knob.title}</label>
+      </div>
+      <select id={id} value={draft ?? value} aria-describedby={`${id}-help`} onChange={(e) => void change(e.currentTarget.value)}>
+        {knob.options.map((option) => <option key={option} value={option}>{option}</option>)}
+      </select>
+      {error ? <p className="knob-error" role="alert">{error}</p> : null}
+      <p id={`${id}-help`} className="help">{knob.description}</p>
+    </div>
+  );
+});

@@ -1,0 +1,87 @@
+import { memo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Marker, MarkerKind } from '@poolscope/shared/snapshot';
+import type { SeriesSpec } from '../lib/downsample';
+import type { Sample } from '../lib/live-store';
+import { OKABE_ITO } from '../lib/palette';
+import { formatClock, formatNumber } from '../lib/format';
+import { useTimeSeries } from './use-time-series';
+
+export interface SeriesDef extends SeriesSpec<Sample> {
+  name: string;
+  color: string;
+  kind: 'area' | 'line';
+  stackId?: string;
+  dashed?: boolean;
+  step?: boolean;
+}
+
+interface TimeChartProps {
+  chartId: string;
+  title: string;
+  series: readonly SeriesDef[];
+  height?: number;
+  yFormat?: (value: number) => string;
+  yUnit?: string;
+  legendNote?: string;
+}
+
+const MARKER_COLORS: Record<MarkerKind, string> = { config: OKABE_ITO.blue, scenario: OKABE_ITO.purple, fault: OKABE_ITO.vermillion };
+const LABELLED_MARKERS = 3;
+
+function markerLines(markers: Marker[]) {
+  return markers.map((m, i) => (
+    <ReferenceLine
+      key={m.id}
+      x={m.t}
+      stroke={MARKER_COLORS[m.kind]}
+      strokeDasharray="4 3"
+      strokeWidth={1.5}
+      ifOverflow="hidden"
+      label={i >= markers.length - LABELLED_MARKERS
+        ? { value: m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label, position: 'insideTopLeft', fontSize: 11, fill: MARKER_COLORS[m.kind], className: 'marker-label' }
+        : undefined}
+    />
+  ));
+}
+
+/**
+ * One time-series chart over the selected window: at most ~150 points per series,
+ * animation off, refreshed only on its turn, with a marker line wherever something changed.
+ */
+export const TimeChart = memo(function TimeChart({ chartId, title, series, height = 220, yFormat = formatNumber, yUnit, legendNote }: TimeChartProps) {
+  const { points, from, to, markers } = useTimeSeries(chartId, series);
+  return (
+    <figure className="chart" aria-label={`${title} chart`}>
+      <figcaption className="legend">
+        {series.map((s) => (
+          <span key={s.key} className="legend-item">
+            <span className={`swatch${s.dashed ? ' swatch-dashed' : ''}`} style={{ background: s.dashed ? undefined : s.color, borderColor: s.color }} aria-hidden="true" />
+            {s.name}
+          </span>
+        ))}
+        {legendNote ? <span className="legend-note">{legendNote}</span> : null}
+      </figcaption>
+      <ComposedChart data={points} responsive style={{ width: '100%', height }} margin={{ top: 16, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="2 4" vertical={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow tickFormatter={formatClock} minTickGap={48} tick={{ fontSize: 11 }} />
+        <YAxis width={52} tickFormatter={yFormat} tick={{ fontSize: 11 }} allowDecimals={false}
+          label={yUnit ? { value: yUnit, angle: -90, position: 'insideLeft', fontSize: 11, offset: 12, className: 'axis-unit' } : undefined} />
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={(t) => formatClock(Number(t))}
+          formatter={(value, name) => [yFormat(Number(value)), name]}
+          contentStyle={{ background: 'var(--surface-raised)', border: '1px solid var(--border)', borderRadius: 6, fontSize: 12 }}
+        />
+        {series.map((s) => s.kind === 'area' ? (
+          <Area key={s.key} dataKey={s.key} name={s.name} stackId={s.stackId} type={s.step ? 'stepAfter' : 'monotone'}
+            stroke={s.color} fill={s.color} fillOpacity={0.55} strokeWidth={1.5} isAnimationActive={false} dot={false} />
+        ) : (
+          <Line key={s.key} dataKey={s.key} name={s.name} type={s.step ? 'stepAfter' : 'monotone'} stroke={s.color}
+            strokeWidth={s.dashed ? 1.5 : 2} strokeDasharray={s.dashed ? '6 4' : undefined} isAnimationActive={false} dot={false} connectNulls={false} />
+        ))}
+        {markerLines(markers)}
+      </ComposedChart>
+    </figure>
+  );
+});

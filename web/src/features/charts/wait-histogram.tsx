@@ -1,0 +1,50 @@
+import { memo, useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HistogramBucket } from '@poolscope/shared/snapshot';
+import { liveStore } from '../../lib/live-store';
+import { useChartFrame } from '../../lib/use-live';
+import { formatMs, formatNumber } from '../../lib/format';
+import { OKABE_ITO } from '../../lib/palette';
+
+const HISTORY_MS = 10_000;
+
+/** Sum the per-tick wait histograms of the last 10 s, so the bars hold still enough to read. */
+export function recentHistogram(now: number): HistogramBucket[] {
+  const totals = new Map<number, number>();
+  const samples = liveStore.samples;
+  for (let i = samples.lowerBound((s) => s.t, now - HISTORY_MS); i < samples.length; i += 1) {
+    const sample = samples.at(i);
+    if (!sample || sample.t > now) break;
+    for (const b of sample.waitHistogram) totals.set(b.upToMs, (totals.get(b.upToMs) ?? 0) + b.count);
+  }
+  return [...totals.entries()].sort((a, b) => a[0] - b[0]).map(([upToMs, count]) => ({ upToMs, count }));
+}
+
+function bucketLabel(upToMs: number): string {
+  return Number.isFinite(upToMs) ? `≤${formatMs(upToMs).replace(' ', '')}` : 'more';
+}
+
+export const WaitHistogram = memo(function WaitHistogram() {
+  const frame = useChartFrame('wait-histogram');
+  const data = useMemo(
+    () => recentHistogram(liveStore.view?.t ?? 0).map((b) => ({ label: bucketLabel(b.upToMs), count: b.count })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [frame],
+  );
+  const total = data.reduce((sum, b) => sum + b.count, 0);
+  return (
+    <figure className="chart" aria-label="Wait time histogram, last 10 seconds">
+      <figcaption className="legend">
+        <span className="legend-item">Acquires by wait, last 10 s</span>
+        <span className="legend-note">{formatNumber(total)} acquires</span>
+      </figcaption>
+      <BarChart data={data} responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="2 4" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
+        <YAxis width={44} tick={{ fontSize: 11 }} allowDecimals={false} />
+        <Tooltip isAnimationActive={false} cursor={{ fillOpacity: 0.1 }} />
+        <Bar dataKey="count" name="acquires" fill={OKABE_ITO.sky} isAnimationActive={false} />
+      </BarChart>
+    </figure>
+  );
+});

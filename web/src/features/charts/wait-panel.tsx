@@ -1,0 +1,47 @@
+import { memo } from 'react';
+import { Panel } from '../../components/panel';
+import { Stat } from '../../components/stat';
+import { TimeChart, type SeriesDef } from '../../components/time-chart';
+import { PERCENTILE_COLORS } from '../../lib/palette';
+import { formatMs, formatNumber } from '../../lib/format';
+import { useLive } from '../../lib/use-live';
+import { WaitHistogram } from './wait-histogram';
+
+const SERIES: readonly SeriesDef[] = [
+  { key: 'p50', name: 'p50', get: (s) => s.latency.acquireWaitMs.p50, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.p50 },
+  { key: 'p90', name: 'p90', get: (s) => s.latency.acquireWaitMs.p90, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.p90 },
+  { key: 'p99', name: 'p99', get: (s) => s.latency.acquireWaitMs.p99, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.p99 },
+  { key: 'max', name: 'max', get: (s) => s.latency.acquireWaitMs.max, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.max },
+  { key: 'timeout', name: 'Acquire timeout', get: (s) => s.acquireTimeoutMs, agg: 'last', kind: 'line', color: 'var(--ref-line)', dashed: true, step: true },
+];
+
+const msTick = (v: number) => formatMs(v).replace(' ', '');
+
+const Readouts = memo(function Readouts() {
+  const oldest = useLive((s) => s.view?.pool.oldestWaitMs ?? 0);
+  const p99 = useLive((s) => s.view?.latency.acquireWaitMs.p99);
+  const waitedRate = useLive((s) => s.view?.rates.acquiresWaited);
+  return (
+    <dl className="readouts">
+      <Stat label="Oldest waiter" value={formatMs(oldest)} testId="stat-oldest-wait" tone={oldest > 0 ? 'warn' : undefined} />
+      <Stat label="Wait p99" value={formatMs(p99)} />
+      <Stat label="Had to wait" value={formatNumber(waitedRate)} unit="/s" />
+    </dl>
+  );
+});
+
+export function WaitPanel() {
+  return (
+    <Panel
+      id="wait-times"
+      title="Wait times"
+      lede="How long a borrower waited for a connection. Near zero while idle connections are available; it climbs toward the acquire timeout (dashed) when the pool is exhausted."
+      actions={<Readouts />}
+    >
+      <div className="chart-pair chart-pair-wide">
+        <TimeChart chartId="wait-times" title="Acquire wait percentiles" series={SERIES} yFormat={msTick} yUnit="wait" />
+        <WaitHistogram />
+      </div>
+    </Panel>
+  );
+}

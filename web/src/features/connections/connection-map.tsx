@@ -1,0 +1,75 @@
+import { useMemo, useState } from 'react';
+import { CONNECTION_STATES } from '@poolscope/shared/vocabulary';
+import type { Snapshot } from '@poolscope/shared/snapshot';
+import { Panel } from '../../components/panel';
+import { liveStore } from '../../lib/live-store';
+import { useChartFrame } from '../../lib/use-live';
+import { formatNumber } from '../../lib/format';
+import { STATE_COLORS } from '../../lib/palette';
+import { ConnectionCells, type Cell } from './connection-cells';
+
+/** How long a closed connection lingers on the map with its close reason. */
+export const LINGER_MS = 5000;
+
+interface Group { targetId: string; address: string; cells: Cell[]; counts: Record<string, number>; unlisted: number }
+
+export function groupConnections(s: Snapshot): Group[] {
+  const groups = new Map<string, Group>();
+  const group = (targetId: string): Group => {
+    let g = groups.get(targetId);
+    if (!g) {
+      const address = s.targets.find((t) => t.id === targetId)?.address ?? '';
+      g = { targetId, address, cells: [], counts: {}, unlisted: 0 };
+      groups.set(targetId, g);
+    }
+    return g;
+  };
+  for (const t of s.targets) group(t.id);
+  const sorted = [...s.connections].sort((a, b) => a.id - b.id);
+  for (const c of sorted) group(c.targetId).cells.push({ kind: 'open', c });
+  for (const c of s.recentlyClosed) if (s.t - c.closedAt <= LINGER_MS) group(c.targetId).cells.push({ kind: 'closed', c });
+  for (const [targetId, byState] of Object.entries(s.connectionCounts.byTargetAndState)) {
+    const g = group(targetId);
+    g.counts = byState as Record<string, number>;
+    const total = Object.values(byState).reduce((sum, n) => sum + (n ?? 0), 0);
+    g.unlisted = Math.max(0, total - g.cells.filter((c) => c.kind === 'open').length);
+  }
+  return [...groups.values()];
+}
+
+export function ConnectionMap() {
+  const frame = useChartFrame('connection-map');
+  const [inspected, setInspected] = useState<string | null>(null);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const groups = useMemo(() => (liveStore.view ? groupConnections(liveStore.view) : []), [frame]);
+  return (
+    <Panel
+      id="connection-map"
+      title="Connection map"
+      lede="One square per pooled connection, grouped by target and coloured by state. Crossed squares were closed in the last few seconds. Hover, or Tab in and use the arrow keys, to see a connection's age, uses and idle time."
+    >
+      <ul className="legend legend-states" aria-label="Connection states">
+        {CONNECTION_STATES.map((state) => (
+          <li key={state} className="legend-item"><span className={`swatch cell-${state}`} style={{ background: STATE_COLORS[state] }} aria-hidden="true" />{state}</li>
+        ))}
+        <li className="legend-item"><span className="swatch cell-closed" aria-hidden="true" />recently closed</li>
+      </ul>
+      {groups.length === 0 ? <p className="muted">No targets yet.</p> : null}
+      <div className="map-groups">
+        {groups.map((g) => (
+          <div key={g.targetId} className="map-group">
+            <h3 className="subhead">
+              {g.targetId} <span className="muted">{g.address}</span>{' '}
+              <span className="muted small">{formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted)} open</span>
+            </h3>
+            <ConnectionCells cells={g.cells} label={`Connections to ${g.targetId}`} onInspect={setInspected} />
+            {g.unlisted > 0 ? (
+              <p className="muted small">+{formatNumber(g.unlisted)} more not listed ({Object.entries(g.counts).map(([k, v]) => `${k} ${v}`).join(', ')})</p>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      <p className="inspect" aria-live="polite">{inspected ?? 'Hover or focus a square for details.'}</p>
+    </Panel>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { toSample } from '../../lib/live-store';
+import { makeSnapshot } from '../../test/fixtures';
+import { buildSession, flatten, samplesToCsv } from './session-export';
+
+describe('session export', () => {
+  it('flattens nested numbers to dotted columns and skips arrays', () => {
+    expect(flatten({ pool: { open: 3, idle: 1 }, list: [1, 2], name: 'x' })).toEqual({ 'pool.open': 3, 'pool.idle': 1, name: 'x' });
+  });
+
+  it('writes one CSV row per snapshot with time, seq and every numeric field', () => {
+    const samples = [toSample(makeSnapshot({ seq: 1, t: 0 })), toSample(makeSnapshot({ seq: 2, t: 100 }))];
+    const csv = samplesToCsv(samples);
+    const [header, first, second, end] = csv.split('\n');
+    const columns = header?.split(',') ?? [];
+    expect(columns.slice(0, 3)).toEqual(['time', 't', 'seq']);
+    expect(columns).toContain('pool.open');
+    expect(columns).toContain('latency.acquireWaitMs.p99');
+    expect(columns).toContain('rates.requests.ok');
+    expect(first?.startsWith('1970-01-01T00:00:00.000Z,0,1,')).toBe(true);
+    expect(second?.split(',')).toHaveLength(columns.length);
+    expect(end).toBe('');
+  });
+
+  it('adds a column when a later snapshot has a new field (dial failure codes appear over time)', () => {
+    const a = makeSnapshot({ seq: 1, t: 0 });
+    const b = makeSnapshot({ seq: 2, t: 100 });
+    b.totals.dialFailuresByCode = { ECONNREFUSED: 4 };
+    const csv = samplesToCsv([toSample(a), toSample(b)]);
+    const [header, first, second] = csv.split('\n');
+    const index = header?.split(',').indexOf('totals.dialFailuresByCode.ECONNREFUSED') ?? -1;
+    expect(index).toBeGreaterThan(0);
+    expect(first?.split(',')[index]).toBe('');
+    expect(second?.split(',')[index]).toBe('4');
+  });
+
+  it('builds a JSON session that round-trips', () => {
+    const session = buildSession([toSample(makeSnapshot())], [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }], [], null, new Date(0));
+    const parsed = JSON.parse(JSON.stringify(session)) as typeof session;
+    expect(parsed.format).toBe('poolscope-session/1');
+    expect(parsed.snapshots[0]?.pool.open).toBe(4);
+    expect(parsed.events).toHaveLength(1);
+  });
+});

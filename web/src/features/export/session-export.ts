@@ -1,0 +1,60 @@
+import type { LabEvent } from '@poolscope/shared/events';
+import type { Marker } from '@poolscope/shared/snapshot';
+import type { LabConfig } from '@poolscope/shared/protocol';
+import type { Sample } from '../../lib/live-store';
+
+export interface SessionExport {
+  format: 'poolscope-session/1';
+  exportedAt: string;
+  /** One record per snapshot received (10 Hz), without the per-connection lists. */
+  snapshots: Sample[];
+  events: LabEvent[];
+  markers: Marker[];
+  config: LabConfig | null;
+}
+
+export function buildSession(snapshots: Sample[], events: LabEvent[], markers: Marker[], config: LabConfig | null, now = new Date()): SessionExport {
+  return { format: 'poolscope-session/1', exportedAt: now.toISOString(), snapshots, events, markers, config };
+}
+
+/** Numeric leaves of a nested object as dotted paths: { pool: { open: 3 } } -> { 'pool.open': 3 }. */
+export function flatten(value: unknown, prefix = '', out: Record<string, number | string> = {}): Record<string, number | string> {
+  if (value === null || value === undefined) return out;
+  if (typeof value === 'number' || typeof value === 'string') {
+    out[prefix] = value;
+    return out;
+  }
+  if (Array.isArray(value)) return out; // histograms do not fit a flat row
+  if (typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+  }
+  return out;
+}
+
+function csvCell(value: number | string | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per snapshot; columns are the union of every numeric field seen, time first. */
+export function samplesToCsv(samples: Sample[]): string {
+  const rows = samples.map((s) => ({ time: new Date(s.t).toISOString(), ...flatten(s) }));
+  const columns: string[] = ['time', 't', 'seq'];
+  const seen = new Set(columns);
+  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
+  const lines = [columns.join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell((row as Record<string, number | string>)[c])).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export function download(filename: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

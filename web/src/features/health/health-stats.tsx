@@ -1,0 +1,26 @@
+import { memo } from 'react';
+import { Stat } from '../../components/stat';
+import { formatNumber } from '../../lib/format';
+import { useLive } from '../../lib/use-live';
+
+/** Totals since the lab started, each with its rate per second. */
+export const HealthStats = memo(function HealthStats() {
+  const passed = useLive((s) => s.view?.totals.healthChecksPassed);
+  const failed = useLive((s) => s.view?.totals.healthChecksFailed ?? 0);
+  const stale = useLive((s) => s.view?.totals.staleBorrows ?? 0);
+  const dialFailures = useLive((s) => s.view?.totals.dialFailures ?? 0);
+  const timeouts = useLive((s) => s.view?.totals.acquireTimeouts ?? 0);
+  const rejected = useLive((s) => s.view?.totals.rejected ?? 0);
+  return (
+    <dl className="stat-grid" aria-label="Health and error totals">
+      <Stat label="Checks passed" value={formatNumber(passed)} testId="health-checks-passed" />
+      <Stat label="Checks failed" value={formatNumber(failed)} testId="health-checks-failed" tone={failed > 0 ? 'bad' : undefined} />
+      <Stat label="Stale borrows" value={formatNumber(stale)} testId="stat-stale-borrows" tone={stale > 0 ? 'bad' : undefined}
+        hint="A connection handed out after passing (or skipping) its check that then failed on first use." />
+      <Stat label="Dial failures" value={formatNumber(dialFailures)} testId="stat-dial-failures" tone={dialFailures > 0 ? 'warn' : undefined} />
+      <Stat label="Acquire timeouts" value={formatNumber(timeouts)} testId="health-acquire-timeouts" tone={timeouts > 0 ? 'bad' : undefined} />
+      <Stat label="Rejected" value={formatNumber(rejected)} testId="stat-rejected" tone={rejected > 0 ? 'warn' : undefined}
+        hint="Acquires refused at once: wait queue full, pool closed or no targets." />
+    </dl>
+  );
+});

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { useLive } from '../../lib/use-live';
+import { liveStore } from '../../lib/live-store';
+
+const STALE_MS = 2000;
+
+/** Live, stalled (connected but no snapshot for 2 s), reconnecting or offline. */
+export function ConnectionStatus() {
+  const status = useLive((s) => s.status);
+  const seq = useLive((s) => s.latest?.seq ?? null);
+  const [stale, setStale] = useState(false);
+  useEffect(() => {
+    let lastSeq = liveStore.latest?.seq;
+    let lastChange = Date.now();
+    const timer = window.setInterval(() => {
+      const current = liveStore.latest?.seq;
+      if (current !== lastSeq) { lastSeq = current; lastChange = Date.now(); }
+      setStale(Date.now() - lastChange > STALE_MS);
+    }, 500);
+    return () => window.clearInterval(timer);
+  }, []);
+  const [label, tone] =
+    status === 'live' && seq === null ? ['Connected, waiting for data', 'warn']
+      : status === 'live' && stale ? ['Stalled', 'warn']
+        : status === 'live' ? ['Live', 'good']
+          : status === 'connecting' ? ['Connecting…', 'warn'] : ['Offline — reconnecting', 'bad'];
+  return (
+    <span className={`status status-${tone}`} role="status" data-testid="connection-status">
+      <span className="status-dot" aria-hidden="true" />{label}
+    </span>
+  );
+}

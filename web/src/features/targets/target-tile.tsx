@@ -1,0 +1,65 @@
+import { memo, useCallback, useState } from 'react';
+import type { TargetSnapshot } from '@poolscope/shared/snapshot';
+import type { TargetKnobs } from '@poolscope/shared/target-config';
+import { KnobControl } from '../../components/knob-control';
+import { ackMessage } from '../../components/ack-message';
+import { Stat } from '../../components/stat';
+import { patchTarget, removeTarget, restartTarget } from '../../lib/commands';
+import { TARGET_KNOBS } from '../../lib/knobs';
+import { formatNumber } from '../../lib/format';
+import { TARGET_STATE_TONE } from '../../lib/palette';
+
+const FAULTS = TARGET_KNOBS.filter((k) => k.kind === 'boolean');
+const TUNING = TARGET_KNOBS.filter((k) => k.kind !== 'boolean');
+
+/** A Hystrix-style tile: the target's state and numbers up top, its fault knobs below. */
+export const TargetTile = memo(function TargetTile({ target }: { target: TargetSnapshot }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const onCommit = useCallback(async (name: string, value: unknown) => {
+    const ack = await patchTarget(target.id, { [name]: value } as Partial<TargetKnobs>);
+    return ack;
+  }, [target.id]);
+  const restart = async () => {
+    const ack = await restartTarget(target.id);
+    setMessage(ack.ok ? 'Restarted: every connection was dropped.' : ackMessage(ack.error));
+  };
+  const remove = async () => {
+    const ack = await removeTarget(target.id);
+    if (!ack.ok) setMessage(ackMessage(ack.error));
+  };
+  const tone = TARGET_STATE_TONE[target.state];
+  return (
+    <article className={`tile tile-${tone}`} aria-label={`Target ${target.id} ${target.address}`} data-testid={`target-${target.id}`}>
+      <header className="tile-head">
+        <div>
+          <h3>{target.id}</h3>
+          <p className="muted small">{target.address}{target.embedded ? ' · embedded' : ' · external'}</p>
+        </div>
+        <span className={`badge badge-${tone}`} data-testid={`target-state-${target.id}`}>{target.state}</span>
+      </header>
+      <dl className="tile-stats">
+        <Stat label="Open" value={formatNumber(target.open)} />
+        <Stat label="Req/s" value={formatNumber(target.requestsPerSec)} />
+        <Stat label="Check fails" value={formatNumber(target.healthChecksFailed)} tone={target.healthChecksFailed > 0 ? 'bad' : undefined} />
+        <Stat label="Dial fails" value={formatNumber(target.dialFailures)} tone={target.dialFailures > 0 ? 'warn' : undefined} />
+      </dl>
+      {target.lastError ? <p className="tile-error small" title={target.lastError}>Last error: {target.lastError}</p> : null}
+      {target.knobs ? (
+        <>
+          <div className="tile-faults" role="group" aria-label={`Faults for ${target.id}`}>
+            {FAULTS.map((knob) => <KnobControl key={knob.name} knob={knob} value={target.knobs?.[knob.name as keyof TargetKnobs]} onCommit={onCommit} compact />)}
+          </div>
+          <details className="tile-knobs">
+            <summary>Latency, workers and fault rates</summary>
+            {TUNING.map((knob) => <KnobControl key={knob.name} knob={knob} value={target.knobs?.[knob.name as keyof TargetKnobs]} onCommit={onCommit} compact />)}
+          </details>
+        </>
+      ) : <p className="muted small">External echo server: its knobs are not ours to turn.</p>}
+      <div className="tile-actions">
+        <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>Restart</button>
+        <button type="button" className="btn btn-quiet" onClick={() => void remove()}>Remove</button>
+      </div>
+      {message ? <p className="small" role="status">{message}</p> : null}
+    </article>
+  );
+});

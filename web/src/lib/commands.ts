@@ -1,0 +1,74 @@
+import type { Ack, ApiError, LabConfig, LabConfigPatch, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
+import type { TargetSnapshot } from '@poolscope/shared/snapshot';
+import { readControlToken } from './control-token';
+import { socket } from './socket';
+import { liveStore } from './live-store';
+
+const ACK_TIMEOUT_MS = 5000;
+
+function failure(code: string, message: string): { ok: false; error: ApiError } {
+  return { ok: false, error: { code: code as ApiError['code'], message, details: [] } };
+}
+
+/** Note auth refusals so the header can ask for a token; pass every ack through. */
+function watch<T>(ack: Ack<T>): Ack<T> {
+  if (!ack.ok && (ack.error.code === 'UNAUTHORIZED' || ack.error.code === 'FORBIDDEN')) liveStore.setNeedsToken(true);
+  return ack;
+}
+
+type Emitter<T> = (callback: (err: Error | null, ack: Ack<T>) => void) => void;
+
+function acked<T>(emit: Emitter<T>): Promise<Ack<T>> {
+  return new Promise((resolve) => {
+    if (!socket.connected) {
+      resolve(failure('OFFLINE', 'Not connected to the lab; the change was not sent.'));
+      return;
+    }
+    emit((err, ack) => resolve(watch(err ? failure('TIMEOUT', 'The lab did not answer within 5 s.') : ack)));
+  });
+}
+
+export function patchConfig(patch: LabConfigPatch): Promise<Ack<LabConfig>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('config:patch', patch, cb));
+}
+
+export function patchTarget(id: string, patch: TargetKnobsPatch): Promise<Ack<TargetSnapshot>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('target:patch', { id, patch }, cb));
+}
+
+export function restartTarget(id: string): Promise<Ack<TargetSnapshot>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('target:restart', { id }, cb));
+}
+
+export function applyScenario(id: string): Promise<Ack<LabConfig>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:apply', { id }, cb));
+}
+
+export function reclaimLeaks(): Promise<Ack<{ reclaimed: number }>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('leaks:reclaim', {}, cb));
+}
+
+/** REST for what has no socket control (scenario list, adding and removing targets). */
+async function rest<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
+  const token = readControlToken();
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  try {
+    const response = await fetch(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const text = await response.text();
+    const json: unknown = text ? JSON.parse(text) : null;
+    if (response.ok) return { ok: true, data: json as T };
+    // The body is { code, message, details }; an older draft of the contract named the code `error`.
+    const error = json as (Partial<ApiError> & { error?: string }) | null;
+    const code = error?.code ?? error?.error ?? `HTTP_${response.status}`;
+    return watch<T>({ ok: false, error: { code: code as ApiError['code'], message: error?.message ?? response.statusText, details: error?.details ?? [] } });
+  } catch (err) {
+    return failure('NETWORK', err instanceof Error ? err.message : String(err));
+  }
+}
+
+export const fetchScenarios = () => rest<ScenarioSummary[]>('GET', '/api/scenarios');
+export const addTarget = (body: { host: string; port: number } | { embedded: true }) => rest<TargetSnapshot>('POST', '/api/targets', body);
+export const removeTarget = (id: string) => rest<unknown>('DELETE', `/api/targets/${encodeURIComponent(id)}`);

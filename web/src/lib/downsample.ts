@@ -1,0 +1,75 @@
+import type { RingBuffer } from './ring-buffer';
+
+/** How one series folds the samples of a bucket into one point. */
+export type Aggregate = 'mean' | 'max' | 'last';
+
+export interface SeriesSpec<T> {
+  key: string;
+  get: (sample: T) => number;
+  agg: Aggregate;
+}
+
+export type ChartPoint = { t: number } & Record<string, number>;
+
+/** Per-chart point budget (PERF-FACTS: <= ~150 points per series keeps Recharts under a frame). */
+export const MAX_POINTS = 150;
+
+/** Bucket width for a window: at least one sample period, rounded to whole 100 ms. */
+export function bucketWidthMs(windowMs: number, maxPoints = MAX_POINTS): number {
+  return Math.max(100, Math.ceil(windowMs / maxPoints / 100) * 100);
+}
+
+/**
+ * Fold the samples in [from, to] into at most ~maxPoints buckets aligned to absolute time,
+ * so a point does not jitter as the window slides. Latency series should use 'max' so a
+ * spike survives the downsampling.
+ */
+export function bucketize<T extends { t: number }>(
+  buffer: RingBuffer<T>,
+  from: number,
+  to: number,
+  specs: readonly SeriesSpec<T>[],
+  maxPoints = MAX_POINTS,
+): ChartPoint[] {
+  const width = bucketWidthMs(to - from, maxPoints);
+  const points: ChartPoint[] = [];
+  const acc = new Array<number>(specs.length);
+  const counts = new Array<number>(specs.length);
+  let bucket = Number.NaN;
+
+  const flush = () => {
+    if (Number.isNaN(bucket)) return;
+    const point = { t: bucket * width } as ChartPoint;
+    for (let j = 0; j < specs.length; j += 1) {
+      const spec = specs[j] as SeriesSpec<T>;
+      const n = counts[j] ?? 0;
+      // A series with no finite value in the bucket gets no key: the chart shows a gap.
+      if (n > 0) (point as Record<string, number>)[spec.key] = spec.agg === 'mean' ? (acc[j] ?? 0) / n : (acc[j] ?? 0);
+    }
+    points.push(point);
+  };
+
+  for (let i = buffer.lowerBound((s) => s.t, from); i < buffer.length; i += 1) {
+    const sample = buffer.at(i) as T;
+    if (sample.t > to) break;
+    const key = Math.floor(sample.t / width);
+    if (key !== bucket) {
+      flush();
+      bucket = key;
+      acc.fill(0);
+      counts.fill(0);
+    }
+    for (let j = 0; j < specs.length; j += 1) {
+      const spec = specs[j] as SeriesSpec<T>;
+      const value = spec.get(sample);
+      if (!Number.isFinite(value)) continue;
+      const seen = counts[j] ?? 0;
+      if (spec.agg === 'mean') acc[j] = (acc[j] ?? 0) + value;
+      else if (spec.agg === 'max') acc[j] = seen === 0 ? value : Math.max(acc[j] ?? value, value);
+      else acc[j] = value;
+      counts[j] = seen + 1;
+    }
+  }
+  flush();
+  return points;
+}

@@ -1,0 +1,26 @@
+import { liveStore } from './live-store';
+import { socket } from './socket';
+
+/** Wire the one socket to the store. Returns a function that undoes it (for tests and HMR). */
+export function connectLive(): () => void {
+  const onConnect = () => liveStore.setStatus('live');
+  const onDisconnect = () => liveStore.setStatus('offline');
+  const onError = (err: Error) => {
+    liveStore.setStatus('offline');
+    if (/unauthori[sz]ed|forbidden|token/i.test(err.message)) liveStore.setNeedsToken(true);
+  };
+  socket.on('connect', onConnect);
+  socket.on('disconnect', onDisconnect);
+  socket.on('connect_error', onError);
+  socket.on('snapshot', (s) => liveStore.ingestSnapshot(s));
+  socket.on('events', (batch) => liveStore.ingestEvents(batch));
+  socket.connect();
+  return () => {
+    socket.off('connect', onConnect);
+    socket.off('disconnect', onDisconnect);
+    socket.off('connect_error', onError);
+    socket.off('snapshot');
+    socket.off('events');
+    socket.disconnect();
+  };
+}

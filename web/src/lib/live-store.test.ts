@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { LiveStore } from './live-store';
+import { makeSnapshot } from '../test/fixtures';
+
+describe('LiveStore', () => {
+  it('records every snapshot but freezes the view while paused', () => {
+    const store = new LiveStore();
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    store.setPaused(true);
+    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1100 }));
+    expect(store.samples.length).toBe(2);
+    expect(store.view?.seq).toBe(1);
+    store.setPaused(false);
+    expect(store.view?.seq).toBe(2);
+  });
+
+  it('refreshes one registered chart per tick, in turn', () => {
+    const store = new LiveStore();
+    store.registerChart('a');
+    store.registerChart('b');
+    store.registerChart('c');
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 })); // first snapshot refreshes all
+    const before = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
+    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1100 }));
+    const after = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
+    const changed = after.filter((v, i) => v !== before[i]);
+    expect(changed).toHaveLength(1);
+    for (let i = 0; i < 3; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 3 + i, t: 1200 + i * 100 }));
+    const later = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
+    expect(later.map((v, i) => v - (after[i] ?? 0))).toEqual([1, 1, 1]);
+  });
+
+  it('keeps the config object while the lab config is unchanged', () => {
+    const store = new LiveStore();
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    const config = store.config;
+    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1100 }));
+    expect(store.config).toBe(config);
+    const changed = makeSnapshot({ seq: 3, t: 1200 });
+    changed.config.pool.maxOpen = 3;
+    store.ingestSnapshot(changed);
+    expect(store.config?.pool.maxOpen).toBe(3);
+  });
+
+  it('starts a fresh recording when the lab restarts (time goes backwards)', () => {
+    const store = new LiveStore();
+    store.ingestSnapshot(makeSnapshot({ seq: 10, t: 5000 }));
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 100 }));
+    expect(store.samples.length).toBe(1);
+  });
+
+  it('accumulates markers by id without duplicates', () => {
+    const store = new LiveStore();
+    const a = makeSnapshot({ seq: 1, t: 1000 });
+    a.markers = [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }];
+    store.ingestSnapshot(a);
+    const b = makeSnapshot({ seq: 2, t: 1100 });
+    b.markers = [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }, { id: 2, t: 1050, kind: 'fault', label: 't1 down' }];
+    store.ingestSnapshot(b);
+    expect(store.markers.map((m) => m.id)).toEqual([1, 2]);
+  });
+});

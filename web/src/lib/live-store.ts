@@ -1,0 +1,178 @@
+import type { LabEvent } from '@poolscope/shared/events';
+import type { HistogramBucket, LatencySummary, Marker, PoolGauges, Snapshot, Totals, Counters } from '@poolscope/shared/snapshot';
+import type { LabConfig } from '@poolscope/shared/protocol';
+import { RingBuffer } from './ring-buffer';
+
+/** The numbers of one snapshot kept for charts and export (the per-connection lists are dropped). */
+export interface Sample {
+  seq: number;
+  t: number;
+  pool: PoolGauges;
+  totals: Totals;
+  rates: Counters;
+  latency: LatencySummary;
+  waitHistogram: HistogramBucket[];
+  acquireTimeoutMs: number;
+}
+
+export type LinkStatus = 'connecting' | 'live' | 'offline';
+
+export const WINDOWS_MS = [60_000, 300_000, 900_000] as const;
+/** 15 minutes at 10 Hz. */
+export const SAMPLE_CAPACITY = 9000;
+const EVENT_CAPACITY = 5000;
+const MARKER_CAPACITY = 500;
+
+type Listener = () => void;
+
+function sameFields(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => x[k] === y[k]);
+}
+
+/** Keep the same config object while nothing changed, so knob panels skip the tick. */
+export function sameConfig(a: LabConfig | null, b: LabConfig): boolean {
+  return a !== null && sameFields(a.pool, b.pool) && sameFields(a.load, b.load);
+}
+
+export function toSample(s: Snapshot): Sample {
+  return { seq: s.seq, t: s.t, pool: s.pool, totals: s.totals, rates: s.rates, latency: s.latency, waitHistogram: s.waitHistogram, acquireTimeoutMs: s.config.pool.acquireTimeoutMs };
+}
+
+/**
+ * Everything the dashboard knows, outside React. Recording never stops; pausing freezes only
+ * `view`. Charts take turns: each tick refreshes one registered chart (PERF-FACTS), while
+ * text readouts follow `view` at the full rate.
+ */
+export class LiveStore {
+  readonly samples = new RingBuffer<Sample>(SAMPLE_CAPACITY);
+  readonly events = new RingBuffer<LabEvent>(EVENT_CAPACITY);
+  markers: Marker[] = [];
+  latest: Snapshot | null = null;
+  view: Snapshot | null = null;
+  config: LabConfig | null = null;
+  status: LinkStatus = 'connecting';
+  paused = false;
+  windowMs: number = WINDOWS_MS[0];
+  needsToken = false;
+  eventsVersion = 0;
+
+  private readonly listeners = new Set<Listener>();
+  private readonly chartListeners = new Map<string, Set<Listener>>();
+  private readonly chartVersions = new Map<string, number>();
+  private chartOrder: string[] = [];
+  private turn = 0;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  ingestSnapshot(snapshot: Snapshot): void {
+    const previous = this.samples.last();
+    if (previous && snapshot.t < previous.t) this.samples.clear(); // the lab restarted
+    this.samples.push(toSample(snapshot));
+    this.mergeMarkers(snapshot.markers);
+    const first = this.latest === null;
+    this.latest = snapshot;
+    if (!sameConfig(this.config, snapshot.config)) this.config = snapshot.config;
+    if (!this.paused) {
+      this.view = snapshot;
+      if (first) this.refreshAllCharts();
+      else this.advanceChartTurn();
+    }
+    this.emit();
+  }
+
+  ingestEvents(batch: LabEvent[]): void {
+    for (const event of batch) this.events.push(event);
+    if (!this.paused && batch.length > 0) {
+      this.eventsVersion += 1;
+      this.emit();
+    }
+  }
+
+  /** A config acked by the server is the truth until the next snapshot repeats it. */
+  setConfig(config: LabConfig): void {
+    this.config = config;
+    this.emit();
+  }
+
+  setStatus(status: LinkStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit();
+  }
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (!paused) {
+      this.view = this.latest;
+      this.eventsVersion += 1;
+      this.refreshAllCharts();
+    }
+    this.emit();
+  }
+
+  setWindow(windowMs: number): void {
+    this.windowMs = windowMs;
+    this.refreshAllCharts();
+    this.emit();
+  }
+
+  setNeedsToken(needsToken: boolean): void {
+    this.needsToken = needsToken;
+    this.emit();
+  }
+
+  private mergeMarkers(incoming: Marker[]): void {
+    const known = this.markers.at(-1)?.id ?? -1;
+    const fresh = incoming.filter((m) => m.id > known);
+    if (fresh.length === 0) return;
+    this.markers = [...this.markers, ...fresh].slice(-MARKER_CAPACITY);
+  }
+
+  // ---- chart turns ----
+
+  registerChart = (id: string): (() => void) => {
+    if (!this.chartOrder.includes(id)) this.chartOrder.push(id);
+    this.chartVersions.set(id, (this.chartVersions.get(id) ?? 0) + 1);
+    return () => {
+      this.chartOrder = this.chartOrder.filter((c) => c !== id);
+    };
+  };
+
+  subscribeChart = (id: string, listener: Listener): (() => void) => {
+    const set = this.chartListeners.get(id) ?? new Set<Listener>();
+    set.add(listener);
+    this.chartListeners.set(id, set);
+    return () => set.delete(listener);
+  };
+
+  chartVersion(id: string): number {
+    return this.chartVersions.get(id) ?? 0;
+  }
+
+  private bumpChart(id: string): void {
+    this.chartVersions.set(id, (this.chartVersions.get(id) ?? 0) + 1);
+    for (const listener of this.chartListeners.get(id) ?? []) listener();
+  }
+
+  private advanceChartTurn(): void {
+    if (this.chartOrder.length === 0) return;
+    this.turn = (this.turn + 1) % this.chartOrder.length;
+    this.bumpChart(this.chartOrder[this.turn] as string);
+  }
+
+  refreshAllCharts(): void {
+    for (const id of this.chartOrder) this.bumpChart(id);
+  }
+}
+
+export const liveStore = new LiveStore();

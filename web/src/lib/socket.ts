@@ -1,0 +1,22 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
+import { readControlToken } from './control-token';
+
+export type LabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The app's one socket, same origin as the page (the server serves the built app; Vite
+ * proxies /socket.io in dev). Created without connecting; `connectLive` opens it.
+ */
+const token = readControlToken();
+export const socket: LabSocket = io({
+  autoConnect: false,
+  path: '/socket.io',
+  ...(token ? { auth: { token } } : {}),
+});
+
+/** Reconnect with a new control token in the handshake. */
+export function setSocketToken(nextToken: string): void {
+  socket.auth = { token: nextToken };
+  socket.disconnect().connect();
+}
