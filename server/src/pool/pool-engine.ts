@@ -6,6 +6,7 @@ import { newPoolCounters } from './counters';
 import { Deque } from './deque';
 import { PoolConfigError, PoolError, type PoolErrorCode } from './errors';
 import { EventBus } from './event-bus';
+import { coarseNowMs } from './coarse-clock';
 import { checkHealth } from './health-check';
 import { LatencyWindow } from './latency-window';
 import type { Connector } from './link';
@@ -67,7 +68,7 @@ export class PoolEngine implements RequestRunner {
 
   acquire(): Promise<PooledConnection> {
     if (this.closed) return Promise.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
-    const nowMs = performance.now();
+    const nowMs = coarseNowMs();
     const connection = this.takeIdle(nowMs);
     if (connection !== undefined) {
       if (!this.needsCheck(connection, nowMs)) {
@@ -91,7 +92,7 @@ export class PoolEngine implements RequestRunner {
   release(connection: PooledConnection): void {
     // Anything but an active loan of ours (reclaimed, destroyed, released twice) is a harmless no-op.
     if (connection.state !== 'active' || connection.runner !== this) return;
-    const nowMs = performance.now();
+    const nowMs = coarseNowMs();
     if (this.instrumented) this.window.record('holdMs', nowMs - connection.borrowedAtMs);
     if (connection.leakSuspect) this.clearLeakSuspect(connection, nowMs);
     connection.lastUsedAtMs = nowMs;
@@ -147,8 +148,9 @@ export class PoolEngine implements RequestRunner {
   }
 
   setState(connection: PooledConnection, next: ConnectionState): void {
-    this.count[connection.state]--;
-    this.count[next]++;
+    const count = this.count;
+    count[connection.state]--;
+    count[next]++;
     connection.state = next;
   }
 
@@ -254,8 +256,10 @@ export class PoolEngine implements RequestRunner {
   }
 
   private needsCheck(connection: PooledConnection, nowMs: number): boolean {
-    if (this.cfg.healthCheckMethod === 'none') return false;
-    return nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= this.cfg.validateAfterIdleMs;
+    const { healthCheckMethod, validateAfterIdleMs } = this.cfg;
+    if (healthCheckMethod === 'none') return false;
+    // 0 means every borrow, whatever the coarse clock says about "just now".
+    return validateAfterIdleMs === 0 || nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= validateAfterIdleMs;
   }
 
   /** Check on borrow; on failure the borrower transparently gets another connection. */

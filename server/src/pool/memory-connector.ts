@@ -1,0 +1,39 @@
+import type { Connector, Link, LinkRequest } from './link';
+
+/**
+ * A connector whose links are plain objects that echo at once: no sockets, no timers. It lets
+ * a benchmark measure the pool's own overhead (acquire + release) with trivial resources.
+ */
+export const memoryConnector: Connector = {
+  dial: () => Promise.resolve(new MemoryLink()),
+};
+
+export class MemoryLink implements Link {
+  goneReason: string | null = null;
+  onPeerGone: ((why: string) => void) | null = null;
+
+  request(payload: Buffer, _request: LinkRequest): Promise<Buffer> {
+    return Promise.resolve(payload);
+  }
+
+  probe(): string | null {
+    return this.goneReason;
+  }
+
+  naiveProbe(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+
+  setSocketOptions(): void {}
+
+  destroy(onGone: () => void): void {
+    onGone();
+  }
+
+  /** For tests: the "peer" goes away. */
+  hangUp(why = 'peer closed the connection (EOF)'): void {
+    if (this.goneReason !== null) return;
+    this.goneReason = why;
+    this.onPeerGone?.(why);
+  }
+}
