@@ -1,33 +1,34 @@
 import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionPool } from './connection-pool';
+import type { PooledConnection } from './pooled-connection';
 import { Harness } from './test-support/harness';
 import type { TestEchoServer } from './test-support/test-echo-server';
-import { sleepMs, waitFor } from './test-support/wait-for';
+import { waitFor } from './test-support/wait-for';
 
 const harness = new Harness();
 afterEach(() => harness.closeAll());
 const framed = { timeoutMs: 300, framing: 'length-prefixed' } as const;
 
 /** A pool holding one idle connection, checked on every borrow, that does not watch idle sockets. */
-async function poolWithOneIdle(method: HealthCheckMethod): Promise<{ server: TestEchoServer; pool: ConnectionPool; firstId: number }> {
+async function poolWithOneIdle(method: HealthCheckMethod): Promise<{ server: TestEchoServer; pool: ConnectionPool; firstId: number; first: PooledConnection }> {
   const server = await harness.server();
   const pool = harness.pool([server], { healthCheckMethod: method, watchIdle: false, validateAfterIdleMs: 0, healthCheckTimeoutMs: 150 });
   const first = await pool.acquire();
   pool.release(first);
-  return { server, pool, firstId: first.id };
+  return { server, pool, firstId: first.id, first };
 }
 
-async function peerCloses(server: TestEchoServer): Promise<void> {
+/** The peer closes; returns once the pool's socket has seen it (the pool itself does not react: watchIdle off). */
+async function peerCloses(server: TestEchoServer, pooled: PooledConnection): Promise<void> {
   for (const socket of server.sockets) socket.end();
-  await waitFor(() => server.openSockets === 0, 'the peer to close');
-  await sleepMs(30); // let the FIN reach the pool's socket
+  await waitFor(() => pooled.link?.goneReason != null, "the FIN to reach the pool's socket");
 }
 
 describe('health-check methods (watchIdle off)', () => {
   it('naive-probe passes a peer-closed connection (EOF reads as "healthy"), so the borrow is stale', async () => {
-    const { server, pool, firstId } = await poolWithOneIdle('naive-probe');
-    await peerCloses(server);
+    const { server, pool, firstId, first } = await poolWithOneIdle('naive-probe');
+    await peerCloses(server, first);
     const connection = await pool.acquire();
     expect(connection.id).toBe(firstId);
     await expect(connection.request(Buffer.from('x'), framed)).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
@@ -36,8 +37,8 @@ describe('health-check methods (watchIdle off)', () => {
   });
 
   it.each(['probe', 'ping'] as const)('%s fails a peer-closed connection and the borrower gets a fresh one', async (method) => {
-    const { server, pool, firstId } = await poolWithOneIdle(method);
-    await peerCloses(server);
+    const { server, pool, firstId, first } = await poolWithOneIdle(method);
+    await peerCloses(server, first);
     const connection = await pool.acquire();
     expect(connection.id).not.toBe(firstId);
     expect((await connection.request(Buffer.from('x'), framed)).toString()).toBe('x');
@@ -46,9 +47,9 @@ describe('health-check methods (watchIdle off)', () => {
   });
 
   it('naive-probe fails a connection with a stray byte waiting, and consumes that byte', async () => {
-    const { server, pool, firstId } = await poolWithOneIdle('naive-probe');
+    const { server, pool, firstId, first } = await poolWithOneIdle('naive-probe');
     for (const socket of server.sockets) socket.write(Buffer.from([1]));
-    await sleepMs(30);
+    await waitFor(() => first.link?.probe() != null, 'the stray byte to arrive');
     const connection = await pool.acquire();
     expect(connection.id).not.toBe(firstId);
     expect(pool.stats().healthChecksByMethod['naive-probe'].failed).toBe(1);
@@ -72,8 +73,8 @@ describe('health-check methods (watchIdle off)', () => {
   });
 
   it("'none' never checks: the dead connection is handed out and its first request fails", async () => {
-    const { server, pool, firstId } = await poolWithOneIdle('none');
-    await peerCloses(server);
+    const { server, pool, firstId, first } = await poolWithOneIdle('none');
+    await peerCloses(server, first);
     const connection = await pool.acquire();
     expect(connection.id).toBe(firstId);
     await expect(connection.request(Buffer.from('x'), framed)).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
