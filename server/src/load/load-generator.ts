@@ -8,6 +8,10 @@ import type { LoadPool } from './load-pool';
 import type { LoadStats } from './load-tally';
 import { OPEN_LOOP_MAX_IN_FLIGHT, OpenLoop } from './open-loop';
 
+export type { LoadConnection, LoadPool } from './load-pool';
+export type { LoadStats } from './load-tally';
+export { LoadConfigError } from './load-config-error';
+
 export interface LoadGeneratorOptions {
   pool: LoadPool;
   config?: LoadConfigPatch;

@@ -9,6 +9,8 @@ import { closeServer, listen, relisten } from './listener';
 import { TargetConfigError } from './target-config-error';
 import { WorkerGate } from './worker-gate';
 
+export { TargetConfigError } from './target-config-error';
+
 export type EchoTargetState = 'up' | 'down' | 'stalled' | 'resetting';
 
 export interface EchoTargetOptions {
