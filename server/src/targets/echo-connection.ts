@@ -71,8 +71,8 @@ export class EchoConnection implements GateWaiter {
     this.#slot = 'held';
     this.#ctx.tally.requestsQueued -= 1;
     const delayMs = serviceDelayMs(this.#ctx.knobs, this.#ctx.random);
-    if (delayMs > 0) this.#serviceTimer = setTimeout(() => this.#serve(), delayMs);
-    else this.#serviceImmediate = setImmediate(() => this.#serve());
+    if (delayMs > 0) this.#serviceTimer = setTimeout(this.#serve, delayMs);
+    else this.#serviceImmediate = setImmediate(this.#serve);
   }
 
   #onData(chunk: Buffer): void {
@@ -123,15 +123,16 @@ export class EchoConnection implements GateWaiter {
     if (this.#ctx.gate.enter(this)) this.onAdmitted();
   }
 
-  #serve(): void {
+  /** Bound once: it runs per request. */
+  readonly #serve = (): void => {
     this.#serviceTimer = null;
     this.#serviceImmediate = null;
     if (this.#closed) return;
+    const { knobs, random, tally } = this.#ctx;
+    if (chance(knobs.dropRate, random)) return this.destroy(); // before the shift: teardown counts the unit in service
     const unit = this.#units.shift() as Buffer;
     this.#unitBytes -= unit.length;
     if (this.#socket.isPaused() && this.#unitBytes < HIGH_WATER_BYTES / 2) this.#socket.resume();
-    const { knobs, random, tally } = this.#ctx;
-    if (chance(knobs.dropRate, random)) return this.destroy();
     if (!knobs.stall && this.#socket.writable) {
       if (chance(knobs.garbleRate, random)) garble(unit);
       this.#socket.write(unit);
@@ -140,7 +141,7 @@ export class EchoConnection implements GateWaiter {
     }
     this.#releaseWorker();
     this.#pump();
-  }
+  };
 
   /** Close after the replies written so far reach the kernel (destroy alone would drop them). */
   #finish(): void {

@@ -91,6 +91,8 @@ describe('EchoTarget faults', () => {
     dropped.send(request);
     await dropped.waitForClose();
     expect(dropped.receivedBytes).toBe(0);
+    await waitFor(() => target.counters().connectionsOpen === 0, 'the server side to close');
+    expect(target.counters().requestsQueued).toBe(0);
     target.update({ dropRate: 0 });
     expect((await (await TestClient.open(target.port)).roundTrip(request)).reply).toEqual(request);
     expect(target.counters().requestsServed).toBe(1);
