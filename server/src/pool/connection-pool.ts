@@ -159,7 +159,7 @@ export class ConnectionPool extends PoolEngine {
       for (const c of this.idle.toArray()) if (c.link!.goneReason !== null) this.retire(c, 'remote-closed');
     }
     this.shrinkIdle();
-    if (cfg.acquireTimeoutMs !== previous.acquireTimeoutMs) this.rearmWaitTimer();
+    if (cfg.acquireTimeoutMs !== previous.acquireTimeoutMs) this.waiters.rearm();
     this.scheduleHousekeeping();
     this.refill();
   }

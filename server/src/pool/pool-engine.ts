@@ -4,6 +4,7 @@ import { ERROR_CODES, type CloseReason, type ConnectionState } from '@poolscope/
 import { acquireTimeoutError } from './acquire-timeout';
 import { newPoolCounters } from './counters';
 import { Deque } from './deque';
+import { WaitQueue } from './wait-queue';
 import { PoolConfigError, PoolError, type PoolErrorCode } from './errors';
 import { EventBus } from './event-bus';
 import { coarseNowMs } from './coarse-clock';
@@ -32,7 +33,7 @@ export class PoolEngine implements RequestRunner {
   readonly targets = new TargetSet();
   readonly all = new Set<PooledConnection>();
   readonly idle = new Deque<PooledConnection>();
-  readonly waiters = new Deque<Waiter>();
+  readonly waiters = new WaitQueue(() => this.cfg.acquireTimeoutMs, (waiter, nowMs) => this.timeOut(waiter, nowMs));
   readonly counters = newPoolCounters();
   readonly window = new LatencyWindow();
   readonly events: EventBus;
@@ -44,7 +45,6 @@ export class PoolEngine implements RequestRunner {
   protected closed = false;
   /** close() listens here for connections leaving their state; null otherwise. */
   protected onSettle: (() => void) | null = null;
-  private waitTimer: NodeJS.Timeout | null = null;
   private dialRetryTimer: NodeJS.Timeout | null = null;
 
   constructor(options: PoolOptions = {}) {
@@ -85,7 +85,6 @@ export class PoolEngine implements RequestRunner {
     return new Promise((resolve, reject) => {
       this.waiters.push(new Waiter(resolve, reject, nowMs, this.counters.dialFailures));
       this.refill();
-      this.armWaitTimer();
     });
   }
 
@@ -114,7 +113,6 @@ export class PoolEngine implements RequestRunner {
     if (reason !== null) return this.retire(connection, reason);
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
-      if (this.waiters.length === 0) this.disarmWaitTimer();
       this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, true);
       return waiter.resolve(connection);
     }
@@ -216,13 +214,8 @@ export class PoolEngine implements RequestRunner {
     return false;
   }
 
-  protected rearmWaitTimer(): void {
-    this.disarmWaitTimer();
-    this.armWaitTimer();
-  }
-
   protected stopTimers(): void {
-    this.disarmWaitTimer();
+    this.waiters.disarm();
     if (this.dialRetryTimer !== null) clearTimeout(this.dialRetryTimer);
     this.dialRetryTimer = null;
   }
@@ -283,8 +276,7 @@ export class PoolEngine implements RequestRunner {
     const connection = this.takeIdle(nowMs);
     if (connection === undefined) {
       this.waiters.unshift(waiter);
-      this.refill();
-      return this.rearmWaitTimer();
+      return this.refill();
     }
     if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter);
     this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
@@ -316,31 +308,6 @@ export class PoolEngine implements RequestRunner {
     }, delayMs);
     this.dialRetryTimer.unref();
   }
-
-  /** One timer for the oldest waiter: FIFO plus one shared timeout means deadlines come in queue order. */
-  private armWaitTimer(): void {
-    const head = this.waiters.peekFront();
-    if (this.waitTimer !== null || head === undefined) return;
-    const delayMs = head.enqueuedAtMs + this.cfg.acquireTimeoutMs - performance.now();
-    this.waitTimer = setTimeout(this.expireWaiters, Math.max(0, Math.ceil(delayMs)));
-  }
-
-  private disarmWaitTimer(): void {
-    if (this.waitTimer === null) return;
-    clearTimeout(this.waitTimer);
-    this.waitTimer = null;
-  }
-
-  private readonly expireWaiters = (): void => {
-    this.waitTimer = null;
-    const nowMs = performance.now();
-    const timeoutMs = this.cfg.acquireTimeoutMs;
-    for (let head = this.waiters.peekFront(); head !== undefined && nowMs - head.enqueuedAtMs >= timeoutMs; head = this.waiters.peekFront()) {
-      this.waiters.shift();
-      this.timeOut(head, nowMs);
-    }
-    this.armWaitTimer();
-  };
 
   private timeOut(waiter: Waiter, nowMs: number): void {
     const waitedMs = nowMs - waiter.enqueuedAtMs;
