@@ -1,0 +1,79 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Server } from 'socket.io';
+import type { Lab } from '../lab/lab';
+import { bearerToken, type ControlPolicy } from './control-policy';
+import { errorBody, registerErrorEnvelope } from './error-envelope';
+import { registerOpenApi } from './openapi';
+import { configRoutes } from './routes/config-routes';
+import { metricsRoutes } from './routes/metrics-routes';
+import { poolRoutes } from './routes/pool-routes';
+import { scenarioRoutes } from './routes/scenario-routes';
+import { targetRoutes } from './routes/target-routes';
+import { attachSocketGateway, type LabServer } from './socket-gateway';
+import type { TypedApp } from './typed-app';
+import { registerWebApp } from './web-app';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  lab: Lab;
+  policy: ControlPolicy;
+  /** Folder of the built dashboard (web/dist); null serves the API only. */
+  webRoot?: string | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Composes the lab's HTTP face: security headers, docs, routes, the dashboard and the Socket.IO stream. */
+export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io: LabServer }> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<TypeBoxTypeProvider>();
+  // TypeBox's own checker: no type coercion, no silent removal of unknown keys, so what is validated is what is applied.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorate('lab', options.lab);
+  app.decorate('controlPolicy', options.policy);
+  registerErrorEnvelope(app);
+  await registerOpenApi(app);
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(app) } });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isControlRequest(request.method, request.url)) return;
+    const verdict = options.policy.check(bearerToken(request.headers.authorization));
+    if (verdict === 'ok') return;
+    const status = verdict === 'missing' ? 401 : 403;
+    const message = verdict === 'missing' ? 'this lab needs its control token: send Authorization: Bearer <token>' : 'wrong control token';
+    return reply.status(status).send(errorBody({ code: verdict === 'missing' ? 'UNAUTHORIZED' : 'FORBIDDEN', message, details: [] }));
+  });
+  await app.register(configRoutes);
+  await app.register(targetRoutes);
+  await app.register(scenarioRoutes);
+  await app.register(poolRoutes);
+  await app.register(metricsRoutes);
+  await registerWebApp(app, options.webRoot ?? null);
+  const io: LabServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES });
+  const detach = attachSocketGateway(io, options.lab, options.policy);
+  app.addHook('onClose', async () => {
+    detach();
+    await io.close();
+  });
+  return { app, io };
+}
+
+function isControlRequest(method: string, url: string): boolean {
+  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && url.startsWith('/api/');
+}
+
+function contentSecurityPolicy(app: TypedApp): Record<string, string[] | null> {
+  const swagger = (app as unknown as { swaggerCSP?: { script: string[]; style: string[] } }).swaggerCSP ?? { script: [], style: [] };
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...swagger.script],
+    // Recharts and React set inline style attributes; no inline script is ever allowed.
+    styleSrc: ["'self'", "'unsafe-inline'", ...swagger.style],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    // Off: the lab is usually served over plain http on a LAN or loopback, where upgrading breaks every request.
+    upgradeInsecureRequests: null,
+  };
+}

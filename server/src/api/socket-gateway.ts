@@ -1,0 +1,70 @@
+import type { Server, Socket } from 'socket.io';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
+import type { Lab } from '../lab/lab';
+import { LabError } from '../lab/lab-error';
+import type { ControlPolicy } from './control-policy';
+import { toApiError } from './error-envelope';
+import { TokenBucket } from './token-bucket';
+
+export type LabServer = Server<ClientToServerEvents, ServerToClientEvents>;
+type LabSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export const CONTROL_BURST = 20;
+export const CONTROL_PER_SECOND = 10;
+
+/**
+ * Streams every tick to every viewer (volatile: a lagging viewer loses frames instead of
+ * queueing them without bound) and runs the acked control events.
+ */
+export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPolicy): () => void {
+  const unsubscribe = lab.onTick((snapshot, events) => {
+    io.volatile.emit('snapshot', snapshot);
+    if (events.length > 0) io.volatile.emit('events', events);
+  });
+  io.on('connection', (socket) => {
+    socket.emit('snapshot', lab.snapshot());
+    registerControls(socket, lab, policy);
+  });
+  return unsubscribe;
+}
+
+function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): void {
+  const bucket = new TokenBucket(CONTROL_BURST, CONTROL_PER_SECOND);
+  const control = <T>(run: (payload: Record<string, unknown>) => T | Promise<T>) =>
+    async (payload: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      const reply = ack as (result: Ack<T>) => void;
+      try {
+        assertAllowed(socket, policy, bucket);
+        reply({ ok: true, data: await run(asObject(payload)) });
+      } catch (error) {
+        reply({ ok: false, error: toApiError(error).body });
+      }
+    };
+  socket.on('config:patch', control((patch) => lab.patchConfig(patch)));
+  socket.on('target:patch', control(({ id, patch }) => lab.patchTarget(asId(id), patch)));
+  socket.on('target:restart', control(({ id }) => lab.restartTarget(asId(id))));
+  socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
+  socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
+}
+
+function assertAllowed(socket: LabSocket, policy: ControlPolicy, bucket: TokenBucket): void {
+  const verdict = policy.check((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+  if (verdict === 'missing') throw new LabError('UNAUTHORIZED', 'this lab needs its control token to change anything (pass it as auth.token)', 401);
+  if (verdict === 'wrong') throw new LabError('FORBIDDEN', 'wrong control token', 403);
+  if (!bucket.take()) throw new LabError('RATE_LIMITED', `at most ${CONTROL_PER_SECOND} control events per second (bursts of ${CONTROL_BURST})`, 429);
+}
+
+function asObject(payload: unknown): Record<string, unknown> {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new LabError('INVALID_REQUEST', 'expected an object payload', 400, [{ path: '/', message: 'expected an object' }]);
+  }
+  return payload as Record<string, unknown>;
+}
+
+function asId(id: unknown): string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
+    throw new LabError('INVALID_REQUEST', 'expected { id: string }', 400, [{ path: '/id', message: 'expected a non-empty string' }]);
+  }
+  return id;
+}

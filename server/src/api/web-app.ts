@@ -1,0 +1,19 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { TypedApp } from './typed-app';
+import { errorBody } from './error-envelope';
+
+const API_PREFIXES = ['/api/', '/socket.io/', '/docs', '/metrics', '/healthz'];
+
+/** Serves the built dashboard with an SPA fallback; unknown API paths stay JSON 404s. */
+export async function registerWebApp(app: TypedApp, webRoot: string | null): Promise<void> {
+  const hasBuild = webRoot !== null && existsSync(join(webRoot, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+    if (wantsPage && hasBuild) return reply.sendFile('index.html');
+    if (wantsPage) return reply.status(404).type('text/plain').send('The dashboard is not built: run `npm start` (it builds web/ first).');
+    return reply.status(404).send(errorBody({ code: 'NOT_FOUND', message: `${request.method} ${request.url.split('?')[0]} not found`, details: [] }));
+  });
+}

@@ -1,0 +1,217 @@
+import type { LabEvent } from '@poolscope/shared/events';
+import type { LoadConfigPatch } from '@poolscope/shared/load-config';
+import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
+import type { LabConfig, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
+import type { TargetKnobs } from '@poolscope/shared/target-config';
+import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig } from '@poolscope/shared/config-rules';
+import { ConnectionPool } from '../pool/connection-pool';
+import { LoadGenerator } from '../load/load-generator';
+import { describeChange } from './describe-change';
+import { EventBatch } from './event-batch';
+import { LabError } from './lab-error';
+import { MarkerLog } from './marker-log';
+import { RecentlyClosed } from './recently-closed';
+import { Sampler } from './sampler';
+import { findScenario, SCENARIOS, summarize } from './scenarios';
+import { SnapshotBuilder } from './snapshot-builder';
+import { TargetAllowlist } from './target-allowlist';
+import { TargetRegistry, type RegisteredTarget } from './target-registry';
+import { patchLabConfig } from './patch-lab-config';
+
+export interface LabOptions {
+  embeddedTargets?: number;
+  externalTargets?: { host: string; port: number }[];
+  pool?: PoolConfigPatch;
+  load?: LoadConfigPatch;
+  /** Comma-separated CIDR ranges external targets must resolve into (loopback by default). */
+  allowTargets?: string;
+  sampleHz?: number;
+  /** Knobs for the embedded targets started with the lab. */
+  targetKnobs?: Partial<TargetKnobs>;
+}
+
+export type TickListener = (snapshot: Snapshot, events: LabEvent[]) => void;
+
+/** The running lab: targets + pool + load + one sampler, and every change an operator can make. */
+export class Lab {
+  readonly pool: ConnectionPool;
+  readonly load: LoadGenerator;
+  readonly targets: TargetRegistry;
+  readonly markers = new MarkerLog();
+  private readonly events = new EventBatch();
+  private readonly recentlyClosed = new RecentlyClosed();
+  private readonly builder: SnapshotBuilder;
+  private readonly sampler: Sampler;
+  private readonly listeners = new Set<TickListener>();
+  private latest: Snapshot;
+  private scenarioId: string | null = null;
+  private closed = false;
+
+  private constructor(options: LabOptions) {
+    this.pool = new ConnectionPool({ config: options.pool ?? {} });
+    this.load = new LoadGenerator({ pool: this.pool, config: { ...(options.load ?? {}), running: false } });
+    this.targets = new TargetRegistry(this.pool, new TargetAllowlist(options.allowTargets));
+    this.pool.on('event', (event) => this.record(event));
+    this.builder = new SnapshotBuilder({
+      pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
+      recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
+    });
+    this.latest = this.builder.build();
+    this.sampler = new Sampler(options.sampleHz ?? 10, () => this.tick(), (error) => console.error('poolscope: sampler tick failed', error));
+  }
+
+  static async start(options: LabOptions = {}): Promise<Lab> {
+    assertValidStartConfig(options);
+    const lab = new Lab(options);
+    try {
+      for (let i = 0; i < (options.embeddedTargets ?? 2); i++) await lab.targets.addEmbedded(options.targetKnobs ?? {});
+      for (const target of options.externalTargets ?? []) await lab.targets.addExternal(target.host, target.port);
+    } catch (error) {
+      await lab.close();
+      throw error;
+    }
+    lab.load.reconfigure({ running: options.load?.running ?? true });
+    lab.sampler.start();
+    return lab;
+  }
+
+  config(): LabConfig {
+    return { pool: { ...this.pool.config }, load: { ...this.load.config } };
+  }
+
+  snapshot(): Snapshot {
+    return this.latest;
+  }
+
+  onTick(listener: TickListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** All or nothing across pool and load: both halves are validated before either is applied. */
+  patchConfig(patch: unknown): LabConfig {
+    this.assertOpen();
+    const before = this.config();
+    const next = patchLabConfig(before, patch);
+    this.pool.reconfigure(next.pool);
+    this.load.reconfigure(next.load);
+    this.noteConfigChange(before, this.config());
+    return this.config();
+  }
+
+  scenarios(): ScenarioSummary[] {
+    return SCENARIOS.map(summarize);
+  }
+
+  async applyScenario(id: string): Promise<LabConfig> {
+    this.assertOpen();
+    const scenario = findScenario(id);
+    if (!scenario) throw LabError.notFound(`scenario ${JSON.stringify(id)}`);
+    const pool = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, scenario.pool);
+    const load = patchLoadConfig({ ...DEFAULT_LOAD_CONFIG }, scenario.load);
+    if (!pool.ok || !load.ok) throw new Error(`scenario ${id} is invalid: ${JSON.stringify([pool, load])}`);
+    this.pool.reconfigure(pool.value);
+    this.load.reconfigure(load.value);
+    for (const target of this.embeddedTargets()) target.embedded?.update({ ...DEFAULT_TARGET_KNOBS, ...scenario.targets });
+    if (scenario.restartTargets) await Promise.all(this.embeddedTargets().map((t) => t.embedded?.restart()));
+    this.scenarioId = id;
+    this.markers.add('scenario', scenario.title);
+    this.record({ t: Date.now(), type: 'scenario-applied', scenarioId: id, title: scenario.title });
+    return this.config();
+  }
+
+  async addTarget(request: { host: string; port: number } | { embedded: true }): Promise<TargetSnapshot> {
+    this.assertOpen();
+    const target = 'embedded' in request ? await this.targets.addEmbedded() : await this.targets.addExternal(request.host, request.port);
+    this.record({ t: Date.now(), type: 'target-added', targetId: target.id, address: target.address });
+    return this.describeTarget(target.id);
+  }
+
+  patchTarget(id: string, patch: unknown): TargetSnapshot {
+    this.assertOpen();
+    const before = this.targets.get(id).embedded?.knobs();
+    const result = this.targets.patchKnobs(id, patch);
+    if (!result.ok) throw LabError.invalidConfig(result.details);
+    const { label, changed } = describeChange(before ?? {}, result.value);
+    if (label) {
+      this.markers.add('fault', `${id}: ${label}`);
+      this.record({ t: Date.now(), type: 'reconfigured', scope: 'target', targetId: id, changed });
+    }
+    return this.describeTarget(id);
+  }
+
+  async restartTarget(id: string): Promise<TargetSnapshot> {
+    this.assertOpen();
+    const target = this.targets.get(id);
+    await this.targets.restart(id);
+    this.markers.add('fault', `${id}: restarted`);
+    this.record({ t: Date.now(), type: 'target-restarted', targetId: id, address: target.address });
+    return this.describeTarget(id);
+  }
+
+  async removeTarget(id: string): Promise<void> {
+    this.assertOpen();
+    const target = await this.targets.remove(id);
+    this.record({ t: Date.now(), type: 'target-removed', targetId: id, address: target.address });
+  }
+
+  describeTarget(id: string): TargetSnapshot {
+    this.targets.get(id);
+    const fresh = this.builder.build();
+    const found = fresh.targets.find((t) => t.id === id);
+    if (!found) throw LabError.notFound(`target ${JSON.stringify(id)}`);
+    return found;
+  }
+
+  reclaimLeaks(): number {
+    this.assertOpen();
+    const reclaimed = this.pool.reclaimLeaks();
+    if (reclaimed > 0) this.markers.add('fault', `reclaimed ${reclaimed} leaked connection${reclaimed === 1 ? '' : 's'}`);
+    return reclaimed;
+  }
+
+  /** Stop load, drain the pool, close the targets: in that order so no request dials a closing target. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.sampler.stop();
+    // Closing the pool alongside stopping the load rejects acquires still waiting, so shutdown
+    // does not sit out a whole acquire timeout; loans in flight still get shutdownGraceMs.
+    await Promise.all([this.load.stop(), this.pool.close()]);
+    await this.targets.closeAll(500);
+    this.listeners.clear();
+  }
+
+  private tick(): void {
+    this.latest = this.builder.build();
+    const events = this.events.drain();
+    for (const listener of this.listeners) listener(this.latest, events);
+  }
+
+  private record(event: LabEvent): void {
+    this.recentlyClosed.observe(event);
+    this.events.push(event);
+  }
+
+  private noteConfigChange(before: LabConfig, after: LabConfig): void {
+    for (const scope of ['pool', 'load'] as const) {
+      const { label, changed } = describeChange(before[scope], after[scope]);
+      if (!label) continue;
+      this.markers.add('config', label);
+      this.record({ t: Date.now(), type: 'reconfigured', scope, changed });
+    }
+  }
+
+  private embeddedTargets(): RegisteredTarget[] {
+    return this.targets.list().filter((t) => t.embedded !== null);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new LabError('POOL_CLOSED', 'the lab is shutting down', 503);
+  }
+}
+
+function assertValidStartConfig(options: LabOptions): void {
+  patchLabConfig({ pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } }, { pool: options.pool ?? {}, load: options.load ?? {} });
+}

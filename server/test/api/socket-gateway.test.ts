@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServerEvents, LabConfig, ServerToClientEvents } from '@poolscope/shared/protocol';
+import type { Snapshot } from '@poolscope/shared/snapshot';
+import { buildApp } from '../../src/api/app';
+import { ControlPolicy } from '../../src/api/control-policy';
+import { Lab } from '../../src/lab/lab';
+import type { TypedApp } from '../../src/api/typed-app';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('Socket.IO gateway against a listening server', () => {
+  let lab: Lab | undefined;
+  let app: TypedApp | undefined;
+  const clients: Client[] = [];
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.disconnect();
+    await lab?.close();
+    await app?.close();
+  });
+
+  async function listen(token: string | null = null): Promise<string> {
+    lab = await Lab.start({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 2 } });
+    app = (await buildApp({ lab, policy: new ControlPolicy(token) })).app;
+    return app.listen({ port: 0, host: '127.0.0.1' });
+  }
+
+  function client(url: string, auth: Record<string, string> = {}): Client {
+    const socket: Client = connect(url, { transports: ['websocket'], auth, reconnection: false });
+    clients.push(socket);
+    return socket;
+  }
+
+  const nextSnapshot = (socket: Client) => new Promise<Snapshot>((resolve) => socket.once('snapshot', resolve));
+  const patch = (socket: Client, body: unknown) =>
+    new Promise<Ack<LabConfig>>((resolve) => socket.emit('config:patch', body as never, resolve));
+
+  it('sends a snapshot at once on connect and then streams strictly increasing seq', async () => {
+    const socket = client(await listen());
+    const started = Date.now();
+    const first = await nextSnapshot(socket);
+    expect(Date.now() - started).toBeLessThan(1000);
+    const second = await nextSnapshot(socket);
+    const third = await nextSnapshot(socket);
+    expect(second.seq).toBeGreaterThan(first.seq - 1);
+    expect(third.seq).toBeGreaterThan(second.seq);
+  });
+
+  it('acks a valid config:patch with the new config and an invalid one with an error, applying nothing', async () => {
+    const socket = client(await listen());
+    await nextSnapshot(socket);
+    const ok = await patch(socket, { pool: { maxOpen: 6, maxIdle: 6 } });
+    expect(ok).toMatchObject({ ok: true, data: { pool: { maxOpen: 6 } } });
+    const before = JSON.stringify(lab!.config());
+    const bad = await patch(socket, { pool: { maxOpen: 'many' } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.error.code).toBe('INVALID_CONFIG');
+      expect(bad.error.details[0]?.path).toBe('/pool/maxOpen');
+    }
+    expect(JSON.stringify(lab!.config())).toBe(before);
+    const notObject = await patch(socket, 'maxOpen=3');
+    expect(notObject.ok).toBe(false);
+  });
+
+  it('lets a viewer without the token watch but not control', async () => {
+    const url = await listen('tok-123');
+    const viewer = client(url);
+    await nextSnapshot(viewer);
+    const refused = await patch(viewer, { pool: { maxOpen: 3, maxIdle: 3, minIdle: 1 } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const wrong = client(url, { token: 'tok-12' });
+    expect(await patch(wrong, { pool: { maxOpen: 3, maxIdle: 3, minIdle: 1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const operator = client(url, { token: 'tok-123' });
+    expect(await patch(operator, { pool: { maxOpen: 3, maxIdle: 3, minIdle: 1 } })).toMatchObject({ ok: true });
+  });
+
+  it('rate limits control events per socket', async () => {
+    const socket = client(await listen());
+    await nextSnapshot(socket);
+    const acks = await Promise.all(Array.from({ length: 60 }, (_, i) => patch(socket, { load: { thinkMs: 10 + i } })));
+    const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThan(0);
+    expect(acks.filter((ack) => ack.ok).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('applies scenarios and restarts targets through acked events', async () => {
+    const socket = client(await listen());
+    await nextSnapshot(socket);
+    const applied = await new Promise<Ack<LabConfig>>((resolve) => socket.emit('scenario:apply', { id: 'exhaustion' }, resolve));
+    expect(applied).toMatchObject({ ok: true, data: { pool: { maxOpen: 4 } } });
+    const unknown = await new Promise<Ack<LabConfig>>((resolve) => socket.emit('scenario:apply', { id: 'nope' }, resolve));
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const id = lab!.targets.list()[0]!.id;
+    const restarted = await new Promise<Ack<unknown>>((resolve) => socket.emit('target:restart', { id }, resolve as never));
+    expect(restarted.ok).toBe(true);
+  });
+});

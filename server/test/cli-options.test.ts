@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from '../src/cli-options';
+
+describe('parseCliOptions', () => {
+  it('has the documented defaults', () => {
+    expect(parseCliOptions([], {})).toMatchObject({ port: 3000, host: '127.0.0.1', embeddedTargets: 2, targets: [], sampleHz: 10, controlToken: undefined });
+  });
+
+  it('takes flags over environment variables', () => {
+    const options = parseCliOptions(['--port', '4000', '--target', '127.0.0.1:7007', '--target', 'localhost:7008'], { PORT: '5000', HOST: '0.0.0.0', POOLSCOPE_TARGETS: 'x:1' });
+    expect(options.port).toBe(4000);
+    expect(options.host).toBe('0.0.0.0');
+    expect(options.targets).toEqual([{ host: '127.0.0.1', port: 7007 }, { host: 'localhost', port: 7008 }]);
+  });
+
+  it('reads comma-separated targets and the token from the environment', () => {
+    const options = parseCliOptions([], { POOLSCOPE_TARGETS: '127.0.0.1:1,[::1]:2', POOLSCOPE_CONTROL_TOKEN: 't', POOLSCOPE_EMBEDDED_TARGETS: '0' });
+    expect(options.targets).toEqual([{ host: '127.0.0.1', port: 1 }, { host: '::1', port: 2 }]);
+    expect(options.controlToken).toBe('t');
+    expect(options.embeddedTargets).toBe(0);
+  });
+
+  it('explains bad values instead of starting with them', () => {
+    expect(() => parseCliOptions(['--port', 'http'], {})).toThrow(/--port must be a whole number/);
+    expect(() => parseCliOptions(['--target', 'nohost'], {})).toThrow(/host:port/);
+    expect(() => parseCliOptions(['--bogus'], {})).toThrow();
+    expect(() => parseCliOptions(['--config', '/nonexistent.json'], {})).toThrow(/cannot read config file/);
+  });
+});

@@ -1,0 +1,33 @@
+import { buildApp } from '../../src/api/app';
+import { ControlPolicy } from '../../src/api/control-policy';
+import { Lab, type LabOptions } from '../../src/lab/lab';
+import type { TypedApp } from '../../src/api/typed-app';
+
+export interface TestLab {
+  lab: Lab;
+  app: TypedApp;
+  close(): Promise<void>;
+}
+
+/** A whole lab on real loopback sockets (embedded targets, pool, load) behind an un-listened app for inject(). */
+export async function startTestLab(options: LabOptions & { token?: string } = {}): Promise<TestLab> {
+  const lab = await Lab.start({ embeddedTargets: 1, sampleHz: 20, load: { concurrency: 2, thinkMs: 20 }, ...options });
+  const { app } = await buildApp({ lab, policy: new ControlPolicy(options.token ?? null) });
+  await app.ready();
+  return {
+    lab,
+    app,
+    async close() {
+      await lab.close();
+      await app.close();
+    },
+  };
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
