@@ -49,10 +49,14 @@ export class Lab {
   private closed = false;
 
   private constructor(options: LabOptions) {
-    this.pool = new ConnectionPool({ config: options.pool ?? {} });
+    // Latency percentiles cover the last second of ticks: steady enough to read at 10 Hz.
+    this.pool = new ConnectionPool({ config: options.pool ?? {}, latencyWindowTakes: options.sampleHz ?? 10 });
     this.load = new LoadGenerator({ pool: this.pool, config: { ...(options.load ?? {}), running: false } });
     this.targets = new TargetRegistry(this.pool, new TargetAllowlist(options.allowTargets));
-    this.pool.on('event', (event) => this.record(event));
+    // The lab reports reconfigurations itself, for every scope, so the pool's own are not repeated.
+    this.pool.on('event', (event) => {
+      if (event.type !== 'reconfigured') this.record(event);
+    });
     this.builder = new SnapshotBuilder({
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,

@@ -6,38 +6,61 @@ export const WAIT_BUCKET_UPPER_MS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100,
 
 export type LatencyKind = keyof LatencySummary;
 
+type SlotHistograms = Record<LatencyKind, Histogram>;
+
 /**
- * HDR histograms (microsecond resolution, 2 significant digits) per latency kind, reset on
- * every take so each window holds only the samples since the previous one.
+ * HDR histograms (microsecond resolution, 2 significant digits) per latency kind. Each take()
+ * summarizes the samples of the last `takesPerWindow` takes (1 = only those since the previous
+ * take), so a 10 Hz reader can show percentiles over a steady one-second window.
  */
 export class LatencyWindow {
-  private readonly histograms: Record<LatencyKind, Histogram> = {
-    acquireWaitMs: newHistogram(), rttMs: newHistogram(), dialMs: newHistogram(),
-    holdMs: newHistogram(), healthCheckMs: newHistogram(), lifespanMs: newHistogram(),
-  };
-  private waitCounts = new Array<number>(WAIT_BUCKET_UPPER_MS.length).fill(0);
+  private readonly slots: SlotHistograms[];
+  private readonly waitSlots: number[][];
+  private readonly merged: SlotHistograms = newSlot();
+  private current = 0;
+
+  constructor(readonly takesPerWindow = 1) {
+    this.slots = Array.from({ length: takesPerWindow }, newSlot);
+    this.waitSlots = Array.from({ length: takesPerWindow }, () => new Array<number>(WAIT_BUCKET_UPPER_MS.length).fill(0));
+  }
 
   record(kind: LatencyKind, ms: number): void {
-    this.histograms[kind].recordValue(ms > 0 ? Math.round(ms * 1000) : 0);
+    (this.slots[this.current] as SlotHistograms)[kind].recordValue(ms > 0 ? Math.round(ms * 1000) : 0);
   }
 
   recordWait(ms: number): void {
     this.record('acquireWaitMs', ms);
     let bucket = 0;
     while (bucket < WAIT_BUCKET_UPPER_MS.length - 1 && ms > WAIT_BUCKET_UPPER_MS[bucket]!) bucket++;
-    this.waitCounts[bucket]!++;
+    (this.waitSlots[this.current] as number[])[bucket]!++;
   }
 
   take(): { latency: LatencySummary; waitHistogram: HistogramBucket[] } {
-    const h = this.histograms;
-    const latency: LatencySummary = {
-      acquireWaitMs: summarize(h.acquireWaitMs), rttMs: summarize(h.rttMs), dialMs: summarize(h.dialMs),
-      holdMs: summarize(h.holdMs), healthCheckMs: summarize(h.healthCheckMs), lifespanMs: summarize(h.lifespanMs),
-    };
-    const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({ upToMs, count: this.waitCounts[i]! }));
-    this.waitCounts.fill(0);
+    const latency = {} as LatencySummary;
+    for (const kind of LATENCY_KINDS) latency[kind] = summarize(this.mergedOf(kind));
+    const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({ upToMs, count: this.waitSlots.reduce((sum, slot) => sum + slot[i]!, 0) }));
+    this.current = (this.current + 1) % this.takesPerWindow;
+    for (const kind of LATENCY_KINDS) (this.slots[this.current] as SlotHistograms)[kind].reset();
+    (this.waitSlots[this.current] as number[]).fill(0);
     return { latency, waitHistogram };
   }
+
+  private mergedOf(kind: LatencyKind): Histogram {
+    if (this.takesPerWindow === 1) return (this.slots[0] as SlotHistograms)[kind];
+    const merged = this.merged[kind];
+    merged.reset();
+    for (const slot of this.slots) if (slot[kind].totalCount > 0) merged.add(slot[kind]);
+    return merged;
+  }
+}
+
+const LATENCY_KINDS: readonly LatencyKind[] = ['acquireWaitMs', 'rttMs', 'dialMs', 'holdMs', 'healthCheckMs', 'lifespanMs'];
+
+function newSlot(): SlotHistograms {
+  return {
+    acquireWaitMs: newHistogram(), rttMs: newHistogram(), dialMs: newHistogram(),
+    holdMs: newHistogram(), healthCheckMs: newHistogram(), lifespanMs: newHistogram(),
+  };
 }
 
 function newHistogram(): Histogram {
@@ -48,16 +71,18 @@ const toMs = (us: number) => Math.round(us) / 1000;
 
 function summarize(histogram: Histogram): Percentiles {
   const count = histogram.totalCount;
+  const maxMs = toMs(histogram.maxValue);
+  // HDR reports a bucket's upper edge for a percentile, which can exceed the exact max.
+  const at = (percentile: number) => Math.min(toMs(histogram.getValueAtPercentile(percentile)), maxMs);
   const result: Percentiles = count === 0
     ? { p50: 0, p90: 0, p99: 0, max: 0, mean: 0, count: 0 }
     : {
-        p50: toMs(histogram.getValueAtPercentile(50)),
-        p90: toMs(histogram.getValueAtPercentile(90)),
-        p99: toMs(histogram.getValueAtPercentile(99)),
-        max: toMs(histogram.maxValue),
+        p50: at(50),
+        p90: at(90),
+        p99: at(99),
+        max: maxMs,
         mean: toMs(histogram.mean),
         count,
       };
-  histogram.reset();
   return result;
 }

@@ -35,7 +35,7 @@ export class PoolEngine implements RequestRunner {
   readonly idle = new Deque<PooledConnection>();
   readonly waiters = new WaitQueue(() => this.cfg.acquireTimeoutMs, (waiter, nowMs) => this.timeOut(waiter, nowMs));
   readonly counters = newPoolCounters();
-  readonly window = new LatencyWindow();
+  readonly window: LatencyWindow;
   readonly events: EventBus;
   readonly count: Record<ConnectionState, number> = { connecting: 0, idle: 0, validating: 0, active: 0, closing: 0 };
   nextConnectionId = 1;
@@ -55,6 +55,7 @@ export class PoolEngine implements RequestRunner {
     this.connector = options.connector ?? socketConnector;
     this.random = options.random ?? Math.random;
     this.events = new EventBus(this.instrumented);
+    this.window = new LatencyWindow(options.latencyWindowTakes ?? 1);
     for (const target of options.targets ?? []) this.targets.add(target);
   }
 

@@ -18,6 +18,8 @@ export interface PoolOptions {
   instrumented?: boolean;
   /** Internal seam: how connections are made. Defaults to TCP sockets; benchmarks plug in trivial ones. */
   connector?: Connector;
+  /** takeLatencyWindow() summarizes the samples of this many takes (1 = since the previous take). */
+  latencyWindowTakes?: number;
   /** Internal seam for jitter (backoff, lifetime); defaults to Math.random. */
   random?: () => number;
 }
