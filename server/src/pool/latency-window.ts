@@ -9,6 +9,35 @@ export type LatencyKind = keyof LatencySummary;
 type SlotHistograms = Record<LatencyKind, Histogram>;
 
 /**
+ * Runs of one value are counted and recorded once (recordValueWithCount): on the hot path most
+ * samples repeat (every immediate acquire waits exactly 0; the coarse clock gives equal hold
+ * times within a loop turn), and one HDR record costs more than the rest of an acquire.
+ */
+class PendingRun {
+  value = -1;
+  count = 0;
+  /** Sum of every value recorded since the last take: the mean, exactly, without walking the histogram. */
+  sumUs = 0;
+
+  add(histogram: Histogram, value: number): void {
+    this.sumUs += value;
+    if (value === this.value) {
+      this.count++;
+      return;
+    }
+    this.flush(histogram);
+    this.value = value;
+    this.count = 1;
+  }
+
+  flush(histogram: Histogram): void {
+    if (this.count > 0) histogram.recordValueWithCount(this.value, this.count);
+    this.count = 0;
+    this.value = -1;
+  }
+}
+
+/**
  * HDR histograms (microsecond resolution, 2 significant digits) per latency kind. Each take()
  * summarizes the samples of the last `takesPerWindow` takes (1 = only those since the previous
  * take), so a 10 Hz reader can show percentiles over a steady one-second window.
@@ -16,16 +45,19 @@ type SlotHistograms = Record<LatencyKind, Histogram>;
 export class LatencyWindow {
   private readonly slots: SlotHistograms[];
   private readonly waitSlots: number[][];
+  private readonly sumSlots: Record<LatencyKind, number>[];
   private readonly merged: SlotHistograms = newSlot();
+  private readonly pending = newPendingRuns();
   private current = 0;
 
   constructor(readonly takesPerWindow = 1) {
     this.slots = Array.from({ length: takesPerWindow }, newSlot);
     this.waitSlots = Array.from({ length: takesPerWindow }, () => new Array<number>(WAIT_BUCKET_UPPER_MS.length).fill(0));
+    this.sumSlots = Array.from({ length: takesPerWindow }, newSums);
   }
 
   record(kind: LatencyKind, ms: number): void {
-    (this.slots[this.current] as SlotHistograms)[kind].recordValue(ms > 0 ? Math.round(ms * 1000) : 0);
+    this.pending[kind].add((this.slots[this.current] as SlotHistograms)[kind], ms > 0 ? Math.round(ms * 1000) : 0);
   }
 
   recordWait(ms: number): void {
@@ -37,7 +69,15 @@ export class LatencyWindow {
 
   take(): { latency: LatencySummary; waitHistogram: HistogramBucket[] } {
     const latency = {} as LatencySummary;
-    for (const kind of LATENCY_KINDS) latency[kind] = summarize(this.mergedOf(kind));
+    const slot = this.slots[this.current] as SlotHistograms;
+    const sums = this.sumSlots[this.current] as Record<LatencyKind, number>;
+    for (const kind of LATENCY_KINDS) {
+      const run = this.pending[kind];
+      run.flush(slot[kind]);
+      sums[kind] = run.sumUs;
+      run.sumUs = 0;
+    }
+    for (const kind of LATENCY_KINDS) latency[kind] = summarize(this.mergedOf(kind), this.sumSlots.reduce((sum, s) => sum + s[kind], 0));
     const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({ upToMs, count: this.waitSlots.reduce((sum, slot) => sum + slot[i]!, 0) }));
     this.current = (this.current + 1) % this.takesPerWindow;
     for (const kind of LATENCY_KINDS) (this.slots[this.current] as SlotHistograms)[kind].reset();
@@ -63,13 +103,25 @@ function newSlot(): SlotHistograms {
   };
 }
 
+function newPendingRuns(): Record<LatencyKind, PendingRun> {
+  return {
+    acquireWaitMs: new PendingRun(), rttMs: new PendingRun(), dialMs: new PendingRun(),
+    holdMs: new PendingRun(), healthCheckMs: new PendingRun(), lifespanMs: new PendingRun(),
+  };
+}
+
 function newHistogram(): Histogram {
   return build({ bitBucketSize: 32, numberOfSignificantValueDigits: 2, autoResize: true });
 }
 
 const toMs = (us: number) => Math.round(us) / 1000;
 
-function summarize(histogram: Histogram): Percentiles {
+function newSums(): Record<LatencyKind, number> {
+  return { acquireWaitMs: 0, rttMs: 0, dialMs: 0, holdMs: 0, healthCheckMs: 0, lifespanMs: 0 };
+}
+
+/** `histogram.mean` walks every recorded bucket (the slowest part of a take); the exact sum is kept instead. */
+function summarize(histogram: Histogram, sumUs: number): Percentiles {
   const count = histogram.totalCount;
   const maxMs = toMs(histogram.maxValue);
   // HDR reports a bucket's upper edge for a percentile, which can exceed the exact max.
@@ -81,7 +133,7 @@ function summarize(histogram: Histogram): Percentiles {
         p90: at(90),
         p99: at(99),
         max: maxMs,
-        mean: toMs(histogram.mean),
+        mean: toMs(sumUs / count),
         count,
       };
   return result;
