@@ -1,0 +1,142 @@
+import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
+import { ConnectionPool } from '@poolscope/server/src/pool/connection-pool';
+import { drive, type DriveResult } from '../lib/drive';
+import { forkTs, helperPath, nextMessage, stopChild } from '../lib/fork-ts';
+import { benchMode, log } from '../lib/mode';
+import { connectPerRequest, echoFrame, RawSockets } from '../lib/raw-echo';
+import { Recorder } from '../lib/results';
+import { sleep } from '../lib/stats';
+
+/**
+ * (2) Echo through the pool against an echo target in another process, next to raw persistent
+ * sockets and a new connection per request; (3) the same with instrumentation on; and (issue 8)
+ * the cost of each health-check method when every borrow is checked.
+ */
+const PAYLOAD_BYTES = 16;
+const payload = Buffer.alloc(PAYLOAD_BYTES, 0x61);
+const frame = echoFrame(PAYLOAD_BYTES);
+const requestOptions = { timeoutMs: 10_000, framing: 'length-prefixed' } as const;
+const CONNECTIONS = [10, 100];
+const REQUESTERS = [50, 500];
+const HEALTH_METHODS: HealthCheckMethod[] = ['none', 'probe', 'ping'];
+
+interface Client {
+  once: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+async function pooledClient(port: number, connections: number, instrumented: boolean, healthCheckMethod?: HealthCheckMethod): Promise<Client> {
+  const pool = new ConnectionPool({
+    targets: [{ id: 'echo', host: '127.0.0.1', port }],
+    instrumented,
+    latencyWindowTakes: 10,
+    config: {
+      maxOpen: connections, maxIdle: connections, minIdle: connections, maxWaiters: 0, acquireTimeoutMs: 30_000,
+      // Issue 8 cells check every borrow, so the method's own cost shows.
+      ...(healthCheckMethod === undefined ? {} : { healthCheckMethod, validateAfterIdleMs: 0 }),
+    },
+  });
+  // Instrumented as in the lab: an event listener and a 10 Hz reader of stats and latency windows.
+  let reader: NodeJS.Timeout | null = null;
+  if (instrumented) {
+    pool.on('event', () => {});
+    reader = setInterval(() => {
+      pool.stats();
+      pool.connections();
+      pool.takeLatencyWindow();
+    }, 100);
+  }
+  for (let i = 0; i < 250 && pool.stats().idle < connections; i++) await sleep(20);
+  if (pool.stats().idle < connections) throw new Error(`pool opened only ${pool.stats().idle} of ${connections} connections`);
+  return {
+    once: async () => {
+      const connection = await pool.acquire();
+      try {
+        await connection.request(payload, requestOptions);
+      } finally {
+        pool.release(connection);
+      }
+    },
+    close: async () => {
+      if (reader !== null) clearInterval(reader);
+      await pool.close();
+    },
+  };
+}
+
+async function rawClient(port: number, connections: number): Promise<Client> {
+  const raw = await RawSockets.open(port, connections, frame);
+  return { once: () => raw.request(), close: async () => raw.close() };
+}
+
+function perRequestClient(port: number): Client {
+  return { once: () => connectPerRequest(port, frame), close: async () => {} };
+}
+
+async function run(client: Client, requesters: number, warmMs: number, durationMs: number): Promise<DriveResult> {
+  try {
+    await drive(requesters, warmMs, 1_000_000, client.once);
+    return await drive(requesters, durationMs, 2_000_000, client.once);
+  } finally {
+    await client.close();
+  }
+}
+
+function record(rec: Recorder, id: string, section: string, label: string, result: DriveResult): void {
+  rec.record(`${id}/rps`, section, label, 'req/s', result.requestsPerSec);
+  rec.record(`${id}/p50`, section, `${label}: rtt p50`, 'ms', result.p50Ms);
+  rec.record(`${id}/p99`, section, `${label}: rtt p99`, 'ms', result.p99Ms);
+  if (result.errors > 0) rec.record(`${id}/errors`, section, `${label}: errors`, 'count', result.errors);
+}
+
+async function main(): Promise<void> {
+  const mode = benchMode();
+  const rec = new Recorder('echo');
+  const warmMs = mode.ms(200, 50);
+  const durationMs = mode.ms(1000, 150);
+  const server = forkTs(helperPath('echo-server.ts'));
+  try {
+    const { port } = await nextMessage<{ type: 'ready'; port: number }>(server, 'ready', 20_000);
+    for (let round = 0; round < mode.rounds; round++) {
+      for (const conns of CONNECTIONS) {
+        for (const requesters of REQUESTERS) {
+          const cell = `${conns}c×${requesters}r`;
+          const section = `echo, ${conns} connections × ${requesters} requesters`;
+          const variants = [
+            { id: 'pooled-off', label: 'Poolscope pool, instrumented off', make: () => pooledClient(port, conns, false) },
+            { id: 'pooled-on', label: 'Poolscope pool, instrumented on', make: () => pooledClient(port, conns, true) },
+            { id: 'raw', label: `raw persistent sockets (${conns})`, make: () => rawClient(port, conns) },
+          ];
+          for (let i = 0; i < variants.length; i++) {
+            const v = variants[(i + round) % variants.length]!;
+            record(rec, `${cell}/${v.id}`, section, v.label, await run(await v.make(), requesters, warmMs, durationMs));
+          }
+        }
+      }
+      for (const requesters of REQUESTERS) {
+        record(rec, `per-request×${requesters}r`, `echo, a new connection per request × ${requesters} requesters`, 'connect, request, close', await run(perRequestClient(port), requesters, warmMs, durationMs));
+      }
+      for (let i = 0; i < HEALTH_METHODS.length; i++) {
+        const method = HEALTH_METHODS[(i + round) % HEALTH_METHODS.length]!;
+        record(rec, `health/${method}`, 'health check on every borrow (issue 8), 10 connections × 50 requesters, instrumented', `healthCheckMethod ${method}`, await run(await pooledClient(port, 10, true, method), 50, warmMs, durationMs));
+      }
+      log(`echo round ${round + 1}/${mode.rounds} done`);
+    }
+  } finally {
+    await stopChild(server);
+  }
+  for (const conns of CONNECTIONS) {
+    for (const requesters of REQUESTERS) {
+      const cell = `${conns}c×${requesters}r`;
+      rec.ratio(`echo ${cell}: pooled (off) / raw persistent`, `${cell}/pooled-off/rps`, `${cell}/raw/rps`, { atLeast: 0.9 });
+      rec.ratio(`echo ${cell}: pooled (on) / raw persistent`, `${cell}/pooled-on/rps`, `${cell}/raw/rps`, { atLeast: 0.9 });
+      rec.ratio(`echo ${cell}: pooled (off) / connection per request`, `${cell}/pooled-off/rps`, `per-request×${requesters}r/rps`, { atLeast: 5 });
+      rec.ratio(`instrumentation ${cell}: on / off`, `${cell}/pooled-on/rps`, `${cell}/pooled-off/rps`, { atLeast: 0.95 });
+    }
+  }
+  rec.ratio('health check every borrow: probe / none', 'health/probe/rps', 'health/none/rps');
+  rec.ratio('health check every borrow: ping / none', 'health/ping/rps', 'health/none/rps');
+  rec.emit(mode.rounds);
+}
+
+await main();
