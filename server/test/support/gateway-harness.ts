@@ -1,0 +1,41 @@
+import type { Ack } from '@poolscope/shared/protocol';
+import type { ControlPolicy } from '../../src/api/control-policy';
+import { attachSocketGateway, type LabServer } from '../../src/api/socket-gateway';
+import type { Lab } from '../../src/lab/lab';
+
+type Handler = (payload: unknown, ack: unknown) => unknown;
+export type Emit = (event: string, payload: unknown) => Promise<Ack<unknown>>;
+
+/**
+ * The real gateway's control handlers on an in-memory Socket.IO stand-in, for fuzzing many
+ * payloads without a network round trip each. Each `connect()` is a fresh socket with its own
+ * rate-limit bucket; a handler that never acks fails the emit after `ackTimeoutMs`.
+ */
+export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5000): { connect(auth?: object): Emit; detach(): void } {
+  let onConnection: ((socket: unknown) => void) | null = null;
+  const io = {
+    volatile: { emit: () => true },
+    on(event: string, listener: (socket: unknown) => void) {
+      if (event === 'connection') onConnection = listener;
+    },
+  } as unknown as LabServer;
+  const detach = attachSocketGateway(io, lab, policy);
+  return {
+    detach: () => {
+      detach();
+    },
+    connect(auth: object = {}): Emit {
+      const handlers = new Map<string, Handler>();
+      onConnection!({ handshake: { auth }, emit: () => true, on: (event: string, handler: Handler) => handlers.set(event, handler) });
+      return (event, payload) => new Promise((resolve, reject) => {
+        const handler = handlers.get(event);
+        if (!handler) return reject(new Error(`no handler for ${event}`));
+        const timer = setTimeout(() => reject(new Error(`${event} was never acked`)), ackTimeoutMs);
+        void handler(payload, (ack: Ack<unknown>) => {
+          clearTimeout(timer);
+          resolve(ack);
+        });
+      });
+    },
+  };
+}
