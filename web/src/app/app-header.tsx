@@ -21,7 +21,7 @@ export function AppHeader() {
       <div className="header-tools">
         <ExportButtons />
         <ShareButton />
-        <button type="button" className="btn btn-quiet" aria-pressed={projector} onClick={() => setProjector(!projector)} title="Bigger text and lines for a projector">Projector</button>
+        <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title="Bigger text and lines for a projector">Projector</button>
         <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
           {theme === 'dark' ? '☀ Light' : '☾ Dark'}
         </button>

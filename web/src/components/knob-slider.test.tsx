@@ -60,3 +60,22 @@ describe('KnobSlider', () => {
     expect(onCommit).not.toHaveBeenCalled();
   });
 });
+
+describe('KnobSlider while a change is in flight', () => {
+  it('sends the newest value after the in-flight one is acked (fast key presses)', async () => {
+    const resolvers: ((ack: Ack<unknown>) => void)[] = [];
+    const onCommit = vi.fn(() => new Promise<Ack<unknown>>((resolve) => resolvers.push(resolve)));
+    render(<KnobSlider knob={maxOpen} value={10} onCommit={onCommit} />);
+    const slider = screen.getByRole('slider', { name: 'Max open connections' });
+    fireEvent.change(slider, { target: { value: '9' } });
+    fireEvent.keyUp(slider, { key: 'ArrowLeft' });
+    fireEvent.change(slider, { target: { value: '8' } });
+    fireEvent.keyUp(slider, { key: 'ArrowLeft' });
+    fireEvent.change(slider, { target: { value: '7' } });
+    fireEvent.keyUp(slider, { key: 'ArrowLeft' });
+    expect(onCommit).toHaveBeenCalledTimes(1);
+    resolvers[0]?.({ ok: true, data: {} });
+    await waitFor(() => expect(onCommit).toHaveBeenCalledTimes(2));
+    expect(onCommit).toHaveBeenLastCalledWith(7);
+  });
+});

@@ -1,4 +1,4 @@
-import { memo, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
 import { parseKnobInput, type Knob } from '../lib/knobs';
 import { formatWithUnit } from '../lib/format';
@@ -23,32 +23,52 @@ interface KnobSliderProps {
  */
 export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, compact, disabled }: KnobSliderProps) {
   const id = useId();
-  const [draft, setDraft] = useState<number | null>(null);
+  const [draft, setDraftState] = useState<number | null>(null);
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const draftRef = useRef<number | null>(null);
+  const valueRef = useRef(value);
+  const inFlight = useRef(false);
+  valueRef.current = value;
   const shown = draft ?? value;
 
-  const commit = async (next: number | null) => {
-    setText(null);
-    if (next === null || next === value) {
-      setDraft(null);
-      return;
+  const setDraft = (next: number | null) => {
+    draftRef.current = next;
+    setDraftState(next);
+  };
+
+  /** Send the newest draft; if the user moved on while a send was in flight, send again. */
+  const send = async () => {
+    if (inFlight.current) return;
+    while (draftRef.current !== null) {
+      const next = draftRef.current;
+      if (next === valueRef.current) { setDraft(null); return; }
+      inFlight.current = true;
+      const ack = await onCommit(next);
+      inFlight.current = false;
+      if (!ack.ok) {
+        setError(ackMessage(ack.error));
+        setDraft(null);
+        return;
+      }
+      setError(null);
+      if (draftRef.current === next) { setDraft(null); return; }
     }
+  };
+
+  const commit = (next: number | null) => {
+    setText(null);
+    if (next === null) return;
     setDraft(next);
-    setPending(true);
-    const ack = await onCommit(next);
-    setPending(false);
-    setDraft(null);
-    setError(ack.ok ? null : ackMessage(ack.error));
+    void send();
   };
 
   const commitDraft = () => {
-    if (draft !== null && !pending) void commit(draft);
+    if (draftRef.current !== null) void send();
   };
 
   const onNumberKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') void commit(parseKnobInput(knob, event.currentTarget.value));
+    if (event.key === 'Enter') commit(parseKnobInput(knob, event.currentTarget.value));
     if (event.key === 'Escape') setText(null);
   };
 
@@ -88,7 +108,7 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
           disabled={disabled}
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={onNumberKey}
-          onBlur={(e) => { if (text !== null) void commit(parseKnobInput(knob, e.currentTarget.value)); }}
+          onBlur={(e) => { if (text !== null) commit(parseKnobInput(knob, e.currentTarget.value)); }}
         />
       </div>
       {error ? <p id={errorId} className="knob-error" role="alert">{error}</p> : null}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Marker, MarkerKind } from '@poolscope/shared/snapshot';
 import type { SeriesSpec } from '../lib/downsample';
@@ -50,9 +50,10 @@ function markerLines(markers: Marker[]) {
  * animation off, refreshed only on its turn, with a marker line wherever something changed.
  */
 export const TimeChart = memo(function TimeChart({ chartId, title, series, height = 220, yFormat = formatNumber, yUnit, legendNote }: TimeChartProps) {
-  const { points, from, to, markers } = useTimeSeries(chartId, series);
+  const ref = useRef<HTMLElement>(null);
+  const { points, from, to, markers } = useTimeSeries(chartId, series, ref);
   return (
-    <figure className="chart" aria-label={`${title} chart`}>
+    <figure ref={ref} className="chart" aria-label={`${title} chart`}>
       <figcaption className="legend">
         {series.map((s) => (
           <span key={s.key} className="legend-item">

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type RefObject } from 'react';
 import type { Marker } from '@poolscope/shared/snapshot';
 import { bucketize, type ChartPoint, type SeriesSpec } from '../lib/downsample';
 import { liveStore, type Sample } from '../lib/live-store';
@@ -12,8 +12,8 @@ export interface TimeSeries {
 }
 
 /** The window's samples bucketed for one chart, recomputed only on that chart's turn. */
-export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[]): TimeSeries {
-  const frame = useChartFrame(chartId);
+export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[], ref?: RefObject<Element | null>): TimeSeries {
+  const frame = useChartFrame(chartId, ref);
   const windowMs = useLive((s) => s.windowMs);
   return useMemo(() => {
     const to = liveStore.view?.t ?? 0;

@@ -10,6 +10,7 @@ export function formatNumber(value: number | null | undefined): string {
 /** Milliseconds in the most readable unit: "0.42 ms", "37 ms", "2.5 s", "4 min 10 s". */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
+  if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -36,4 +37,12 @@ export function formatBytes(bytes: number): string {
 export function formatClock(t: number): string {
   const d = new Date(t);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** Compact milliseconds for axis ticks and bucket labels: "0.25ms", "40ms", "2.5s". */
+export function shortMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms === 0) return '0';
+  if (ms < 1000) return `${Number(ms.toPrecision(3))}ms`;
+  return `${Number((ms / 1000).toPrecision(3))}s`;
 }

@@ -142,7 +142,7 @@ export class LiveStore {
 
   registerChart = (id: string): (() => void) => {
     if (!this.chartOrder.includes(id)) this.chartOrder.push(id);
-    this.chartVersions.set(id, (this.chartVersions.get(id) ?? 0) + 1);
+    this.bumpChart(id);
     return () => {
       this.chartOrder = this.chartOrder.filter((c) => c !== id);
     };

@@ -12,6 +12,9 @@ const token = readControlToken();
 export const socket: LabSocket = io({
   autoConnect: false,
   path: '/socket.io',
+  // WebSocket first (one handshake, numbers on screen sooner), long-polling if it fails.
+  transports: ['websocket', 'polling'],
+  tryAllTransports: true,
   ...(token ? { auth: { token } } : {}),
 });
 

@@ -4,7 +4,7 @@ import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
 import { TimeChart, type SeriesDef } from '../../components/time-chart';
 import { OUTCOME_COLORS, PERCENTILE_COLORS } from '../../lib/palette';
-import { formatMs, formatNumber } from '../../lib/format';
+import { formatMs, formatNumber, shortMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 
 const OUTCOMES: readonly SeriesDef[] = REQUEST_OUTCOMES.map((outcome) => ({
@@ -15,7 +15,6 @@ const RTT: readonly SeriesDef[] = (['p50', 'p90', 'p99', 'max'] as const).map((p
   key: p, name: p, get: (s) => s.latency.rttMs[p], agg: 'max', kind: 'line', color: PERCENTILE_COLORS[p],
 }));
 
-const msTick = (v: number) => formatMs(v).replace(' ', '');
 
 const Readouts = memo(function Readouts() {
   const ok = useLive((s) => s.view?.rates.requests.ok);
@@ -40,7 +39,7 @@ export function TrafficPanel() {
     >
       <div className="chart-pair">
         <TimeChart chartId="throughput" title="Requests per second by outcome" series={OUTCOMES} yUnit="req/s" />
-        <TimeChart chartId="rtt" title="Round-trip percentiles" series={RTT} yFormat={msTick} yUnit="round trip" />
+        <TimeChart chartId="rtt" title="Round-trip percentiles" series={RTT} yFormat={shortMs} />
       </div>
     </Panel>
   );

@@ -1,9 +1,9 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBucket } from '@poolscope/shared/snapshot';
 import { liveStore } from '../../lib/live-store';
 import { useChartFrame } from '../../lib/use-live';
-import { formatMs, formatNumber } from '../../lib/format';
+import { formatNumber, shortMs } from '../../lib/format';
 import { OKABE_ITO } from '../../lib/palette';
 
 const HISTORY_MS = 10_000;
@@ -21,11 +21,12 @@ export function recentHistogram(now: number): HistogramBucket[] {
 }
 
 function bucketLabel(upToMs: number): string {
-  return Number.isFinite(upToMs) ? `≤${formatMs(upToMs).replace(' ', '')}` : 'more';
+  return Number.isFinite(upToMs) ? `≤${shortMs(upToMs)}` : 'more';
 }
 
 export const WaitHistogram = memo(function WaitHistogram() {
-  const frame = useChartFrame('wait-histogram');
+  const ref = useRef<HTMLElement>(null);
+  const frame = useChartFrame('wait-histogram', ref);
   const data = useMemo(
     () => recentHistogram(liveStore.view?.t ?? 0).map((b) => ({ label: bucketLabel(b.upToMs), count: b.count })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -33,7 +34,7 @@ export const WaitHistogram = memo(function WaitHistogram() {
   );
   const total = data.reduce((sum, b) => sum + b.count, 0);
   return (
-    <figure className="chart" aria-label="Wait time histogram, last 10 seconds">
+    <figure ref={ref} className="chart" aria-label="Wait time histogram, last 10 seconds">
       <figcaption className="legend">
         <span className="legend-item">Acquires by wait, last 10 s</span>
         <span className="legend-note">{formatNumber(total)} acquires</span>

@@ -3,7 +3,7 @@ import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
 import { TimeChart, type SeriesDef } from '../../components/time-chart';
 import { PERCENTILE_COLORS } from '../../lib/palette';
-import { formatMs, formatNumber } from '../../lib/format';
+import { formatMs, formatNumber, shortMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 import { WaitHistogram } from './wait-histogram';
 
@@ -15,7 +15,6 @@ const SERIES: readonly SeriesDef[] = [
   { key: 'timeout', name: 'Acquire timeout', get: (s) => s.acquireTimeoutMs, agg: 'last', kind: 'line', color: 'var(--ref-line)', dashed: true, step: true },
 ];
 
-const msTick = (v: number) => formatMs(v).replace(' ', '');
 
 const Readouts = memo(function Readouts() {
   const oldest = useLive((s) => s.view?.pool.oldestWaitMs ?? 0);
@@ -39,7 +38,7 @@ export function WaitPanel() {
       actions={<Readouts />}
     >
       <div className="chart-pair chart-pair-wide">
-        <TimeChart chartId="wait-times" title="Acquire wait percentiles" series={SERIES} yFormat={msTick} yUnit="wait" />
+        <TimeChart chartId="wait-times" title="Acquire wait percentiles" series={SERIES} yFormat={shortMs} />
         <WaitHistogram />
       </div>
     </Panel>

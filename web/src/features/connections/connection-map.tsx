@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { CONNECTION_STATES } from '@poolscope/shared/vocabulary';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Panel } from '../../components/panel';
@@ -38,7 +38,8 @@ export function groupConnections(s: Snapshot): Group[] {
 }
 
 export function ConnectionMap() {
-  const frame = useChartFrame('connection-map');
+  const ref = useRef<HTMLDivElement>(null);
+  const frame = useChartFrame('connection-map', ref);
   const [inspected, setInspected] = useState<string | null>(null);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const groups = useMemo(() => (liveStore.view ? groupConnections(liveStore.view) : []), [frame]);
@@ -55,7 +56,7 @@ export function ConnectionMap() {
         <li className="legend-item"><span className="swatch cell-closed" aria-hidden="true" />recently closed</li>
       </ul>
       {groups.length === 0 ? <p className="muted">No targets yet.</p> : null}
-      <div className="map-groups">
+      <div className="map-groups" ref={ref}>
         {groups.map((g) => (
           <div key={g.targetId} className="map-group">
             <h3 className="subhead">

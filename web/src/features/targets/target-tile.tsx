@@ -62,4 +62,16 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
       {message ? <p className="small" role="status">{message}</p> : null}
     </article>
   );
-});
+}, sameTarget);
+
+/** Snapshots bring a new object every tick; re-render a tile only when something shown changed. */
+function sameTarget(a: { target: TargetSnapshot }, b: { target: TargetSnapshot }): boolean {
+  const x = a.target;
+  const y = b.target;
+  if (x.id !== y.id || x.address !== y.address || x.state !== y.state || x.open !== y.open || x.healthChecksFailed !== y.healthChecksFailed
+    || x.dialFailures !== y.dialFailures || x.requestsPerSec !== y.requestsPerSec || x.lastError !== y.lastError || x.embedded !== y.embedded) return false;
+  if (x.knobs === null || y.knobs === null) return x.knobs === y.knobs;
+  const kx = x.knobs as Record<string, unknown>;
+  const ky = y.knobs as Record<string, unknown>;
+  return Object.keys(kx).every((k) => kx[k] === ky[k]);
+}

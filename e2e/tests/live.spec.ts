@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { openDashboard, readNumber, resetLab, stat } from './lab';
+
+test.beforeAll(async ({ request }) => resetLab(request));
+
+test('live numbers appear within 2 s of the dashboard loading', async ({ page }) => {
+  await page.goto('/');
+  const opened = Date.now();
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 2000 });
+  await expect(stat(page, 'open')).toHaveText(/^\d[\d,]*$/, { timeout: 2000 - (Date.now() - opened) });
+  await expect.poll(() => readNumber(stat(page, 'request-rate')), { timeout: 2000 }).toBeGreaterThan(0);
+  expect(Date.now() - opened).toBeLessThan(2500);
+  // and they keep moving: the snapshot stream is live, not a one-off fetch
+  const first = await page.getByTestId('stat-request-rate').textContent();
+  await expect.poll(() => page.getByTestId('stat-request-rate').textContent(), { timeout: 3000 }).not.toBe(first);
+});
+
+test('export downloads the recorded session as valid JSON (and CSV)', async ({ page }) => {
+  await openDashboard(page);
+  await page.waitForTimeout(1500);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^poolscope-session-.*\.json$/);
+  const session = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    format: string; snapshots: { seq: number; t: number; pool: { open: number } }[]; events: unknown[]; config: { pool: { maxOpen: number } };
+  };
+  expect(session.format).toBe('poolscope-session/1');
+  expect(session.snapshots.length).toBeGreaterThan(5);
+  expect(typeof session.snapshots[0]?.pool.open).toBe('number');
+  const seqs = session.snapshots.map((s) => s.seq);
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  expect(Array.isArray(session.events)).toBe(true);
+  expect(session.config.pool.maxOpen).toBe(10);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+  expect(lines[0]).toMatch(/^time,t,seq,/);
+  expect(lines.length).toBeGreaterThan(5);
+});
