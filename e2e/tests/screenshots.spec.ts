@@ -31,6 +31,9 @@ test('a screenshot of each view, and desktop and phone screenshots for the READM
     await expect(locator, view).toBeVisible();
     await locator.screenshot({ path: `${ARTIFACTS}${view}.png` });
   }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0); // no tooltip left open
+  await page.waitForTimeout(1500); // let every visible chart take its turn
   await page.screenshot({ path: `${DOCS}desktop.png` });
   await page.screenshot({ path: `${ARTIFACTS}desktop-full.png`, fullPage: true });
 

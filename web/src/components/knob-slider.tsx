@@ -1,6 +1,6 @@
 import { memo, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
-import { parseKnobInput, type Knob } from '../lib/knobs';
+import { parseKnobInput, sliderMax, type Knob } from '../lib/knobs';
 import { formatWithUnit } from '../lib/format';
 import { ackMessage } from './ack-message';
 
@@ -85,7 +85,7 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
           id={id}
           type="range"
           min={knob.min}
-          max={knob.max}
+          max={Math.max(sliderMax(knob, value), shown)}
           step={knob.step}
           value={shown}
           disabled={disabled}

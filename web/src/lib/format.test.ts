@@ -8,6 +8,8 @@ describe('format', () => {
     expect(formatMs(37.4)).toBe('37 ms');
     expect(formatMs(2500)).toBe('2.50 s');
     expect(formatMs(250_000)).toBe('4 min 10 s');
+    expect(formatMs(60_000)).toBe('1 min');
+    expect(formatMs(3_600_000)).toBe('1 h');
     expect(formatMs(Number.NaN)).toBe('–');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOAD_KNOBS, POOL_KNOBS, parseKnobInput } from './knobs';
+import { LOAD_KNOBS, POOL_KNOBS, niceCeil, parseKnobInput, sliderMax } from './knobs';
 
 const byName = (name: string) => [...POOL_KNOBS, ...LOAD_KNOBS].find((k) => k.name === name);
 
@@ -27,5 +27,29 @@ describe('knobs read from the shared schemas', () => {
     expect(parseKnobInput(maxOpen, ' 12.6 ')).toBe(13);
     expect(parseKnobInput(maxOpen, 'abc')).toBeNull();
     expect(parseKnobInput(maxOpen, '')).toBeNull();
+  });
+});
+
+describe('slider working range', () => {
+  const num = (name: string) => {
+    const knob = [...POOL_KNOBS, ...LOAD_KNOBS].find((k) => k.name === name);
+    if (knob?.kind !== 'number') throw new Error(`${name} is numeric`);
+    return knob;
+  };
+
+  it('rounds up to 1, 2 or 5 times a power of ten', () => {
+    expect([niceCeil(7), niceCeil(10), niceCeil(11), niceCeil(30), niceCeil(3_000_000)]).toEqual([10, 10, 20, 50, 5_000_000]);
+  });
+
+  it('spans ten times the default, widening with the value, never past the schema maximum', () => {
+    expect(sliderMax(num('maxOpen'), 10)).toBe(100);
+    expect(sliderMax(num('maxOpen'), 400)).toBe(1000);
+    expect(sliderMax(num('maxOpen'), 4000)).toBe(5000);
+    expect(sliderMax(num('maxLifetimeMs'), 300_000)).toBe(3_600_000);
+    expect(sliderMax(num('acquireTimeoutMs'), 2000)).toBe(20_000);
+  });
+
+  it('keeps the whole schema range when it is short enough to drag', () => {
+    expect(sliderMax(num('leakRate'), 0)).toBe(1);
   });
 });

@@ -46,3 +46,23 @@ export function parseKnobInput(knob: Extract<Knob, { kind: 'number' }>, text: st
   if (!Number.isFinite(value)) return null;
   return knob.integer ? Math.round(value) : value;
 }
+
+/** The next "nice" number (1, 2 or 5 × 10^k) at or above `value`. */
+export function niceCeil(value: number): number {
+  if (value <= 0) return 0;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const nice = [1, 2, 5, 10].map((m) => m * power).find((n) => n >= value * (1 - 1e-9));
+  return nice ?? 10 * power;
+}
+
+/**
+ * The slider's upper end. A schema range like 0–5,000 connections would leave the default (10)
+ * in the first pixel, so the slider spans a working range — ten times the default, or twice
+ * the current value, whichever is larger — capped at the schema maximum. The number box still
+ * takes anything the schema allows, and the slider widens as the value grows.
+ */
+export function sliderMax(knob: Extract<Knob, { kind: 'number' }>, value: number): number {
+  if ((knob.max - knob.min) / knob.step <= 400) return knob.max;
+  const wanted = Math.max(knob.defaultValue * 10, value * 2, knob.min + knob.step * 10);
+  return Math.min(knob.max, niceCeil(wanted));
+}
