@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await registerOpenApi(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(app) } });
   app.addHook('onRequest', async (request, reply) => {
-    if (!isControlRequest(request.method, request.url)) return;
+    if (!isControlRequest(request.method, request.routeOptions.url)) return;
     const verdict = options.policy.check(bearerToken(request.headers.authorization));
     if (verdict === 'ok') return;
     const status = verdict === 'missing' ? 401 : 403;
@@ -58,8 +58,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   return { app, io };
 }
 
-function isControlRequest(method: string, url: string): boolean {
-  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && url.startsWith('/api/');
+/**
+ * Judged by the route the request matched, not its raw URL: the router decodes the path, so
+ * `/%61pi/config` reaches `/api/config`. A change that matched no route fails closed.
+ */
+function isControlRequest(method: string, routeUrl: string | undefined): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
+  return routeUrl === undefined || routeUrl.startsWith('/api/');
 }
 
 function contentSecurityPolicy(app: TypedApp): Record<string, string[] | null> {
