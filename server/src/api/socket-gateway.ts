@@ -1,10 +1,13 @@
 import type { Server, Socket } from 'socket.io';
+import type { LabEvent } from '@poolscope/shared/events';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
+import type { Snapshot } from '@poolscope/shared/snapshot';
 import type { Lab } from '../lab/lab';
 import { LabError } from '../lab/lab-error';
 import type { ControlPolicy } from './control-policy';
 import { toApiError } from './error-envelope';
 import { TokenBucket } from './token-bucket';
+import { ViewerRooms } from './viewer-rooms';
 
 export type LabServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LabSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -17,15 +20,33 @@ export const CONTROL_PER_SECOND = 10;
  * queueing them without bound) and runs the acked control events.
  */
 export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPolicy): () => void {
-  const unsubscribe = lab.onTick((snapshot, events) => {
-    io.volatile.emit('snapshot', snapshot);
-    if (events.length > 0) io.volatile.emit('events', events);
-  });
+  const viewers = new ViewerRooms();
+  const unsubscribe = lab.onTick((snapshot, events) => broadcast(io, viewers, snapshot, events));
   io.on('connection', (socket) => {
+    const room = viewers.assign();
+    void socket.join(room);
+    socket.on('disconnect', () => viewers.release(room));
     socket.emit('snapshot', lab.snapshot());
     registerControls(socket, lab, policy);
   });
   return unsubscribe;
+}
+
+/** One emit for a small audience; past one room, one room per event-loop turn so the loop keeps breathing. */
+function broadcast(io: LabServer, viewers: ViewerRooms, snapshot: Snapshot, events: LabEvent[]): void {
+  const rooms = viewers.rooms();
+  if (rooms.length <= 1) return emitTo(io, undefined, snapshot, events);
+  const sendNext = (index: number) => {
+    emitTo(io, rooms[index], snapshot, events);
+    if (index + 1 < rooms.length) setImmediate(sendNext, index + 1);
+  };
+  sendNext(0);
+}
+
+function emitTo(io: LabServer, room: string | undefined, snapshot: Snapshot, events: LabEvent[]): void {
+  const target = room === undefined ? io.volatile : io.to(room).volatile;
+  target.emit('snapshot', snapshot);
+  if (events.length > 0) target.emit('events', events);
 }
 
 function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): void {

@@ -96,4 +96,14 @@ describe('Socket.IO gateway against a listening server', () => {
     const restarted = await new Promise<Ack<unknown>>((resolve) => socket.emit('target:restart', { id }, resolve as never));
     expect(restarted.ok).toBe(true);
   });
+
+  it('streams to every viewer when the audience spans several broadcast rooms', async () => {
+    const url = await listen();
+    const viewers = Array.from({ length: 150 }, () => client(url));
+    const counts = viewers.map(() => 0);
+    viewers.forEach((viewer, i) => viewer.on('snapshot', () => { counts[i]!++; }));
+    const deadline = Date.now() + 10_000;
+    while (counts.some((n) => n < 3) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(3);
+  });
 });
