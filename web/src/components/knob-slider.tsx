@@ -78,7 +78,7 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
     <div className={`knob${compact ? ' knob-compact' : ''}${error ? ' knob-invalid' : ''}${shown !== knob.defaultValue ? ' knob-changed' : ''}`}>
       <div className="knob-head">
         <label htmlFor={id}>{knob.title}</label>
-        <output htmlFor={id} className="knob-value" aria-live="off">{formatWithUnit(shown, knob.unit)}</output>
+        <span className="knob-value" aria-hidden="true">{formatWithUnit(shown, knob.unit)}</span>
       </div>
       <div className="knob-inputs">
         <input
