@@ -29,20 +29,31 @@ interface TimeChartProps {
 const MARKER_COLORS: Record<MarkerKind, string> = { config: OKABE_ITO.blue, scenario: OKABE_ITO.purple, fault: OKABE_ITO.vermillion };
 const LABELLED_MARKERS = 3;
 
-function markerLines(markers: Marker[]) {
-  return markers.map((m, i) => (
-    <ReferenceLine
-      key={m.id}
-      x={m.t}
-      stroke={MARKER_COLORS[m.kind]}
-      strokeDasharray="4 3"
-      strokeWidth={1.5}
-      ifOverflow="hidden"
-      label={i >= markers.length - LABELLED_MARKERS
-        ? { value: m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label, position: 'insideTopLeft', fontSize: 11, fill: MARKER_COLORS[m.kind], className: 'marker-label' }
-        : undefined}
-    />
-  ));
+interface MarkerLabelProps { viewBox?: { x?: number; y?: number }; text: string; color: string; row: number; anchorEnd: boolean }
+
+/** A marker's label at the top of its line, staggered over three rows so neighbours do not collide. */
+function MarkerLabel({ viewBox, text, color, row, anchorEnd }: MarkerLabelProps) {
+  const x = (viewBox?.x ?? 0) + (anchorEnd ? -4 : 4);
+  const y = (viewBox?.y ?? 0) + 11 + row * 13;
+  return <text x={x} y={y} fill={color} fontSize={11} textAnchor={anchorEnd ? 'end' : 'start'} className="marker-label">{text}</text>;
+}
+
+function markerLines(markers: Marker[], from: number, to: number) {
+  return markers.map((m, i) => {
+    const labelled = i >= markers.length - LABELLED_MARKERS;
+    const text = m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label;
+    return (
+      <ReferenceLine
+        key={m.id}
+        x={m.t}
+        stroke={MARKER_COLORS[m.kind]}
+        strokeDasharray="4 3"
+        strokeWidth={1.5}
+        ifOverflow="hidden"
+        label={labelled ? <MarkerLabel text={text} color={MARKER_COLORS[m.kind]} row={(markers.length - 1 - i) % 3} anchorEnd={(m.t - from) / Math.max(1, to - from) > 0.75} /> : undefined}
+      />
+    );
+  });
 }
 
 /**
@@ -81,7 +92,7 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
           <Line key={s.key} dataKey={s.key} name={s.name} type={s.step ? 'stepAfter' : 'monotone'} stroke={s.color}
             strokeWidth={s.dashed ? 1.5 : 2} strokeDasharray={s.dashed ? '6 4' : undefined} isAnimationActive={false} dot={false} connectNulls={false} />
         ))}
-        {markerLines(markers)}
+        {markerLines(markers, from, to)}
       </ComposedChart>
     </figure>
   );
