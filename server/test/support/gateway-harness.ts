@@ -13,20 +13,29 @@ export type Emit = (event: string, payload: unknown) => Promise<Ack<unknown>>;
  */
 export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5000): { connect(auth?: object): Emit; detach(): void } {
   let onConnection: ((socket: unknown) => void) | null = null;
+  const broadcast = { emit: () => true };
   const io = {
-    volatile: { emit: () => true },
+    volatile: broadcast,
+    to: () => ({ volatile: broadcast, emit: () => true }),
     on(event: string, listener: (socket: unknown) => void) {
       if (event === 'connection') onConnection = listener;
     },
   } as unknown as LabServer;
   const detach = attachSocketGateway(io, lab, policy);
+  const disconnects: (() => void)[] = [];
   return {
     detach: () => {
+      for (const disconnect of disconnects.splice(0)) disconnect();
       detach();
     },
     connect(auth: object = {}): Emit {
       const handlers = new Map<string, Handler>();
-      onConnection!({ handshake: { auth }, emit: () => true, on: (event: string, handler: Handler) => handlers.set(event, handler) });
+      onConnection!({
+        id: `fake-${disconnects.length}`, handshake: { auth }, data: {}, emit: () => true, join: async () => {}, leave: async () => {},
+        on: (event: string, handler: Handler) => handlers.set(event, handler),
+      });
+      const disconnect = handlers.get('disconnect');
+      if (disconnect) disconnects.push(() => disconnect(undefined, undefined));
       return (event, payload) => new Promise((resolve, reject) => {
         const handler = handlers.get(event);
         if (!handler) return reject(new Error(`no handler for ${event}`));
