@@ -1,4 +1,4 @@
-import { memo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Marker, MarkerKind } from '@poolscope/shared/snapshot';
 import type { SeriesSpec } from '../lib/downsample';
@@ -63,11 +63,14 @@ function markerLines(markers: Marker[], from: number, to: number) {
 export const TimeChart = memo(function TimeChart({ chartId, title, series, height = 220, yFormat = formatNumber, yUnit, legendNote }: TimeChartProps) {
   const ref = useRef<HTMLElement>(null);
   const { points, from, to, markers } = useTimeSeries(chartId, series, ref);
+  // A series that is zero across the window draws nothing useful but costs as much as any
+  // other (Recharts' work is per series and point), so it is left out; its legend entry stays.
+  const drawn = useMemo(() => series.filter((s) => s.dashed || points.some((p) => (p[s.key] ?? 0) !== 0)), [series, points]);
   return (
     <figure ref={ref} className="chart" aria-label={`${title} chart`}>
       <figcaption className="legend">
         {series.map((s) => (
-          <span key={s.key} className="legend-item">
+          <span key={s.key} className={`legend-item${drawn.includes(s) ? '' : ' legend-idle'}`} title={drawn.includes(s) ? undefined : 'zero throughout this window'}>
             <span className={`swatch${s.dashed ? ' swatch-dashed' : ''}`} style={{ background: s.dashed ? undefined : s.color, borderColor: s.color }} aria-hidden="true" />
             {s.name}
           </span>
@@ -85,7 +88,7 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
           formatter={(value, name) => [yFormat(Number(value)), name]}
           contentStyle={{ background: 'var(--surface-raised)', border: '1px solid var(--border)', borderRadius: 6, fontSize: 12 }}
         />
-        {series.map((s) => s.kind === 'area' ? (
+        {drawn.map((s) => s.kind === 'area' ? (
           <Area key={s.key} dataKey={s.key} name={s.name} stackId={s.stackId} type={s.step ? 'stepAfter' : 'monotone'}
             stroke={s.color} fill={s.color} fillOpacity={0.55} strokeWidth={1.5} isAnimationActive={false} dot={false} />
         ) : (

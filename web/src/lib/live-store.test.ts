@@ -21,13 +21,22 @@ describe('LiveStore', () => {
     store.registerChart('c');
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 })); // first snapshot refreshes all
     const before = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
-    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1100 }));
+    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1600 }));
     const after = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
     const changed = after.filter((v, i) => v !== before[i]);
     expect(changed).toHaveLength(1);
-    for (let i = 0; i < 3; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 3 + i, t: 1200 + i * 100 }));
+    for (let i = 0; i < 3; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 3 + i, t: 2200 + i * 600 }));
     const later = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
     expect(later.map((v, i) => v - (after[i] ?? 0))).toEqual([1, 1, 1]);
+  });
+
+  it('refreshes a chart at most every 500 ms even when it is the only one on screen', () => {
+    const store = new LiveStore();
+    store.registerChart('only');
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    const start = store.chartVersion('only');
+    for (let i = 1; i <= 10; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 1 + i, t: 1000 + i * 100 }));
+    expect(store.chartVersion('only') - start).toBe(2); // at t = 1500 and t = 2000
   });
 
   it('keeps the config object while the lab config is unchanged', () => {

@@ -22,6 +22,8 @@ export const WINDOWS_MS = [60_000, 300_000, 900_000] as const;
 export const SAMPLE_CAPACITY = 9000;
 const EVENT_CAPACITY = 5000;
 const MARKER_CAPACITY = 500;
+/** A chart is refreshed at most this often, however few charts are on screen. */
+export const MIN_CHART_INTERVAL_MS = 500;
 
 type Listener = () => void;
 
@@ -62,6 +64,7 @@ export class LiveStore {
   private readonly listeners = new Set<Listener>();
   private readonly chartListeners = new Map<string, Set<Listener>>();
   private readonly chartVersions = new Map<string, number>();
+  private readonly chartRefreshedAt = new Map<string, number>();
   private chartOrder: string[] = [];
   private turn = 0;
 
@@ -85,7 +88,7 @@ export class LiveStore {
     if (!this.paused) {
       this.view = snapshot;
       if (first) this.refreshAllCharts();
-      else this.advanceChartTurn();
+      else this.advanceChartTurn(snapshot.t);
     }
     this.emit();
   }
@@ -159,15 +162,23 @@ export class LiveStore {
     return this.chartVersions.get(id) ?? 0;
   }
 
-  private bumpChart(id: string): void {
+  private bumpChart(id: string, now = this.latest?.t ?? 0): void {
+    this.chartRefreshedAt.set(id, now);
     this.chartVersions.set(id, (this.chartVersions.get(id) ?? 0) + 1);
     for (const listener of this.chartListeners.get(id) ?? []) listener();
   }
 
-  private advanceChartTurn(): void {
-    if (this.chartOrder.length === 0) return;
-    this.turn = (this.turn + 1) % this.chartOrder.length;
-    this.bumpChart(this.chartOrder[this.turn] as string);
+  /** Refresh the next chart in turn that has not been refreshed for MIN_CHART_INTERVAL_MS. */
+  private advanceChartTurn(now: number): void {
+    const count = this.chartOrder.length;
+    for (let step = 1; step <= count; step += 1) {
+      const index = (this.turn + step) % count;
+      const id = this.chartOrder[index] as string;
+      if (now - (this.chartRefreshedAt.get(id) ?? Number.NEGATIVE_INFINITY) < MIN_CHART_INTERVAL_MS) continue;
+      this.turn = index;
+      this.bumpChart(id, now);
+      return;
+    }
   }
 
   refreshAllCharts(): void {
