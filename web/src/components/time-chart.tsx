@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Marker, MarkerKind } from '@poolscope/shared/snapshot';
+import type { MarkerKind } from '@poolscope/shared/snapshot';
+import { clusterMarkers, type MarkerCluster } from './marker-clusters';
 import type { SeriesSpec } from '../lib/downsample';
 import type { Sample } from '../lib/live-store';
 import { OKABE_ITO } from '../lib/palette';
@@ -38,7 +39,7 @@ function MarkerLabel({ viewBox, text, color, row, anchorEnd }: MarkerLabelProps)
   return <text x={x} y={y} fill={color} fontSize={11} textAnchor={anchorEnd ? 'end' : 'start'} className="marker-label">{text}</text>;
 }
 
-function markerLines(markers: Marker[], from: number, to: number) {
+function markerLines(markers: MarkerCluster[], from: number, to: number) {
   return markers.map((m, i) => {
     const labelled = i >= markers.length - LABELLED_MARKERS;
     const text = m.label.length > 28 ? `${m.label.slice(0, 27)}…` : m.label;
@@ -65,6 +66,7 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
   const { points, from, to, markers } = useTimeSeries(chartId, series, ref);
   // A series that is zero across the window draws nothing useful but costs as much as any
   // other (Recharts' work is per series and point), so it is left out; its legend entry stays.
+  const clusters = useMemo(() => clusterMarkers(markers, (to - from) / 100), [markers, from, to]);
   const drawn = useMemo(() => series.filter((s) => s.dashed || points.some((p) => (p[s.key] ?? 0) !== 0)), [series, points]);
   return (
     <figure ref={ref} className="chart" aria-label={`${title} chart`}>
@@ -95,7 +97,7 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
           <Line key={s.key} dataKey={s.key} name={s.name} type={s.step ? 'stepAfter' : 'monotone'} stroke={s.color}
             strokeWidth={s.dashed ? 1.5 : 2} strokeDasharray={s.dashed ? '6 4' : undefined} isAnimationActive={false} dot={false} connectNulls={false} />
         ))}
-        {markerLines(markers, from, to)}
+        {markerLines(clusters, from, to)}
       </ComposedChart>
     </figure>
   );
