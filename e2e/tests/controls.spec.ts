@@ -34,3 +34,25 @@ test('a value the lab refuses is explained inline and the slider returns to the 
   const config = (await (await request.get('/api/config')).json()) as { pool: { minIdle: number } };
   expect(config.pool.minIdle).toBe(2);
 });
+
+test('a shared link carries the config and applies it only when asked', async ({ page, request }) => {
+  await page.goto('/?pool.maxOpen=7&load.concurrency=12');
+  await expect(page.getByRole('region', { name: 'Shared configuration' })).toContainText('Max open connections = 7');
+  const before = (await (await request.get('/api/config')).json()) as { pool: { maxOpen: number } };
+  expect(before.pool.maxOpen).toBe(10); // nothing applied just by opening the link
+  await page.getByRole('button', { name: 'Apply to the lab' }).click();
+  await expect.poll(async () => ((await (await request.get('/api/config')).json()) as { pool: { maxOpen: number }; load: { concurrency: number } }))
+    .toMatchObject({ pool: { maxOpen: 7 }, load: { concurrency: 12 } });
+  await expect(page.getByRole('slider', { name: 'Concurrency' })).toHaveValue('12');
+  expect(new URL(page.url()).search).toBe('');
+});
+
+test('pause freezes the numbers on screen while the lab keeps running', async ({ page }) => {
+  await openDashboard(page);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  const frozen = await page.getByTestId('stat-request-rate').textContent();
+  await page.waitForTimeout(1500);
+  expect(await page.getByTestId('stat-request-rate').textContent()).toBe(frozen);
+  await page.getByRole('button', { name: /Resume/ }).click();
+  await expect.poll(() => page.getByTestId('stat-request-rate').textContent(), { timeout: 5000 }).not.toBe(frozen);
+});
