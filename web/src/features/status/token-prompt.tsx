@@ -16,7 +16,7 @@ export function TokenPrompt() {
     liveStore.setNeedsToken(false);
   };
   return (
-    <form className="banner banner-warn token-prompt" onSubmit={submit} aria-label="Control token">
+    <form className="banner banner-warn token-prompt" onSubmit={submit} aria-label="Control token needed">
       <p>The lab refused a control: it needs its control token (printed by the server at start). You can keep watching without it.</p>
       <label>Control token <input type="password" value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" required /></label>
       <button type="submit" className="btn btn-primary">Use token</button>
