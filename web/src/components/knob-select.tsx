@@ -2,6 +2,7 @@ import { memo, useId, useState } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
 import type { Knob } from '../lib/knobs';
 import { ackMessage } from './ack-message';
+import { useHeldValue } from './use-held-value';
 
 interface KnobSelectProps {
   knob: Extract<Knob, { kind: 'enum' }>;
@@ -12,12 +13,12 @@ interface KnobSelectProps {
 /** An enum knob as a native select, applied on change through the acked control. */
 export const KnobSelect = memo(function KnobSelect({ knob, value, onCommit }: KnobSelectProps) {
   const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
+  const { shown, hold, release } = useHeldValue(value);
   const [error, setError] = useState<string | null>(null);
   const change = async (next: string) => {
-    setDraft(next);
+    hold(next);
     const ack = await onCommit(next);
-    setDraft(null);
+    if (!ack.ok) release();
     setError(ack.ok ? null : ackMessage(ack.error));
   };
   return (
@@ -25,7 +26,7 @@ export const KnobSelect = memo(function KnobSelect({ knob, value, onCommit }: Kn
       <div className="knob-head">
         <label htmlFor={id}>{knob.title}</label>
       </div>
-      <select id={id} value={draft ?? value} aria-describedby={`${id}-help`} onChange={(e) => void change(e.currentTarget.value)}>
+      <select id={id} value={shown} aria-describedby={`${id}-help`} onChange={(e) => void change(e.currentTarget.value)}>
         {knob.options.map((option) => <option key={option} value={option}>{option}</option>)}
       </select>
       {error ? <p className="knob-error" role="alert">{error}</p> : null}

@@ -3,6 +3,7 @@ import type { Ack } from '@poolscope/shared/protocol';
 import { parseKnobInput, sliderMax, type Knob } from '../lib/knobs';
 import { formatWithUnit } from '../lib/format';
 import { ackMessage } from './ack-message';
+import { useHeldValue } from './use-held-value';
 
 type NumberKnob = Extract<Knob, { kind: 'number' }>;
 
@@ -30,7 +31,8 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
   const valueRef = useRef(value);
   const inFlight = useRef(false);
   valueRef.current = value;
-  const shown = draft ?? value;
+  const { shown: settled, hold, release } = useHeldValue(value);
+  const shown = draft ?? settled;
 
   const setDraft = (next: number | null) => {
     draftRef.current = next;
@@ -48,11 +50,16 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
       inFlight.current = false;
       if (!ack.ok) {
         setError(ackMessage(ack.error));
+        release();
         setDraft(null);
         return;
       }
       setError(null);
-      if (draftRef.current === next) { setDraft(null); return; }
+      if (draftRef.current === next) {
+        if (valueRef.current !== next) hold(next); // until the next snapshot repeats it
+        setDraft(null);
+        return;
+      }
     }
   };
 

@@ -1,4 +1,5 @@
 import { memo, useState } from 'react';
+import { useHeldValue } from './use-held-value';
 import type { Ack } from '@poolscope/shared/protocol';
 import type { Knob } from '../lib/knobs';
 import { Switch } from './switch';
@@ -13,17 +14,17 @@ interface KnobSwitchProps {
 }
 
 export const KnobSwitch = memo(function KnobSwitch({ knob, value, onCommit, compact, tone }: KnobSwitchProps) {
-  const [draft, setDraft] = useState<boolean | null>(null);
+  const { shown, hold, release } = useHeldValue(value);
   const [error, setError] = useState<string | null>(null);
   const change = async (next: boolean) => {
-    setDraft(next);
+    hold(next);
     const ack = await onCommit(next);
-    setDraft(null);
+    if (!ack.ok) release();
     setError(ack.ok ? null : ackMessage(ack.error));
   };
   return (
     <div className={`knob knob-bool${compact ? ' knob-compact' : ''}`}>
-      <Switch label={knob.title} checked={draft ?? value} onChange={(v) => void change(v)} {...(compact ? {} : { description: knob.description })} {...(tone ? { tone } : {})} />
+      <Switch label={knob.title} checked={shown} onChange={(v) => void change(v)} {...(compact ? {} : { description: knob.description })} {...(tone ? { tone } : {})} />
       {error ? <p className="knob-error" role="alert">{error}</p> : null}
     </div>
   );

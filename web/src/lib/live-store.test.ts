@@ -58,6 +58,16 @@ describe('LiveStore', () => {
     expect(store.samples.length).toBe(1);
   });
 
+  it('stores the wait histogram as counts and shares unchanged bounds between samples', () => {
+    const store = new LiveStore();
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1100 }));
+    const [a, b] = store.samples.toArray();
+    expect(a?.waitCounts).toEqual([8, 2]);
+    expect(a?.waitBounds).toEqual([1, 10]);
+    expect(b?.waitBounds).toBe(a?.waitBounds);
+  });
+
   it('accumulates markers by id without duplicates', () => {
     const store = new LiveStore();
     const a = makeSnapshot({ seq: 1, t: 1000 });

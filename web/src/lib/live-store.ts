@@ -1,5 +1,5 @@
 import type { LabEvent } from '@poolscope/shared/events';
-import type { HistogramBucket, LatencySummary, Marker, PoolGauges, Snapshot, Totals, Counters } from '@poolscope/shared/snapshot';
+import type { LatencySummary, Marker, PoolGauges, Snapshot, Totals, Counters } from '@poolscope/shared/snapshot';
 import type { LabConfig } from '@poolscope/shared/protocol';
 import { RingBuffer } from './ring-buffer';
 
@@ -11,7 +11,9 @@ export interface Sample {
   totals: Totals;
   rates: Counters;
   latency: LatencySummary;
-  waitHistogram: HistogramBucket[];
+  /** Wait histogram as counts per bucket; `waitBounds` (upper bounds in ms) is shared between samples while unchanged. */
+  waitCounts: number[];
+  waitBounds: number[];
   acquireTimeoutMs: number;
 }
 
@@ -39,8 +41,18 @@ export function sameConfig(a: LabConfig | null, b: LabConfig): boolean {
   return a !== null && sameFields(a.pool, b.pool) && sameFields(a.load, b.load);
 }
 
-export function toSample(s: Snapshot): Sample {
-  return { seq: s.seq, t: s.t, pool: s.pool, totals: s.totals, rates: s.rates, latency: s.latency, waitHistogram: s.waitHistogram, acquireTimeoutMs: s.config.pool.acquireTimeoutMs };
+/**
+ * The part of a snapshot kept for 15 minutes. The histogram is stored as plain counts (its
+ * bucket objects were a third of a sample's ~3 KB); the bounds array is reused while unchanged.
+ */
+export function toSample(s: Snapshot, previous?: Sample): Sample {
+  const bounds = previous && previous.waitBounds.length === s.waitHistogram.length && s.waitHistogram.every((b, i) => b.upToMs === previous.waitBounds[i])
+    ? previous.waitBounds
+    : s.waitHistogram.map((b) => b.upToMs);
+  return {
+    seq: s.seq, t: s.t, pool: s.pool, totals: s.totals, rates: s.rates, latency: s.latency,
+    waitCounts: s.waitHistogram.map((b) => b.count), waitBounds: bounds, acquireTimeoutMs: s.config.pool.acquireTimeoutMs,
+  };
 }
 
 /**
@@ -80,7 +92,7 @@ export class LiveStore {
   ingestSnapshot(snapshot: Snapshot): void {
     const previous = this.samples.last();
     if (previous && snapshot.t < previous.t) this.samples.clear(); // the lab restarted
-    this.samples.push(toSample(snapshot));
+    this.samples.push(toSample(snapshot, this.samples.last()));
     this.mergeMarkers(snapshot.markers);
     const first = this.latest === null;
     this.latest = snapshot;

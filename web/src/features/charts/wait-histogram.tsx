@@ -15,7 +15,10 @@ export function recentHistogram(now: number): HistogramBucket[] {
   for (let i = samples.lowerBound((s) => s.t, now - HISTORY_MS); i < samples.length; i += 1) {
     const sample = samples.at(i);
     if (!sample || sample.t > now) break;
-    for (const b of sample.waitHistogram) totals.set(b.upToMs, (totals.get(b.upToMs) ?? 0) + b.count);
+    sample.waitCounts.forEach((count, j) => {
+      const upToMs = sample.waitBounds[j] ?? Number.POSITIVE_INFINITY;
+      totals.set(upToMs, (totals.get(upToMs) ?? 0) + count);
+    });
   }
   return [...totals.entries()].sort((a, b) => a[0] - b[0]).map(([upToMs, count]) => ({ upToMs, count }));
 }

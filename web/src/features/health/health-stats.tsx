@@ -4,6 +4,18 @@ import { formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 
 /** Totals since the lab started, each with its rate per second. */
+const DialCodes = memo(function DialCodes() {
+  const byCode = useLive((s) => s.view?.totals.dialFailuresByCode);
+  const entries = Object.entries(byCode ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  if (entries.length === 0) return null;
+  return (
+    <p className="small dial-codes">
+      <span className="muted">Dial failures by code:</span>{' '}
+      {entries.map(([code, n]) => <span key={code} className="pill">{code} {formatNumber(n)}</span>)}
+    </p>
+  );
+});
+
 export const HealthStats = memo(function HealthStats() {
   const passed = useLive((s) => s.view?.totals.healthChecksPassed);
   const failed = useLive((s) => s.view?.totals.healthChecksFailed ?? 0);
@@ -12,6 +24,7 @@ export const HealthStats = memo(function HealthStats() {
   const timeouts = useLive((s) => s.view?.totals.acquireTimeouts ?? 0);
   const rejected = useLive((s) => s.view?.totals.rejected ?? 0);
   return (
+    <>
     <dl className="stat-grid" aria-label="Health and error totals">
       <Stat label="Checks passed" value={formatNumber(passed)} testId="health-checks-passed" />
       <Stat label="Checks failed" value={formatNumber(failed)} testId="health-checks-failed" tone={failed > 0 ? 'bad' : undefined} />
@@ -22,5 +35,7 @@ export const HealthStats = memo(function HealthStats() {
       <Stat label="Rejected" value={formatNumber(rejected)} testId="stat-rejected" tone={rejected > 0 ? 'warn' : undefined}
         hint="Acquires refused at once: wait queue full, pool closed or no targets." />
     </dl>
+    <DialCodes />
+    </>
   );
 });
