@@ -17,7 +17,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
+  projects: [
+    // The README screenshots run first, on a fresh lab, before other specs leave markers behind.
+    { name: 'screenshots', testMatch: /screenshots\.spec\.ts/, use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'chromium', testIgnore: /screenshots\.spec\.ts/, dependencies: ['screenshots'], use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+  ],
   // The real lab: built web app served by the server, two embedded echo targets.
   webServer: {
     command: `npx tsx src/main.ts --port ${port} --embedded-targets 2`,

@@ -13,7 +13,7 @@ if (!Number.isFinite(minutes) || minutes <= 0) {
   process.exit(2);
 }
 const cwd = fileURLToPath(new URL('..', import.meta.url));
-const child = spawn('npx', ['playwright', 'test', 'tests/smoothness.spec.ts', '--reporter=list'], {
+const child = spawn('npx', ['playwright', 'test', 'tests/smoothness.spec.ts', '--project=chromium', '--no-deps', '--reporter=list'], {
   cwd,
   stdio: 'inherit',
   env: { ...process.env, SMOOTHNESS_SECONDS: String(Math.round(minutes * 60)), SMOOTHNESS_CHECKPOINTS: String(Math.max(1, Math.round(minutes))) },
