@@ -18,8 +18,8 @@ export function ShareButton() {
     window.setTimeout(() => setCopied(null), 2500);
   };
   return (
-    <button type="button" className="btn btn-quiet" onClick={() => void share()} aria-live="polite">
-      {copied ?? 'Share config link'}
+    <button type="button" className="btn btn-quiet" onClick={() => void share()} aria-live="polite" title="Copy a link that carries the current config (only the knobs changed from their defaults)">
+      {copied ?? 'Share link'}
     </button>
   );
 }

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { liveStore } from '../../lib/live-store';
+import { EventLog } from './event-log';
+import { describeEvent } from './describe-event';
+
+afterEach(cleanup);
+
+describe('EventLog', () => {
+  it('lists notable events newest first and hides connection churn until asked', () => {
+    render(<EventLog />);
+    act(() => liveStore.ingestEvents([
+      { t: 1, type: 'connection-opened', connectionId: 1, targetId: 't1', dialMs: 0.4 },
+      { t: 2, type: 'acquire-timed-out', waitedMs: 500, message: 'timed out; last dial error: ECONNREFUSED' },
+      { t: 3, type: 'stale-borrow', connectionId: 4, targetId: 't2', error: 'EPIPE' },
+    ]));
+    const items = within(screen.getByRole('list', { name: 'Lab events, newest first' })).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Stale borrow: #4 on t2'),
+      expect.stringContaining('Acquire timed out after 500 ms: timed out; last dial error: ECONNREFUSED'),
+    ]);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Show opens and closes' }));
+    expect(screen.getByText(/#1 opened to t1/)).toBeTruthy();
+  });
+});
+
+describe('describeEvent', () => {
+  it('names the reason a connection closed and marks trouble', () => {
+    const line = describeEvent({ t: 0, type: 'connection-closed', connectionId: 9, targetId: 't1', reason: 'health-check', ageMs: 2000, uses: 7 });
+    expect(line).toEqual({ text: '#9 on t1 closed: health-check, after 2.00 s and 7 uses', tone: 'warn' });
+  });
+});
