@@ -44,9 +44,12 @@ function broadcast(io: LabServer, viewers: ViewerRooms, snapshot: Snapshot, even
 }
 
 function emitTo(io: LabServer, room: string | undefined, snapshot: Snapshot, events: LabEvent[]): void {
-  const target = room === undefined ? io.volatile : io.to(room).volatile;
-  target.emit('snapshot', snapshot);
-  if (events.length > 0) target.emit('events', events);
+  const target = () => (room === undefined ? io.volatile : io.to(room).volatile);
+  target().emit('snapshot', snapshot);
+  // A volatile emit is dropped while the transport is still busy with the previous one, which
+  // it always is straight after the snapshot; one turn later it has flushed for any viewer that
+  // keeps up, and a lagging viewer still loses the batch rather than queueing it.
+  if (events.length > 0) setImmediate(() => target().emit('events', events));
 }
 
 function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): void {

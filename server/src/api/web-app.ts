@@ -9,11 +9,14 @@ const API_PREFIXES = ['/api/', '/socket.io/', '/docs', '/metrics', '/healthz'];
 /** Serves the built dashboard with an SPA fallback; unknown API paths stay JSON 404s. */
 export async function registerWebApp(app: TypedApp, webRoot: string | null): Promise<void> {
   const hasBuild = webRoot !== null && existsSync(join(webRoot, 'index.html'));
-  if (hasBuild) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart.
+  if (hasBuild) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === 'GET' && !API_PREFIXES.some((prefix) => request.url.startsWith(prefix));
+    const path = request.url.split('?')[0] ?? '';
+    // A missing file (an old hashed asset) is a 404, not the app's page; any other path is a page of the app.
+    const wantsPage = request.method === 'GET' && !API_PREFIXES.some((prefix) => path.startsWith(prefix)) && !/\.[a-z0-9]+$/i.test(path);
     if (wantsPage && hasBuild) return reply.sendFile('index.html');
     if (wantsPage) return reply.status(404).type('text/plain').send('The dashboard is not built: run `npm start` (it builds web/ first).');
-    return reply.status(404).send(errorBody({ code: 'NOT_FOUND', message: `${request.method} ${request.url.split('?')[0]} not found`, details: [] }));
+    return reply.status(404).send(errorBody({ code: 'NOT_FOUND', message: `${request.method} ${path} not found`, details: [] }));
   });
 }

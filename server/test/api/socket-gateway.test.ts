@@ -106,4 +106,15 @@ describe('Socket.IO gateway against a listening server', () => {
     while (counts.some((n) => n < 3) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(3);
   });
+
+  it('delivers the events batch next to the snapshots, e.g. a reconfiguration', async () => {
+    const socket = client(await listen());
+    await nextSnapshot(socket);
+    const seen: string[] = [];
+    socket.on('events', (events) => { for (const event of events) seen.push(event.type); });
+    expect(await patch(socket, { load: { thinkMs: 33 } })).toMatchObject({ ok: true });
+    const deadline = Date.now() + 3000;
+    while (!seen.includes('reconfigured') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(seen).toContain('reconfigured');
+  });
 });

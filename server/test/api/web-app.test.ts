@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app';
+import { ControlPolicy } from '../../src/api/control-policy';
+import { Lab } from '../../src/lab/lab';
+import type { TypedApp } from '../../src/api/typed-app';
+
+describe('serving the built dashboard', () => {
+  let lab: Lab;
+  let app: TypedApp;
+  let webRoot: string;
+
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'poolscope-web-'));
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Poolscope</title>');
+    writeFileSync(join(webRoot, 'assets', 'index-aaaa.js'), 'console.log(1)');
+    lab = await Lab.start({ embeddedTargets: 0, load: { running: false } });
+    app = (await buildApp({ lab, policy: new ControlPolicy(null), webRoot })).app;
+    await app.ready();
+  });
+  afterAll(async () => {
+    await lab.close();
+    await app.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves index.html at / and for any page path (SPA fallback)', async () => {
+    for (const url of ['/', '/targets', '/some/deep/page?x=1']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body).toContain('<title>Poolscope</title>');
+    }
+  });
+
+  it('serves an asset written after start (a rebuild needs no restart)', async () => {
+    writeFileSync(join(webRoot, 'assets', 'index-bbbb.js'), 'console.log(2)');
+    const response = await app.inject({ method: 'GET', url: '/assets/index-bbbb.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('console.log(2)');
+  });
+
+  it('answers a missing asset with 404, not the page', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/index-gone.js' });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('<title>');
+  });
+
+  it('keeps unknown API paths JSON 404s', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toBe('NOT_FOUND');
+  });
+});
