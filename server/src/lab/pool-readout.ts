@@ -1,6 +1,6 @@
-import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
-import type { CloseReason, ConnectionState } from '@poolscope/shared/vocabulary';
+import type { ConnectionState } from '@poolscope/shared/vocabulary';
 import type { HistogramBucket, LatencySummary, LeakSuspectSnapshot, PoolGauges } from '@poolscope/shared/snapshot';
+import type { PoolCounters } from '../pool/types';
 import type { RequestOutcome } from '@poolscope/shared/vocabulary';
 
 /** What the lab reads from the pool each tick (ConnectionPool satisfies it). */
@@ -12,20 +12,8 @@ export interface PoolReadout {
   takeLatencyWindow(): { latency: LatencySummary; waitHistogram: HistogramBucket[] };
 }
 
-export interface PoolCounterReadout {
-  acquires: number;
-  acquiresWaited: number;
-  acquireTimeouts: number;
-  rejected: number;
-  dials: number;
-  dialFailures: number;
-  dialFailuresByCode: Record<string, number>;
-  healthChecksPassed: number;
-  healthChecksFailed: number;
-  healthChecksByMethod: Record<HealthCheckMethod, { passed: number; failed: number }>;
-  staleBorrows: number;
-  closed: Record<CloseReason, number>;
-}
+/** The pool-side counters of the snapshot's totals (the load generator adds the request outcomes). */
+export type PoolCounterReadout = PoolCounters;
 
 /** What the lab reads from the load generator each tick (LoadGenerator satisfies it). */
 export interface LoadReadout {
