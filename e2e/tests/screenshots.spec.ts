@@ -4,7 +4,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { openDashboard, resetLab } from './lab';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/views/', import.meta.url));
-const DOCS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+// The README's screenshots are rewritten only when asked (UPDATE_README_SCREENSHOTS=1), so a test run
+// leaves the working tree clean; otherwise they go with the other artifacts.
+const DOCS = process.env.UPDATE_README_SCREENSHOTS
+  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  : fileURLToPath(new URL('../artifacts/readme/', import.meta.url));
 const VIEWS = ['key-numbers', 'pool-state', 'wait-times', 'throughput', 'health', 'littles-law', 'connection-map', 'targets', 'controls', 'events'];
 
 test.beforeAll(async ({ request }) => {
