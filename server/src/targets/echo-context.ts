@@ -1,16 +1,12 @@
+import type { TargetServerCounters } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
 import type { WorkerGate } from './worker-gate';
 
-/** Monotonic tallies plus the one gauge connections maintain themselves. */
-export interface EchoTally {
-  connectionsAccepted: number;
-  connectionsRefused: number;
-  requestsServed: number;
-  /** Gauge: requests received and not yet in service (waiting for a worker or behind an earlier request). */
-  requestsQueued: number;
-  bytesIn: number;
-  bytesOut: number;
-}
+/**
+ * Monotonic tallies plus the one gauge connections maintain themselves (`requestsQueued`):
+ * the target's counters but for `connectionsOpen`, which the listener counts.
+ */
+export type EchoTally = Omit<TargetServerCounters, 'connectionsOpen'>;
 
 /** What every connection of one target shares; `knobs` is replaced whole on each update. */
 export interface EchoContext {

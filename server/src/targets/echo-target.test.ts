@@ -1,20 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EchoTarget } from './echo-target';
 import { PARTIAL_FRAME_GIVE_UP_MS } from './echo-connection';
 import { TargetConfigError } from './target-config-error';
+import { targetsClosedAfterEach } from './test-targets';
 import { TestClient, frameOf, tcpHandleCount, waitFor } from './test-client';
 
-const started: EchoTarget[] = [];
-async function startTarget(knobs = {}): Promise<EchoTarget> {
-  const target = await EchoTarget.start({ knobs: { latencyMs: 0, jitterMs: 0, ...knobs } });
-  started.push(target);
-  return target;
-}
-
-afterEach(async () => {
-  await TestClient.destroyAll();
-  await Promise.all(started.splice(0).map((t) => t.close()));
-});
+const startTarget = targetsClosedAfterEach();
 
 describe('EchoTarget echo', () => {
   it('listens on its own 127.0.0.1 port and reports its address', async () => {

@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EchoTarget } from './echo-target';
+import { describe, expect, it } from 'vitest';
+import { targetsClosedAfterEach } from './test-targets';
 import { TestClient, frameOf, waitFor } from './test-client';
 
-const started: EchoTarget[] = [];
-async function startTarget(knobs = {}): Promise<EchoTarget> {
-  const target = await EchoTarget.start({ knobs: { latencyMs: 0, jitterMs: 0, ...knobs } });
-  started.push(target);
-  return target;
-}
-
-afterEach(async () => {
-  await TestClient.destroyAll();
-  await Promise.all(started.splice(0).map((t) => t.close()));
-});
+const startTarget = targetsClosedAfterEach();
 
 const request = frameOf(Buffer.from('are you there?'));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -100,8 +90,7 @@ describe('EchoTarget faults', () => {
 
   it('dropRate applies per request with the scripted probability', async () => {
     const draws = [0.9, 0.1]; // first request survives 0.5, second is dropped
-    const target = await EchoTarget.start({ knobs: { latencyMs: 0, jitterMs: 0, dropRate: 0.5 }, random: () => draws.shift() ?? 0 });
-    started.push(target);
+    const target = await startTarget({ dropRate: 0.5 }, () => draws.shift() ?? 0);
     const client = await TestClient.open(target.port);
     expect((await client.roundTrip(request)).reply).toEqual(request);
     client.send(request);

@@ -1,20 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { EchoTarget } from './echo-target';
+import { describe, expect, it } from 'vitest';
 import { serviceDelayMs } from './service-time';
 import { DEFAULT_TARGET_KNOBS } from '@poolscope/shared/config-rules';
+import { targetsClosedAfterEach } from './test-targets';
 import { TestClient, frameOf, waitFor } from './test-client';
 
-const started: EchoTarget[] = [];
-async function startTarget(knobs = {}): Promise<EchoTarget> {
-  const target = await EchoTarget.start({ knobs: { latencyMs: 0, jitterMs: 0, ...knobs } });
-  started.push(target);
-  return target;
-}
-
-afterEach(async () => {
-  await TestClient.destroyAll();
-  await Promise.all(started.splice(0).map((t) => t.close()));
-});
+const startTarget = targetsClosedAfterEach();
 
 const request = frameOf(Buffer.from('ping'));
 
