@@ -1,4 +1,4 @@
-import { ERROR_CODES, type CloseReason, type RequestOutcome } from '@poolscope/shared/vocabulary';
+import { ERROR_CODES, type RequestOutcome } from '@poolscope/shared/vocabulary';
 
 /** Errors are told apart by their stable `code` (PoolError, WireError), not by class: load imports neither. */
 function codeOf(error: unknown): unknown {
@@ -40,14 +40,4 @@ export function requestOutcome(error: unknown): RequestOutcome {
 }
 
 /** Why the borrower destroys a connection whose request failed (shown on the dashboard). */
-export function closeReasonFor(error: unknown): CloseReason {
-  switch (codeOf(error)) {
-    case ERROR_CODES.badReply:
-    case ERROR_CODES.frameTooLarge:
-      return 'bad-reply';
-    case ERROR_CODES.connectionClosed:
-      return 'remote-closed';
-    default:
-      return 'error';
-  }
-}
+export { closeReasonForRequestError as closeReasonFor } from '../wire/close-reason';

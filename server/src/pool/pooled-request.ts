@@ -1,4 +1,4 @@
-import type { CloseReason } from '@poolscope/shared/vocabulary';
+import { closeReasonForRequestError } from '../wire/close-reason';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
 import type { PooledConnection } from './pooled-connection';
 import type { PoolEngine } from './pool-engine';
@@ -24,7 +24,7 @@ export async function runPooledRequest(engine: PoolEngine, connection: PooledCon
     return reply;
   } catch (error) {
     if (firstOfLoan && isStaleSymptom(error)) countStaleBorrow(engine, connection, error);
-    if (connection.state === 'active') engine.retire(connection, closeReasonFor(error));
+    if (connection.state === 'active') engine.retire(connection, closeReasonForRequestError(error));
     throw error;
   }
 }
@@ -33,13 +33,6 @@ export async function runPooledRequest(engine: PoolEngine, connection: PooledCon
 function isStaleSymptom(error: unknown): boolean {
   const code = (error as WireError).code;
   return code !== WIRE_ERROR_CODES.badReply && code !== WIRE_ERROR_CODES.frameTooLarge;
-}
-
-function closeReasonFor(error: unknown): CloseReason {
-  const code = (error as WireError).code;
-  if (code === WIRE_ERROR_CODES.badReply || code === WIRE_ERROR_CODES.frameTooLarge) return 'bad-reply';
-  if (code === WIRE_ERROR_CODES.connectionClosed) return 'remote-closed';
-  return 'error';
 }
 
 function countStaleBorrow(engine: PoolEngine, connection: PooledConnection, error: unknown): void {
