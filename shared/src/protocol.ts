@@ -5,6 +5,7 @@ import type { TargetKnobsPatch } from './target-config';
 import type { ValidationDetail } from './validation';
 import type { Snapshot, TargetSnapshot } from './snapshot';
 import type { LabEvent } from './events';
+import type { History } from './history';
 
 /** The body of every REST error and the `error` of every failed ack. */
 export interface ApiError {
@@ -44,6 +45,8 @@ export interface ClientToServerEvents {
   'target:restart': (request: { id: string }, ack: AckCallback<TargetSnapshot>) => void;
   'scenario:apply': (request: { id: string }, ack: AckCallback<LabConfig>) => void;
   'leaks:reclaim': (request: Record<string, never>, ack: AckCallback<{ reclaimed: number }>) => void;
+  /** Read-only (no control token needed), rate limited apart from the controls. */
+  'history:get': (request: Record<string, never>, ack: AckCallback<History>) => void;
 }
 
 /** Sent in the Socket.IO handshake (`auth`) or as `Authorization: Bearer` on REST. */

@@ -14,6 +14,9 @@ type LabSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 export const CONTROL_BURST = 20;
 export const CONTROL_PER_SECOND = 10;
+/** A history answer is up to ~2 MB of JSON: enough for a reconnect or two, not for a loop. */
+export const HISTORY_BURST = 3;
+export const HISTORY_PER_SECOND = 0.2;
 
 /**
  * Streams every tick to every viewer (volatile: a lagging viewer loses frames instead of
@@ -28,6 +31,7 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
     socket.on('disconnect', () => viewers.release(room));
     socket.emit('snapshot', lab.snapshot());
     registerControls(socket, lab, policy);
+    registerHistory(socket, lab);
   });
   return unsubscribe;
 }
@@ -70,6 +74,19 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): v
   socket.on('target:restart', control(({ id }) => lab.restartTarget(asId(id))));
   socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
   socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
+}
+
+function registerHistory(socket: LabSocket, lab: Lab): void {
+  const bucket = new TokenBucket(HISTORY_BURST, HISTORY_PER_SECOND);
+  socket.on('history:get', (_request: unknown, ack: unknown) => {
+    if (typeof ack !== 'function') return;
+    const reply = ack as (result: Ack<ReturnType<Lab['history']>>) => void;
+    if (!bucket.take()) {
+      const error = new LabError('RATE_LIMITED', `at most ${HISTORY_BURST} history requests, then one per ${1 / HISTORY_PER_SECOND} s`, 429);
+      return reply({ ok: false, error: toApiError(error).body });
+    }
+    reply({ ok: true, data: lab.history() });
+  });
 }
 
 function assertAllowed(socket: LabSocket, policy: ControlPolicy, bucket: TokenBucket): void {

@@ -2,6 +2,7 @@ import type { LabEvent } from '@poolscope/shared/events';
 import type { LoadConfigPatch } from '@poolscope/shared/load-config';
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
 import type { LabConfig, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { History } from '@poolscope/shared/history';
 import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
 import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig } from '@poolscope/shared/config-rules';
@@ -15,6 +16,7 @@ import { RecentlyClosed } from './recently-closed';
 import { Sampler } from './sampler';
 import { findScenario, SCENARIOS, summarize } from './scenarios';
 import { SnapshotBuilder } from './snapshot-builder';
+import { SnapshotHistory } from './snapshot-history';
 import { TargetAllowlist } from './target-allowlist';
 import { TargetRegistry, type RegisteredTarget } from './target-registry';
 import { patchLabConfig } from './patch-lab-config';
@@ -41,6 +43,7 @@ export class Lab {
   readonly markers = new MarkerLog();
   private readonly events = new EventBatch();
   private readonly recentlyClosed = new RecentlyClosed();
+  private readonly past = new SnapshotHistory();
   private readonly builder: SnapshotBuilder;
   private readonly sampler: Sampler;
   private readonly listeners = new Set<TickListener>();
@@ -86,6 +89,15 @@ export class Lab {
 
   snapshot(): Snapshot {
     return this.latest;
+  }
+
+  /** The last 15 minutes at one sample a second, with the markers of that span. */
+  history(nowMs = Date.now()): History {
+    const oldestMs = nowMs - this.past.spanMs;
+    return {
+      intervalMs: this.past.intervalMs, spanMs: this.past.spanMs,
+      samples: this.past.samples(nowMs), markers: this.markers.recent().filter((m) => m.t >= oldestMs),
+    };
   }
 
   onTick(listener: TickListener): () => void {
@@ -189,6 +201,7 @@ export class Lab {
 
   private tick(): void {
     this.latest = this.builder.build();
+    this.past.record(this.latest);
     const events = this.events.drain();
     for (const listener of this.listeners) listener(this.latest, events);
   }

@@ -25,6 +25,22 @@ describe('observation routes', () => {
     expect(second.config.pool.maxOpen).toBe(t.lab.pool.config.maxOpen);
   });
 
+  it('GET /api/history answers the lab\'s recent past at one sample a second, oldest first', async () => {
+    await waitFor(() => t.lab.history().samples.length >= 2, 5000, 'two history samples');
+    const response = await t.app.inject({ method: 'GET', url: '/api/history' });
+    expect(response.statusCode).toBe(200);
+    const history = response.json();
+    expect(history.intervalMs).toBe(1000);
+    expect(history.spanMs).toBe(15 * 60_000);
+    expect(history.samples.length).toBeGreaterThanOrEqual(2);
+    const [older, newer] = history.samples.slice(-2);
+    expect(newer.t - older.t).toBeGreaterThanOrEqual(1);
+    expect(Math.floor(newer.t / 1000)).toBeGreaterThan(Math.floor(older.t / 1000));
+    expect(newer.seq).toBeGreaterThan(older.seq);
+    expect(newer).not.toHaveProperty('connections');
+    expect(newer.pool.open).toBe(newer.pool.idle + newer.pool.active + newer.pool.connecting + newer.pool.validating);
+  });
+
   it('GET /metrics is Prometheus text with poolscope_ names that follow the naming rules', async () => {
     await waitFor(() => t.lab.snapshot().totals.acquires > 0, 5000, 'an acquire');
     const response = await t.app.inject({ method: 'GET', url: '/metrics' });

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, LabConfig, ServerToClientEvents } from '@poolscope/shared/protocol';
+import type { History } from '@poolscope/shared/history';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { buildApp } from '../../src/api/app';
 import { ControlPolicy } from '../../src/api/control-policy';
 import { Lab } from '../../src/lab/lab';
 import type { TypedApp } from '../../src/api/typed-app';
+import { waitFor } from '../support/test-lab';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -83,6 +85,22 @@ describe('Socket.IO gateway against a listening server', () => {
     const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThan(0);
     expect(acks.filter((ack) => ack.ok).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('answers history:get to any viewer, even without the token, and rate limits it apart from the controls', async () => {
+    const url = await listen('tok-history');
+    const viewer = client(url);
+    await nextSnapshot(viewer);
+    await waitFor(() => lab!.history().samples.length >= 2, 5000, 'two history samples');
+    const getHistory = () => new Promise<Ack<History>>((resolve) => viewer.emit('history:get', {}, resolve));
+    const first = await getHistory();
+    expect(first.ok).toBe(true);
+    if (first.ok) {
+      expect(first.data.samples.length).toBeGreaterThanOrEqual(2);
+      expect(first.data.samples.at(-1)!.t).toBeLessThanOrEqual(Date.now());
+    }
+    const acks = [await getHistory(), await getHistory(), await getHistory()];
+    expect(acks.some((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED')).toBe(true);
   });
 
   it('applies scenarios and restarts targets through acked events', async () => {
