@@ -3,7 +3,13 @@ import { socket } from './socket';
 
 /** Wire the one socket to the store. Returns a function that undoes it (for tests and HMR). */
 export function connectLive(): () => void {
-  const onConnect = () => liveStore.setStatus('live');
+  const onConnect = () => {
+    liveStore.setStatus('live');
+    // Ask on every connect: a reconnect fills the gap the disconnect left in the charts.
+    socket.emit('history:get', {}, (ack) => {
+      if (ack.ok) liveStore.ingestHistory(ack.data);
+    });
+  };
   const onDisconnect = () => liveStore.setStatus('offline');
   const onError = (err: Error) => {
     liveStore.setStatus('offline');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LiveStore } from './live-store';
+import { toHistorySample } from '@poolscope/shared/history';
 import { makeSnapshot } from '../test/fixtures';
 
 describe('LiveStore', () => {
@@ -12,6 +13,25 @@ describe('LiveStore', () => {
     expect(store.view?.seq).toBe(1);
     store.setPaused(false);
     expect(store.view?.seq).toBe(2);
+  });
+
+  it('fills the time before the page opened from the server history, with its markers, and redraws every chart', () => {
+    const store = new LiveStore();
+    store.registerChart('a');
+    store.ingestSnapshot(makeSnapshot({ seq: 50, t: 5000, markers: [{ id: 3, t: 4900, kind: 'config', label: 'maxOpen 10 -> 8' }] }));
+    const versionBefore = store.chartVersion('a');
+    const history = {
+      intervalMs: 1000, spanMs: 900_000,
+      samples: [1000, 2000, 3000, 4000, 5000].map((t) => toHistorySample(makeSnapshot({ seq: t / 100, t }))),
+      markers: [{ id: 2, t: 2500, kind: 'fault' as const, label: 't1: down' }, { id: 3, t: 4900, kind: 'config' as const, label: 'maxOpen 10 -> 8' }],
+    };
+    store.ingestHistory(history);
+    expect(store.samples.toArray().map((s) => s.t)).toEqual([1000, 2000, 3000, 4000, 5000]);
+    expect(store.samples.last()?.seq).toBe(50);
+    expect(store.markers.map((m) => m.id)).toEqual([2, 3]);
+    expect(store.chartVersion('a')).toBeGreaterThan(versionBefore);
+    store.ingestSnapshot(makeSnapshot({ seq: 51, t: 5100 }));
+    expect(store.samples.last()?.t).toBe(5100);
   });
 
   it('refreshes one registered chart per tick, in turn', () => {

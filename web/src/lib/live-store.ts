@@ -1,6 +1,8 @@
 import type { LabEvent } from '@poolscope/shared/events';
 import type { LatencySummary, Marker, PoolGauges, Snapshot, Totals, Counters } from '@poolscope/shared/snapshot';
 import type { LabConfig } from '@poolscope/shared/protocol';
+import { toHistorySample, type History, type HistorySample } from '@poolscope/shared/history';
+import { mergeHistory } from './merge-history';
 import { RingBuffer } from './ring-buffer';
 
 /** The numbers of one snapshot kept for charts and export (the per-connection lists are dropped). */
@@ -46,12 +48,16 @@ export function sameConfig(a: LabConfig | null, b: LabConfig): boolean {
  * bucket objects were a third of a sample's ~3 KB); the bounds array is reused while unchanged.
  */
 export function toSample(s: Snapshot, previous?: Sample): Sample {
-  const bounds = previous && previous.waitBounds.length === s.waitHistogram.length && s.waitHistogram.every((b, i) => b.upToMs === previous.waitBounds[i])
+  return fromHistorySample(toHistorySample(s), previous);
+}
+
+export function fromHistorySample(h: HistorySample, previous?: Sample): Sample {
+  const bounds = previous && previous.waitBounds.length === h.waitHistogram.length && h.waitHistogram.every((b, i) => b.upToMs === previous.waitBounds[i])
     ? previous.waitBounds
-    : s.waitHistogram.map((b) => b.upToMs);
+    : h.waitHistogram.map((b) => b.upToMs);
   return {
-    seq: s.seq, t: s.t, pool: s.pool, totals: s.totals, rates: s.rates, latency: s.latency,
-    waitCounts: s.waitHistogram.map((b) => b.count), waitBounds: bounds, acquireTimeoutMs: s.config.pool.acquireTimeoutMs,
+    seq: h.seq, t: h.t, pool: h.pool, totals: h.totals, rates: h.rates, latency: h.latency,
+    waitCounts: h.waitHistogram.map((b) => b.count), waitBounds: bounds, acquireTimeoutMs: h.acquireTimeoutMs,
   };
 }
 
@@ -102,6 +108,22 @@ export class LiveStore {
       if (first) this.refreshAllCharts();
       else this.advanceChartTurn(snapshot.t);
     }
+    this.emit();
+  }
+
+  /**
+   * The server's recent past (one sample a second) fills what this page has not seen: the time
+   * before it opened, and any gap while it was disconnected. Live samples are kept where present.
+   */
+  ingestHistory(history: History): void {
+    let previous: Sample | undefined;
+    const past = history.samples.map((h) => (previous = fromHistorySample(h, previous)));
+    const merged = mergeHistory(this.samples.toArray(), past, history.intervalMs);
+    this.samples.clear();
+    for (const sample of merged.slice(-SAMPLE_CAPACITY)) this.samples.push(sample);
+    const known = new Set(this.markers.map((m) => m.id));
+    this.markers = [...this.markers, ...history.markers.filter((m) => !known.has(m.id))].sort((a, b) => a.id - b.id).slice(-MARKER_CAPACITY);
+    if (!this.paused) this.refreshAllCharts();
     this.emit();
   }
 

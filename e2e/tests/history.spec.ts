@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { openDashboard, resetLab } from './lab';
+
+test.beforeAll(async ({ request }) => resetLab(request));
+
+test('a dashboard opened late draws the lab\'s recent past at once, markers included', async ({ page, request }) => {
+  const patched = await request.patch('/api/config', { data: { load: { thinkMs: 7 } } });
+  expect(patched.ok(), await patched.text()).toBe(true);
+  await expect.poll(async () => ((await (await request.get('/api/history')).json()) as { samples: unknown[] }).samples.length, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(4);
+  const openedAtMs = Date.now();
+  await openDashboard(page);
+  await page.waitForTimeout(500);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const session = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    snapshots: { seq: number; t: number }[]; markers: { t: number; label: string }[];
+  };
+  // Half a second of streaming gives ~5 live samples; the rest came from the server's history.
+  expect(session.snapshots[0]!.t).toBeLessThan(openedAtMs - 2500);
+  const times = session.snapshots.map((s) => s.t);
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+  expect(session.markers.some((m) => m.t < openedAtMs && /think/i.test(m.label))).toBe(true);
+});
