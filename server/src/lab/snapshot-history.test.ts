@@ -50,6 +50,8 @@ describe('Lab.history', () => {
       const times = history.samples.map((s) => s.t);
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(history.samples.at(-1)!.pool.maxOpen).toBe(7);
+      // Each sample is its own tick's numbers, not a view of objects a later tick rewrote.
+      expect(history.samples.at(-1)!.totals.acquires).toBeGreaterThan(history.samples[0]!.totals.acquires);
       expect(history.markers.some((m) => m.kind === 'config' && m.label.includes('7'))).toBe(true);
     } finally {
       await lab.close();
