@@ -3,10 +3,30 @@ import react from '@vitejs/plugin-react';
 
 const serverUrl = process.env.POOLSCOPE_SERVER_URL ?? 'http://127.0.0.1:3000';
 
-export default defineConfig({
+/**
+ * `vite build --mode profiling` (e2e/scripts/profile-full-window.mjs): readable function names,
+ * and Recharts and React in chunks of their own, so a CPU profile says whose code ran.
+ */
+const PROFILING_BUILD = {
+  chunkSizeWarningLimit: 1200,
+  minify: false,
+  rolldownOptions: {
+    output: {
+      codeSplitting: {
+        groups: [
+          { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          { name: 'socket', test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser)[\\/]/ },
+          { name: 'recharts', test: /node_modules[\\/]/ },
+        ],
+      },
+    },
+  },
+};
+
+export default defineConfig(({ mode }) => ({
   plugins: [react()],
   // Recharts alone is ~400 kB; one bundle served from localhost is fine.
-  build: { chunkSizeWarningLimit: 1200 },
+  build: mode === 'profiling' ? PROFILING_BUILD : { chunkSizeWarningLimit: 1200 },
   server: {
     proxy: {
       '/api': serverUrl,
@@ -18,4 +38,4 @@ export default defineConfig({
   },
   // Rendering the whole app in jsdom takes seconds on a busy 2-core machine.
   test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
-});
+}));

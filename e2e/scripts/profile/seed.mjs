@@ -1,0 +1,47 @@
+// Run in the page (page.evaluate): these functions must not close over anything.
+
+/**
+ * Replace the recorded history with 15 minutes of 10 Hz samples shaped like the live ones
+ * (cloned from the newest real sample, values wandering), plus a marker every 2 minutes,
+ * so every chart draws a full window at once.
+ */
+export function seedFullWindow() {
+  const store = window.__poolscopeStore;
+  if (!store) throw new Error('not a profiling build: window.__poolscopeStore is missing');
+  const real = store.samples.toArray();
+  const template = real.at(-1);
+  const first = real[0];
+  const periodMs = 100;
+  const count = store.samples.capacity - real.length;
+  const wave = (i, period, base, amp) => Math.max(0, base + amp * Math.sin((i / period) * 2 * Math.PI) + amp * 0.3 * (Math.random() - 0.5));
+  const pct = (p, scale) => ({ ...p, p50: scale, p90: scale * 1.8, p99: scale * 3.1, max: scale * 4 });
+  store.samples.clear();
+  for (let i = 0; i < count; i += 1) {
+    const t = first.t - (count - i) * periodMs;
+    const active = Math.round(wave(i, 900, 6, 3));
+    const requests = { ...template.rates.requests, ok: wave(i, 1200, 900, 200), error: wave(i, 700, 3, 3) };
+    store.samples.push({
+      ...template,
+      seq: first.seq - (count - i),
+      t,
+      pool: { ...template.pool, active, idle: Math.round(wave(i, 1500, 4, 2)), validating: Math.round(wave(i, 300, 0.5, 0.6)), connecting: Math.round(wave(i, 2000, 0.4, 0.5)), waiting: Math.round(wave(i, 2500, 1, 2)) },
+      rates: { ...template.rates, requests, acquires: wave(i, 1000, 800, 150), healthChecksFailed: wave(i, 3000, 0.3, 0.4), dialFailures: wave(i, 4000, 0.2, 0.3) },
+      latency: { ...template.latency, acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)), rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)), holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) } },
+    });
+  }
+  for (const sample of real) store.samples.push(sample);
+  const markers = [];
+  for (let m = 1; m <= 7; m += 1) markers.push({ id: -100 + m, t: first.t - m * 120_000, kind: ['config', 'scenario', 'fault'][m % 3], label: `synthetic marker ${m}` });
+  store.markers = [...markers.reverse(), ...store.markers];
+  store.refreshAllCharts();
+  return { samples: store.samples.length, minutes: (store.samples.last().t - store.samples.at(0).t) / 60_000, markers: store.markers.length };
+}
+
+/** User-timing marks for every snapshot and chart refresh, so the trace says which chart each tick drew. */
+export function instrumentChartTurns() {
+  const store = window.__poolscopeStore;
+  const ingest = store.ingestSnapshot.bind(store);
+  store.ingestSnapshot = (snapshot) => { performance.mark('tick'); ingest(snapshot); };
+  const bump = store.bumpChart.bind(store);
+  store.bumpChart = (id, now) => { performance.mark(`chart:${id}`); bump(id, now); };
+}
