@@ -59,6 +59,26 @@ describe('LiveStore', () => {
     expect(store.chartVersion('only') - start).toBe(2); // at t = 1500 and t = 2000
   });
 
+  it('gives the turn of a chart with nothing new to draw to the next one, but still redraws it when forced', () => {
+    const store = new LiveStore();
+    let news = false;
+    store.registerChart('still', () => news);
+    store.registerChart('moving');
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    const still = store.chartVersion('still');
+    const moving = store.chartVersion('moving');
+    for (let i = 1; i <= 20; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 1 + i, t: 1000 + i * 100 }));
+    expect(store.chartVersion('still')).toBe(still);
+    expect(store.chartVersion('moving') - moving).toBe(4); // every 500 ms, no turn wasted on 'still'
+    news = true;
+    store.ingestSnapshot(makeSnapshot({ seq: 30, t: 3600 }));
+    store.ingestSnapshot(makeSnapshot({ seq: 31, t: 3700 }));
+    expect(store.chartVersion('still')).toBe(still + 1);
+    news = false;
+    store.setWindow(300_000);
+    expect(store.chartVersion('still')).toBe(still + 2);
+  });
+
   it('keeps the config object while the lab config is unchanged', () => {
     const store = new LiveStore();
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));

@@ -30,6 +30,8 @@ const MARKER_CAPACITY = 500;
 export const MIN_CHART_INTERVAL_MS = 500;
 
 type Listener = () => void;
+/** Would this chart draw anything different at time `now`? */
+export type HasNews = (now: number) => boolean;
 
 function sameFields(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
@@ -83,6 +85,7 @@ export class LiveStore {
   private readonly chartListeners = new Map<string, Set<Listener>>();
   private readonly chartVersions = new Map<string, number>();
   private readonly chartRefreshedAt = new Map<string, number>();
+  private readonly chartHasNews = new Map<string, HasNews>();
   private chartOrder: string[] = [];
   private turn = 0;
 
@@ -177,11 +180,18 @@ export class LiveStore {
 
   // ---- chart turns ----
 
-  registerChart = (id: string): (() => void) => {
+  /**
+   * Join the rotation. `hasNews`, if given, is asked before the chart's turn: a chart whose
+   * drawing would not change (a long window moves one point every few seconds) gives its turn
+   * to the next one. Forced refreshes (window, resume, history) skip the question.
+   */
+  registerChart = (id: string, hasNews?: HasNews): (() => void) => {
     if (!this.chartOrder.includes(id)) this.chartOrder.push(id);
+    if (hasNews) this.chartHasNews.set(id, hasNews);
     this.bumpChart(id);
     return () => {
       this.chartOrder = this.chartOrder.filter((c) => c !== id);
+      this.chartHasNews.delete(id);
     };
   };
 
@@ -202,13 +212,14 @@ export class LiveStore {
     for (const listener of this.chartListeners.get(id) ?? []) listener();
   }
 
-  /** Refresh the next chart in turn that has not been refreshed for MIN_CHART_INTERVAL_MS. */
+  /** Refresh the next chart in turn that has not been refreshed for MIN_CHART_INTERVAL_MS and has news. */
   private advanceChartTurn(now: number): void {
     const count = this.chartOrder.length;
     for (let step = 1; step <= count; step += 1) {
       const index = (this.turn + step) % count;
       const id = this.chartOrder[index] as string;
       if (now - (this.chartRefreshedAt.get(id) ?? Number.NEGATIVE_INFINITY) < MIN_CHART_INTERVAL_MS) continue;
+      if (this.chartHasNews.get(id)?.(now) === false) continue;
       this.turn = index;
       this.bumpChart(id, now);
       return;

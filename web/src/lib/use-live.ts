@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useSyncExternalStore, type RefObject } from 'react';
-import { liveStore, type LiveStore } from './live-store';
+import { useCallback, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
+import { liveStore, type HasNews, type LiveStore } from './live-store';
 
 /**
  * Read one value from the live store; the component re-renders only when that value changes,
@@ -14,13 +14,17 @@ export function useLive<T>(select: (store: LiveStore) => T): T {
  * scrolled out of view leaves the rotation, so the visible ones refresh more often and
  * hidden ones cost nothing; it refreshes at once when it comes back into view.
  */
-export function useChartFrame(id: string, ref?: RefObject<Element | null>): number {
+export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNews?: HasNews): number {
+  // The store asks through a ref, so a new predicate each render does not re-register the chart.
+  const hasNewsRef = useRef(hasNews);
+  useEffect(() => { hasNewsRef.current = hasNews; });
   useEffect(() => {
     const element = ref?.current;
-    if (!element || typeof IntersectionObserver === 'undefined') return liveStore.registerChart(id);
+    const register = () => liveStore.registerChart(id, (now) => hasNewsRef.current?.(now) ?? true);
+    if (!element || typeof IntersectionObserver === 'undefined') return register();
     let unregister: (() => void) | null = null;
     const observer = new IntersectionObserver(([entry]) => {
-      if (entry?.isIntersecting && !unregister) unregister = liveStore.registerChart(id);
+      if (entry?.isIntersecting && !unregister) unregister = register();
       if (!entry?.isIntersecting && unregister) { unregister(); unregister = null; }
     });
     observer.observe(element);

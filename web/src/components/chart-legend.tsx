@@ -1,0 +1,23 @@
+import { memo } from 'react';
+import type { SeriesDef } from './time-chart';
+
+interface ChartLegendProps {
+  series: readonly SeriesDef[];
+  drawn: readonly SeriesDef[];
+  note?: string | undefined;
+}
+
+/** Every series by name and swatch; one that is zero throughout the window is dimmed, not hidden. */
+export const ChartLegend = memo(function ChartLegend({ series, drawn, note }: ChartLegendProps) {
+  return (
+    <figcaption className="legend">
+      {series.map((s) => (
+        <span key={s.key} className={`legend-item${drawn.includes(s) ? '' : ' legend-idle'}`} title={drawn.includes(s) ? undefined : 'zero throughout this window'}>
+          <span className={`swatch${s.dashed ? ' swatch-dashed' : ''}`} style={{ background: s.dashed ? undefined : s.color, borderColor: s.color }} aria-hidden="true" />
+          {s.name}
+        </span>
+      ))}
+      {note ? <span className="legend-note">{note}</span> : null}
+    </figcaption>
+  );
+});

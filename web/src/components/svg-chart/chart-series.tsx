@@ -1,0 +1,51 @@
+import { memo } from 'react';
+import type { ChartPoint } from '../../lib/downsample';
+import type { SeriesDef } from '../time-chart';
+import { bandPath, edgePath, linePath, stackTops } from './paths';
+
+interface ChartSeriesProps {
+  points: readonly ChartPoint[];
+  series: readonly SeriesDef[];
+  x: (t: number) => number;
+  y: (value: number) => number;
+}
+
+/** The top of the tallest stack or line, for the value axis. */
+export function seriesMax(points: readonly ChartPoint[], series: readonly SeriesDef[]): number {
+  let max = 0;
+  for (const layers of stacks(series).values()) for (const v of stackTops(points, layers.map((s) => s.key)).at(-1) ?? []) max = Math.max(max, v);
+  for (const s of series) if (s.kind === 'line') for (const p of points) { const v = p[s.key]; if (v !== undefined && v > max) max = v; }
+  return max;
+}
+
+function stacks(series: readonly SeriesDef[]): Map<string, SeriesDef[]> {
+  const byStack = new Map<string, SeriesDef[]>();
+  for (const s of series) {
+    if (s.kind !== 'area') continue;
+    const stack = s.stackId ?? s.key;
+    byStack.set(stack, [...(byStack.get(stack) ?? []), s]);
+  }
+  return byStack;
+}
+
+/** Stacked areas first (in series order, bottom up), then the lines over them. */
+export const ChartSeries = memo(function ChartSeries({ points, series, x, y }: ChartSeriesProps) {
+  const areas = [...stacks(series).values()].flatMap((layers) => {
+    const tops = stackTops(points, layers.map((s) => s.key));
+    return layers.map((s, i) => ({ s, tops: tops[i] as number[], bottoms: i === 0 ? null : (tops[i - 1] as number[]) }));
+  });
+  return (
+    <g className="chart-series">
+      {areas.map(({ s, tops, bottoms }) => (
+        <g key={s.key}>
+          <path d={bandPath(points, tops, bottoms, x, y)} fill={s.color} fillOpacity={0.55} stroke="none" />
+          <path className="chart-line" d={edgePath(points, tops, x, y)} fill="none" stroke={s.color} strokeWidth={1.5} />
+        </g>
+      ))}
+      {series.filter((s) => s.kind === 'line').map((s) => (
+        <path key={s.key} className="chart-line" d={linePath(points, s.key, x, y, s.step)} fill="none" stroke={s.color}
+          strokeWidth={s.dashed ? 1.5 : 2} strokeDasharray={s.dashed ? '6 4' : undefined} strokeLinejoin="round" />
+      ))}
+    </g>
+  );
+});

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { liveStore } from '../lib/live-store';
+import { makeSnapshot } from '../test/fixtures';
+import { TimeChart, type SeriesDef } from './time-chart';
+
+afterEach(cleanup);
+
+const SERIES: readonly SeriesDef[] = [
+  { key: 'active', name: 'Active', get: (s) => s.pool.active, agg: 'mean', kind: 'area', stackId: 'pool', color: 'red' },
+  { key: 'idle', name: 'Idle', get: (s) => s.pool.idle, agg: 'mean', kind: 'area', stackId: 'pool', color: 'blue' },
+  { key: 'waiting', name: 'Waiting', get: (s) => s.pool.waiting, agg: 'max', kind: 'line', color: 'black' },
+  { key: 'maxOpen', name: 'Max open', get: (s) => s.pool.maxOpen, agg: 'last', kind: 'line', color: 'gray', dashed: true, step: true },
+];
+
+const T0 = 1_800_000_000_000;
+
+describe('TimeChart', () => {
+  it('stacks areas, draws the reference line dashed, labels markers, and reads values by keyboard', () => {
+    render(<TimeChart chartId="test-chart" title="Pool state" series={SERIES} />);
+    act(() => {
+      for (let i = 0; i < 30; i += 1) {
+        liveStore.ingestSnapshot(makeSnapshot({ seq: i + 1, t: T0 + i * 100, markers: i === 20 ? [{ id: 7, t: T0 + 2000, kind: 'config', label: 'maxOpen 10 → 8' }] : [] }));
+      }
+      liveStore.refreshAllCharts();
+    });
+    const chart = screen.getByRole('img', { name: /Pool state/ });
+    const lines = [...chart.querySelectorAll('path.chart-line')];
+    // Two area edges (waiting is zero throughout, so not drawn) and the dashed maxOpen step line.
+    expect(lines).toHaveLength(3);
+    expect(lines.at(-1)?.getAttribute('stroke-dasharray')).toBe('6 4');
+    expect(lines.at(-1)?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+(H[\d.]+V[\d.]+)+$/);
+    expect(screen.getByText('Waiting').className).toContain('legend-idle');
+    expect(chart.querySelector('.marker-label')?.textContent).toBe('maxOpen 10 → 8');
+
+    fireEvent.focus(chart);
+    fireEvent.keyDown(chart, { key: 'Home' });
+    const tooltip = screen.getByRole('status');
+    expect(tooltip.textContent).toContain('Active: 2');
+    expect(tooltip.textContent).toContain('Max open: 10');
+  });
+});
