@@ -18,6 +18,18 @@ describe('ReplyMatcher', () => {
     expect(Buffer.concat(matcher.leftover).length).toBe(2);
   });
 
+  it('length-prefixed: a reply with another id in one whole read is WIRE_BAD_REPLY', () => {
+    const other = new ReplyMatcher('length-prefixed', 4, Buffer.from('hi'), 1024).request;
+    const step = new ReplyMatcher('length-prefixed', 3, Buffer.from('hi'), 1024).feed(other);
+    expect(step instanceof WireError && step.code).toBe('WIRE_BAD_REPLY');
+  });
+
+  it('length-prefixed: one whole frame over maxFrameBytes in one read is WIRE_FRAME_TOO_LARGE', () => {
+    const matcher = new ReplyMatcher('length-prefixed', 1, Buffer.alloc(2000), 1024);
+    const step = matcher.feed(matcher.request);
+    expect(step instanceof WireError && step.code).toBe('WIRE_FRAME_TOO_LARGE');
+  });
+
   it('length-prefixed: an oversized declared length gives WIRE_FRAME_TOO_LARGE', () => {
     const matcher = new ReplyMatcher('length-prefixed', 1, Buffer.from('x'), 1024);
     const step = matcher.feed(Buffer.from([0xff, 0xff, 0xff, 0xff]));
