@@ -10,10 +10,22 @@ export interface DialOptions extends SocketOptions {
   timeoutMs: number;
 }
 
+/**
+ * Told how a request ended (null: a reply came), synchronously, just before its promise
+ * settles. The pool does its bookkeeping here instead of in a wrapper around the promise:
+ * every promise hop costs, and this path runs once per request. An object, not a closure:
+ * under tsx (esbuild keepNames) a named closure made per request costs an
+ * Object.defineProperty of its name, ~2 µs per request in profiles.
+ */
+export interface RequestObserver {
+  requestSettled(error: Error | null): void;
+}
+
 export interface LinkRequest {
   timeoutMs: number;
   framing: Framing;
   maxFrameBytes: number;
+  observer?: RequestObserver;
 }
 
 /**

@@ -12,7 +12,8 @@ export class MemoryLink implements Link {
   goneReason: string | null = null;
   onPeerGone: ((why: string) => void) | null = null;
 
-  request(payload: Buffer, _request: LinkRequest): Promise<Buffer> {
+  request(payload: Buffer, { observer }: LinkRequest): Promise<Buffer> {
+    observer?.requestSettled(null);
     return Promise.resolve(payload);
   }
 

@@ -12,7 +12,7 @@ import { checkHealth } from './health-check';
 import { LatencyWindow } from './latency-window';
 import type { Connector } from './link';
 import { PooledConnection, type RequestRunner } from './pooled-connection';
-import { runPooledRequest } from './pooled-request';
+import { runPooledRequest, settlePooledRequest } from './pooled-request';
 import { socketConnector } from './socket-connector';
 import { TargetSet } from './target-set';
 import { startDial } from './dial';
@@ -106,6 +106,10 @@ export class PoolEngine implements RequestRunner {
 
   runRequest(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
     return runPooledRequest(this, connection, payload, options);
+  }
+
+  requestSettled(connection: PooledConnection, error: Error | null): void {
+    settlePooledRequest(this, connection, error);
   }
 
   /** Where a connection goes when it becomes free: closed if it should retire, else the oldest waiter, else idle. */

@@ -1,18 +1,19 @@
 import type { ConnectionState } from '@poolscope/shared/vocabulary';
-import type { Link } from './link';
+import type { Link, RequestObserver } from './link';
 import type { TargetEntry } from './target-set';
 import type { RequestOptions } from './types';
 
 /** What a connection needs from its pool to run a request (kept narrow to avoid a cycle). */
 export interface RequestRunner {
   runRequest(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer>;
+  requestSettled(connection: PooledConnection, error: Error | null): void;
 }
 
 /**
  * A connection as the pool tracks it and as a borrower holds it. Times are
  * `performance.now()` milliseconds; the pool converts them for display.
  */
-export class PooledConnection {
+export class PooledConnection implements RequestObserver {
   state: ConnectionState = 'connecting';
   link: Link | null = null;
   readonly createdAtMs: number;
@@ -22,6 +23,9 @@ export class PooledConnection {
   uses = 0;
   /** Set while a reused connection's first request of a loan is still to come (stale-borrow accounting). */
   firstRequestPending = false;
+  /** The request in flight (one at a time): was it the loan's first, and when did it start. */
+  requestFirstOfLoan = false;
+  requestStartedAtMs = 0;
   leakSuspect = false;
   /** True while the connection sits in the pool's idle deque. */
   inIdle = false;
@@ -48,6 +52,11 @@ export class PooledConnection {
   /** One echo round trip. Failures reject with a WireError and the pool closes the connection. */
   request(payload: Buffer, options: RequestOptions): Promise<Buffer> {
     return this.runner.runRequest(this, payload, options);
+  }
+
+  /** The link tells how the request ended; the pool does the bookkeeping. */
+  requestSettled(error: Error | null): void {
+    this.runner.requestSettled(this, error);
   }
 
   expired(nowMs: number, maxLifetimeMs: number): boolean {

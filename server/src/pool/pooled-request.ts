@@ -8,25 +8,30 @@ import type { RequestOptions } from './types';
  * One request on a borrowed connection. A failure closes the connection (it can no longer be
  * trusted to be in step with its peer) and, on the first request of a reused connection's
  * loan, counts as a stale borrow: the check passed or was skipped, yet the connection was dead.
+ * The link's own promise is returned and the connection observes how it ended
+ * (settlePooledRequest): an async wrapper here cost a promise hop and a second "then" lookup
+ * on the reply per request.
  */
-export async function runPooledRequest(engine: PoolEngine, connection: PooledConnection, payload: Buffer, { timeoutMs, framing }: RequestOptions): Promise<Buffer> {
+export function runPooledRequest(engine: PoolEngine, connection: PooledConnection, payload: Buffer, { timeoutMs, framing }: RequestOptions): Promise<Buffer> {
   const link = connection.link;
   if (connection.state !== 'active' || link === null) {
-    throw new WireError(WIRE_ERROR_CODES.connectionClosed, `connection ${connection.id} is not on loan (it is ${connection.state})`);
+    return Promise.reject(new WireError(WIRE_ERROR_CODES.connectionClosed, `connection ${connection.id} is not on loan (it is ${connection.state})`));
   }
-  const firstOfLoan = connection.firstRequestPending;
+  connection.requestFirstOfLoan = connection.firstRequestPending;
   connection.firstRequestPending = false;
   connection.entry.requests++;
-  const startedMs = performance.now();
-  try {
-    const reply = await link.request(payload, { timeoutMs, framing, maxFrameBytes: engine.config.maxFrameBytes });
-    if (engine.instrumented) engine.window.record('rttMs', performance.now() - startedMs);
-    return reply;
-  } catch (error) {
-    if (firstOfLoan && isStaleSymptom(error)) countStaleBorrow(engine, connection, error);
-    if (connection.state === 'active') engine.retire(connection, closeReasonForRequestError(error));
-    throw error;
+  if (engine.instrumented) connection.requestStartedAtMs = performance.now();
+  return link.request(payload, { timeoutMs, framing, maxFrameBytes: engine.config.maxFrameBytes, observer: connection });
+}
+
+/** How the connection's request ended (error null: a reply came). Runs just before the borrower hears. */
+export function settlePooledRequest(engine: PoolEngine, connection: PooledConnection, error: Error | null): void {
+  if (error === null) {
+    if (engine.instrumented) engine.window.record('rttMs', performance.now() - connection.requestStartedAtMs);
+    return;
   }
+  if (connection.requestFirstOfLoan && isStaleSymptom(error)) countStaleBorrow(engine, connection, error);
+  if (connection.state === 'active') engine.retire(connection, closeReasonForRequestError(error));
 }
 
 /** A garbled reply is the peer misbehaving, not a dead connection: not a stale borrow. */

@@ -1,12 +1,13 @@
 import type { Socket } from 'node:net';
-import { ReplyMatcher } from '../wire/reply-matcher';
+import { isReply, ReplyMatcher } from '../wire/reply-matcher';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
-import type { Link, LinkRequest, SocketOptions } from './link';
+import type { Link, LinkRequest, RequestObserver, SocketOptions } from './link';
 import { naiveReadOneByte } from './naive-read';
+import { RequestDeadline } from './request-deadline';
 
 interface PendingRequest {
   matcher: ReplyMatcher;
-  timer: NodeJS.Timeout;
+  observer: RequestObserver | undefined;
   resolve: (reply: Buffer) => void;
   reject: (error: WireError) => void;
 }
@@ -27,6 +28,9 @@ export class SocketLink implements Link {
   private closed = false;
   private destroyedByPool = false;
   private onGone: (() => void) | null = null;
+  private readonly deadline = new RequestDeadline((timeoutMs) => {
+    if (this.pending !== null) this.settle(timeoutError(timeoutMs));
+  });
 
   constructor(private readonly socket: Socket) {
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -35,18 +39,16 @@ export class SocketLink implements Link {
     socket.on('close', () => this.onClose());
   }
 
-  request(payload: Buffer, { timeoutMs, framing, maxFrameBytes }: LinkRequest): Promise<Buffer> {
-    if (this.pending !== null) return Promise.reject(new Error('a request is already outstanding on this connection'));
-    if (this.goneReason !== null) return Promise.reject(closedError(this.goneReason));
+  request(payload: Buffer, { timeoutMs, framing, maxFrameBytes, observer }: LinkRequest): Promise<Buffer> {
+    if (this.pending !== null) return refuse(new Error('a request is already outstanding on this connection'), observer);
+    if (this.goneReason !== null) return refuse(closedError(this.goneReason), observer);
     const matcher = new ReplyMatcher(framing, this.nextRequestId++, payload, maxFrameBytes);
     return new Promise<Buffer>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(timeoutError(timeoutMs)), timeoutMs);
-      this.pending = { matcher, timer, resolve, reject };
+      this.deadline.arm(timeoutMs);
+      this.pending = { matcher, observer, resolve, reject };
       this.socket.write(matcher.request);
       // Stray bytes already waiting are read as the reply, as any real client would read them.
-      const stray = this.unexpected;
-      this.unexpected = [];
-      for (const chunk of stray) if (this.pending !== null) this.onData(chunk);
+      if (this.unexpected.length > 0) this.readStray();
     });
   }
 
@@ -69,10 +71,17 @@ export class SocketLink implements Link {
 
   destroy(onGone: () => void): void {
     this.destroyedByPool = true;
+    this.deadline.stop();
     if (this.pending !== null) this.settle(closedError('closed by the pool'));
     if (this.closed) return onGone();
     this.onGone = onGone;
     this.socket.destroy();
+  }
+
+  private readStray(): void {
+    const stray = this.unexpected;
+    this.unexpected = [];
+    for (const chunk of stray) if (this.pending !== null) this.onData(chunk);
   }
 
   private onData(chunk: Buffer): void {
@@ -90,10 +99,14 @@ export class SocketLink implements Link {
     const pending = this.pending;
     if (pending === null) return;
     this.pending = null;
-    clearTimeout(pending.timer);
     if (pending.matcher.leftover.length > 0) this.unexpected.push(...pending.matcher.leftover);
-    if (result instanceof WireError) pending.reject(result);
-    else pending.resolve(result);
+    if (isReply(result)) {
+      pending.observer?.requestSettled(null);
+      pending.resolve(result);
+    } else {
+      pending.observer?.requestSettled(result);
+      pending.reject(result);
+    }
   }
 
   private peerGone(why: string): void {
@@ -105,11 +118,18 @@ export class SocketLink implements Link {
 
   private onClose(): void {
     this.closed = true;
+    this.deadline.stop();
     this.peerGone('connection closed');
     const onGone = this.onGone;
     this.onGone = null;
     onGone?.();
   }
+}
+
+/** A request refused before it was sent still tells its observer, as a failed one would. */
+function refuse(error: Error, observer: RequestObserver | undefined): Promise<Buffer> {
+  observer?.requestSettled(error);
+  return Promise.reject(error);
 }
 
 function closedError(why: string): WireError {
