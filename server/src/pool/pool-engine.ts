@@ -93,7 +93,7 @@ export class PoolEngine implements RequestRunner {
     // Anything but an active loan of ours (reclaimed, destroyed, released twice) is a harmless no-op.
     if (connection.state !== 'active' || connection.runner !== this) return;
     const nowMs = coarseNowMs();
-    if (this.instrumented) this.window.record('holdMs', nowMs - connection.borrowedAtMs);
+    if (this.instrumented) this.window.recordHold(nowMs - connection.borrowedAtMs);
     if (connection.leakSuspect) this.clearLeakSuspect(connection, nowMs);
     connection.lastUsedAtMs = nowMs;
     this.place(connection, nowMs, false);

@@ -27,7 +27,7 @@ export function runPooledRequest(engine: PoolEngine, connection: PooledConnectio
 /** How the connection's request ended (error null: a reply came). Runs just before the borrower hears. */
 export function settlePooledRequest(engine: PoolEngine, connection: PooledConnection, error: Error | null): void {
   if (error === null) {
-    if (engine.instrumented) engine.window.record('rttMs', performance.now() - connection.requestStartedAtMs);
+    if (engine.instrumented) engine.window.recordRtt(performance.now() - connection.requestStartedAtMs);
     return;
   }
   if (connection.requestFirstOfLoan && isStaleSymptom(error)) countStaleBorrow(engine, connection, error);
