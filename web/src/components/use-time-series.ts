@@ -17,7 +17,7 @@ interface Drawn { bucket: number; markers: readonly Marker[] }
 /**
  * The window's samples bucketed for one chart, recomputed only on that chart's turn, and
  * its turn taken only once a new bucket has begun or a marker arrived: a 15-minute window
- * at 80 points moves one point every 11.3 s, so redrawing it twice a second was waste.
+ * at 150 points moves one point every 6 s, so redrawing it twice a second was waste.
  */
 export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[], ref?: RefObject<Element | null>): TimeSeries {
   const windowMs = useLive((s) => s.windowMs);

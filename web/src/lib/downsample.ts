@@ -11,20 +11,15 @@ export interface SeriesSpec<T> {
 
 export type ChartPoint = { t: number } & Record<string, number>;
 
-/** Per-chart point budget (PERF-FACTS: <= ~150 points per series keeps Recharts under a frame). */
-export const MAX_POINTS = 150;
 /**
- * Past a minute, fewer points: Recharts costs ~0.05-0.09 ms per point per series (PERF-FACTS),
- * and a full 15-minute window at 150 points in five series pushed chart refreshes past 50 ms.
+ * Points per series. Recharts cost ~0.05-0.09 ms per point per series (PERF-FACTS), which once
+ * capped long windows at 80; the time charts are plain SVG now, where 150 points cost little,
+ * and ~150 across a chart's width is about one point per 4 px.
  */
-export const LONG_WINDOW_MAX_POINTS = 80;
-
-export function maxPointsFor(windowMs: number): number {
-  return windowMs > 60_000 ? LONG_WINDOW_MAX_POINTS : MAX_POINTS;
-}
+export const MAX_POINTS = 150;
 
 /** Bucket width for a window: at least one sample period, rounded to whole 100 ms. */
-export function bucketWidthMs(windowMs: number, maxPoints = maxPointsFor(windowMs)): number {
+export function bucketWidthMs(windowMs: number, maxPoints = MAX_POINTS): number {
   return Math.max(100, Math.ceil(windowMs / maxPoints / 100) * 100);
 }
 
@@ -38,7 +33,7 @@ export function bucketize<T extends { t: number }>(
   from: number,
   to: number,
   specs: readonly SeriesSpec<T>[],
-  maxPoints = maxPointsFor(to - from),
+  maxPoints = MAX_POINTS,
 ): ChartPoint[] {
   const width = bucketWidthMs(to - from, maxPoints);
   const points: ChartPoint[] = [];
