@@ -30,6 +30,16 @@ describe('RingBuffer', () => {
     expect(ring.lowerBound((s) => s.t, 9999)).toBe(5);
   });
 
+  it('names each item by a serial that stays with it while older items are overwritten', () => {
+    const ring = new RingBuffer<string>(3);
+    for (const item of ['a', 'b', 'c', 'd', 'e']) ring.push(item);
+    expect(ring.toArray()).toEqual(['c', 'd', 'e']);
+    expect(ring.firstSerial).toBe(2); // 'c' was the third push
+    ring.clear();
+    ring.push('f');
+    expect(ring.firstSerial).toBe(5);
+  });
+
   it('clears to empty', () => {
     const ring = new RingBuffer<number>(2);
     ring.push(1);

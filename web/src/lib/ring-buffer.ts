@@ -6,6 +6,7 @@ export class RingBuffer<T> {
   private readonly items: (T | undefined)[];
   private start = 0;
   private size = 0;
+  private pushed = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
@@ -17,10 +18,19 @@ export class RingBuffer<T> {
   }
 
   push(item: T): void {
+    this.pushed += 1;
     const end = (this.start + this.size) % this.capacity;
     this.items[end] = item;
     if (this.size < this.capacity) this.size += 1;
     else this.start = (this.start + 1) % this.capacity;
+  }
+
+  /**
+   * How many items were pushed before the oldest one still held: `firstSerial + i` names the
+   * i-th item for as long as it is kept, where `i` alone shifts once the buffer is full.
+   */
+  get firstSerial(): number {
+    return this.pushed - this.size;
   }
 
   /** The i-th oldest item (0 = oldest), or undefined out of range. */

@@ -18,7 +18,9 @@ export function EventLog() {
     for (let i = liveStore.events.length - 1; i >= 0 && out.length < SHOWN; i -= 1) {
       const e = liveStore.events.at(i);
       if (!e || (!showChurn && NOISY.has(e.type))) continue;
-      out.push({ key: `${e.t}-${i}-${e.type}`, t: e.t, type: e.type, ...describeEvent(e) });
+      // A key that stays with its event: a plain index shifts on every push once the buffer is
+      // full, which made React rebuild all 80 rows on each batch.
+      out.push({ key: liveStore.events.firstSerial + i, t: e.t, type: e.type, ...describeEvent(e) });
     }
     return out;
     // eslint-disable-next-line react-hooks/exhaustive-deps
