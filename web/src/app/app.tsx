@@ -10,6 +10,7 @@ import { TrafficPanel } from '../features/charts/traffic-panel';
 import { HealthPanel } from '../features/health/health-panel';
 import { LittlesLawPanel } from '../features/littles-law/littles-law-panel';
 import { ConnectionMap } from '../features/connections/connection-map';
+import { ConnectionLifetimesPanel } from '../features/connections/connection-lifetimes-panel';
 import { TargetsPanel } from '../features/targets/targets-panel';
 import { ControlsPanel } from '../features/controls/controls-panel';
 import { EventLog } from '../features/events/event-log';
@@ -35,6 +36,7 @@ export function App({ live = true }: { live?: boolean }) {
             <LittlesLawPanel />
             <ConnectionMap />
           </div>
+          <ConnectionLifetimesPanel />
           <TargetsPanel />
           <EventLog />
         </main>

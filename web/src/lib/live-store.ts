@@ -3,6 +3,7 @@ import type { LatencySummary, Marker, PoolGauges, Snapshot, Totals, Counters } f
 import type { LabConfig } from '@poolscope/shared/protocol';
 import { toHistorySample, type History, type HistorySample } from '@poolscope/shared/history';
 import { mergeHistory } from './merge-history';
+import { ConnectionLifetimes } from './connection-lifetimes';
 import { RingBuffer } from './ring-buffer';
 
 /** The numbers of one snapshot kept for charts and export (the per-connection lists are dropped). */
@@ -71,6 +72,7 @@ export function fromHistorySample(h: HistorySample, previous?: Sample): Sample {
 export class LiveStore {
   readonly samples = new RingBuffer<Sample>(SAMPLE_CAPACITY);
   readonly events = new RingBuffer<LabEvent>(EVENT_CAPACITY);
+  readonly lifetimes = new ConnectionLifetimes();
   markers: Marker[] = [];
   latest: Snapshot | null = null;
   view: Snapshot | null = null;
@@ -100,7 +102,11 @@ export class LiveStore {
 
   ingestSnapshot(snapshot: Snapshot): void {
     const previous = this.samples.last();
-    if (previous && snapshot.t < previous.t) this.samples.clear(); // the lab restarted
+    if (previous && snapshot.t < previous.t) { // the lab restarted
+      this.samples.clear();
+      this.lifetimes.clear();
+    }
+    this.lifetimes.observeSnapshot(snapshot);
     this.samples.push(toSample(snapshot, this.samples.last()));
     this.mergeMarkers(snapshot.markers);
     const first = this.latest === null;
@@ -131,7 +137,10 @@ export class LiveStore {
   }
 
   ingestEvents(batch: LabEvent[]): void {
-    for (const event of batch) this.events.push(event);
+    for (const event of batch) {
+      this.events.push(event);
+      this.lifetimes.observeEvent(event);
+    }
     if (!this.paused && batch.length > 0) {
       this.eventsVersion += 1;
       this.emit();

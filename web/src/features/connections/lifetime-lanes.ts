@@ -1,0 +1,62 @@
+import type { ConnectionState } from '@poolscope/shared/vocabulary';
+import type { Lifetime } from '../../lib/connection-lifetimes';
+import { formatClock, formatMs, formatNumber } from '../../lib/format';
+
+/** More lanes than this stop being readable; the newest connections win. */
+export const MAX_LANES = 36;
+
+export interface LaneGroup {
+  targetId: string;
+  lanes: Lifetime[];
+}
+
+/** The newest `max` lifetimes, grouped by target (targets in name order), oldest connection on top. */
+export function groupLanes(newestFirst: readonly Lifetime[], max = MAX_LANES): LaneGroup[] {
+  const byTarget = new Map<string, Lifetime[]>();
+  for (const life of newestFirst.slice(0, max)) byTarget.set(life.targetId, [...(byTarget.get(life.targetId) ?? []), life]);
+  return [...byTarget.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([targetId, lanes]) => ({ targetId, lanes: lanes.sort((a, b) => a.openedAt - b.openedAt || a.id - b.id) }));
+}
+
+const r = (n: number) => Math.round(n * 10) / 10;
+
+/** Open but not yet sampled by this page: before it opened, or shorter than a tick. */
+export type LanePart = ConnectionState | 'unseen';
+
+/**
+ * One SVG path per state: a rectangle for each run, clipped to [from, to] across `widthPx`;
+ * the stretch between the open time and the first sample is 'unseen'.
+ */
+export function lanePaths(life: Lifetime, from: number, to: number, widthPx: number, heightPx: number): Partial<Record<LanePart, string>> {
+  const k = widthPx / Math.max(1, to - from);
+  const paths: Partial<Record<LanePart, string>> = {};
+  const add = (part: LanePart, start: number, end: number) => {
+    const x0 = r(Math.max(0, (start - from) * k));
+    const x1 = r(Math.min(widthPx, (end - from) * k));
+    if (x1 > x0) paths[part] = `${paths[part] ?? ''}M${x0},0h${r(x1 - x0)}v${heightPx}h${r(x0 - x1)}z`;
+  };
+  const firstSeen = life.runs[0]?.from ?? life.closedAt ?? to;
+  add('unseen', life.openedAt, firstSeen);
+  for (const run of life.runs) add(run.state, run.from, run.to);
+  return paths;
+}
+
+/** Share of the sampled time in each state, largest first: "active 40 %, idle 60 %". */
+export function stateShares(life: Lifetime): string {
+  const totals = new Map<ConnectionState, number>();
+  for (const run of life.runs) totals.set(run.state, (totals.get(run.state) ?? 0) + (run.to - run.from));
+  const all = [...totals.values()].reduce((a, b) => a + b, 0);
+  if (all <= 0) return 'no state sampled yet';
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([state, ms]) => `${state} ${Math.round((100 * ms) / all)} %`).join(', ');
+}
+
+/** The lane in words, for hover, focus and screen readers. */
+export function describeLifetime(life: Lifetime, now: number): string {
+  const head = `Connection #${life.id} on ${life.targetId}: opened ${formatClock(life.openedAt)}`;
+  const uses = `${formatNumber(life.uses)} uses`;
+  const end = life.closedAt === null
+    ? `open for ${formatMs(now - life.openedAt)}, ${uses}`
+    : `closed (${life.reason ?? 'reason not yet known'}) at ${formatClock(life.closedAt)} after ${formatMs(life.closedAt - life.openedAt)}, ${uses}`;
+  return `${head}, ${end}; time by state in view: ${stateShares(life)}`;
+}
