@@ -14,6 +14,8 @@ import { linearScale, timeTicks, valueTicks } from './svg-chart/scale';
 import { useInspectedPoint } from './svg-chart/use-inspected-point';
 import { ChartLegend } from './chart-legend';
 
+const CLOCK_HALF_WIDTH_PX = 26;
+
 export interface SeriesDef extends SeriesSpec<Sample> {
   name: string;
   color: string;
@@ -50,7 +52,8 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
   const x = useMemo(() => linearScale(from, to, box.left, box.right), [from, to, box.left, box.right]);
   const yTicks = useMemo(() => valueTicks(seriesMax(points, drawn)), [points, drawn]);
   const y = useMemo(() => linearScale(0, yTicks.at(-1) ?? 1, box.bottom, box.top), [yTicks, box.bottom, box.top]);
-  const xTicks = useMemo(() => timeTicks(from, to, box.right - box.left), [from, to, box.left, box.right]);
+  // A clock label is ~50 px wide and centred on its tick: one too near the right edge would be cut.
+  const xTicks = useMemo(() => timeTicks(from, to, box.right - box.left).filter((t) => x(t) + CLOCK_HALF_WIDTH_PX <= width), [from, to, box.left, box.right, x, width]);
   const clusters = useMemo(() => clusterMarkers(markers, (to - from) / 100), [markers, from, to]);
   const timeAt = useMemo(() => linearScale(box.left, box.right, from, to), [box.left, box.right, from, to]);
   const { point, handlers } = useInspectedPoint(points, timeAt);
