@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { openDashboard, resetLab } from './lab';
 
@@ -17,6 +18,7 @@ test(`steady streaming for ${SECONDS} s: no long tasks, flat heap`, async ({ pag
   test.setTimeout(SECONDS * 1000 + 90_000);
   await openDashboard(page);
   await page.getByRole('radio', { name: '15 min' }).click();
+  await expect(page.getByRole('radio', { name: '15 min' })).toHaveAttribute('aria-checked', 'true');
   await page.waitForTimeout(3000); // warm up: first renders, JIT
 
   const cdp = await page.context().newCDPSession(page);
@@ -39,6 +41,7 @@ test(`steady streaming for ${SECONDS} s: no long tasks, flat heap`, async ({ pag
     requestAnimationFrame(frame);
   });
 
+  const loadAvgStart = loadavg()[0] ?? 0;
   const heaps = [await heapMb()];
   const seqStart = Number(await page.evaluate(() => fetch('/api/snapshot').then((r) => r.json()).then((s: { seq: number }) => s.seq)));
   for (let i = 1; i <= CHECKPOINTS; i += 1) {
@@ -58,6 +61,8 @@ test(`steady streaming for ${SECONDS} s: no long tasks, flat heap`, async ({ pag
     framesPerSec: Number(((probe?.frames ?? 0) / SECONDS).toFixed(1)),
     worstFrameGapMs: Math.round(probe?.worstFrameMs ?? 0),
     heapAfterGcMb: heaps.map((h) => Number(h.toFixed(1))),
+    // The machine's 1-minute load average at start and end: long tasks are wall-clock, so say how busy it was.
+    loadAvg1m: [loadAvgStart, loadavg()[0] ?? 0].map((l) => Number(l.toFixed(2))),
   };
   console.log(`SMOOTHNESS ${JSON.stringify(figures)}`);
   test.info().annotations.push({ type: 'smoothness', description: JSON.stringify(figures) });
