@@ -16,6 +16,8 @@ import { analyseTrace } from './profile/analyse-trace.mjs';
 const SECONDS = Number(process.argv[2] ?? 30);
 // The CPU sampler costs the page time of its own: PROFILE_CPU=0 measures tick costs without it.
 const SAMPLE_CPU = process.env.PROFILE_CPU !== '0';
+// PROFILE_HEAP_SECONDS=180 first watches the heap with the window full (before tracing).
+const HEAP_SECONDS = Number(process.env.PROFILE_HEAP_SECONDS ?? 0);
 const TASK_CATEGORIES = ['toplevel', 'blink.user_timing'];
 const SERVER_PORT = 39_417;
 const PREVIEW_PORT = 39_418;
@@ -37,6 +39,20 @@ async function waitForUrl(url, timeoutMs = 60_000) {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${url} did not come up`);
+}
+
+/** Heap after GC every 30 s with the ring buffer already full: it should stay flat. */
+async function heapCheckpoints(cdp, page, seconds) {
+  const heapMb = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')).usedSize / 1024 / 1024).toFixed(1);
+  };
+  const readings = [await heapMb()];
+  for (let s = 30; s <= seconds; s += 30) {
+    await page.waitForTimeout(30_000);
+    readings.push(await heapMb());
+  }
+  console.log(`heap after GC every 30 s with a full window (MB): ${readings.join(', ')}`);
 }
 
 async function main() {
@@ -61,6 +77,7 @@ async function main() {
   await page.waitForTimeout(3000); // every chart redrawn once at full size, JIT warm
 
   const cdp = await page.context().newCDPSession(page);
+  if (HEAP_SECONDS > 0) await heapCheckpoints(cdp, page, HEAP_SECONDS);
   const chunks = [];
   cdp.on('Tracing.dataCollected', ({ value }) => chunks.push(...value));
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));

@@ -20,13 +20,16 @@ export function seedFullWindow() {
     const t = first.t - (count - i) * periodMs;
     const active = Math.round(wave(i, 900, 6, 3));
     const requests = { ...template.rates.requests, ok: wave(i, 1200, 900, 200), error: wave(i, 700, 3, 3) };
+    // A deep copy per sample, so the seeded buffer weighs what a recorded one does.
+    const copy = structuredClone({ ...template, waitBounds: undefined });
     store.samples.push({
-      ...template,
+      ...copy,
+      waitBounds: template.waitBounds,
       seq: first.seq - (count - i),
       t,
-      pool: { ...template.pool, active, idle: Math.round(wave(i, 1500, 4, 2)), validating: Math.round(wave(i, 300, 0.5, 0.6)), connecting: Math.round(wave(i, 2000, 0.4, 0.5)), waiting: Math.round(wave(i, 2500, 1, 2)) },
-      rates: { ...template.rates, requests, acquires: wave(i, 1000, 800, 150), healthChecksFailed: wave(i, 3000, 0.3, 0.4), dialFailures: wave(i, 4000, 0.2, 0.3) },
-      latency: { ...template.latency, acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)), rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)), holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) } },
+      pool: { ...copy.pool, active, idle: Math.round(wave(i, 1500, 4, 2)), validating: Math.round(wave(i, 300, 0.5, 0.6)), connecting: Math.round(wave(i, 2000, 0.4, 0.5)), waiting: Math.round(wave(i, 2500, 1, 2)) },
+      rates: { ...copy.rates, requests, acquires: wave(i, 1000, 800, 150), healthChecksFailed: wave(i, 3000, 0.3, 0.4), dialFailures: wave(i, 4000, 0.2, 0.3) },
+      latency: { ...copy.latency, acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)), rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)), holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) } },
     });
   }
   for (const sample of real) store.samples.push(sample);
