@@ -8,7 +8,7 @@ export interface MarkerCluster {
   count: number;
 }
 
-/** At most this many marker lines per chart: each costs Recharts as much as a small series. */
+/** At most this many marker lines per chart: past that they read as a hatch, not as events. */
 export const MAX_MARKER_LINES = 12;
 
 /**
