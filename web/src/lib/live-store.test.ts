@@ -34,6 +34,21 @@ describe('LiveStore', () => {
     expect(store.samples.last()?.t).toBe(5100);
   });
 
+  it('draws a chart scrolled out of view once when data first arrives and once with the history, not on every tick', () => {
+    const store = new LiveStore();
+    let hiddenRenders = 0;
+    store.subscribeChart('hidden', () => { hiddenRenders += 1; });
+    store.registerChart('shown');
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    expect(hiddenRenders).toBe(1);
+    for (let i = 0; i < 10; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 2 + i, t: 1600 + i * 600 }));
+    expect(hiddenRenders).toBe(1);
+    store.ingestHistory({ intervalMs: 1000, spanMs: 900_000, samples: [toHistorySample(makeSnapshot({ seq: 0, t: 0 }))], markers: [] });
+    expect(hiddenRenders).toBe(2);
+    store.setWindow(300_000);
+    expect(hiddenRenders).toBe(2);
+  });
+
   it('refreshes one registered chart per tick, in turn', () => {
     const store = new LiveStore();
     store.registerChart('a');

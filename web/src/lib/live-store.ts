@@ -114,7 +114,7 @@ export class LiveStore {
     if (!sameConfig(this.config, snapshot.config)) this.config = snapshot.config;
     if (!this.paused) {
       this.view = snapshot;
-      if (first) this.refreshAllCharts();
+      if (first) this.refreshAllCharts({ includeHidden: true });
       else this.advanceChartTurn(snapshot.t);
     }
     this.emit();
@@ -132,7 +132,7 @@ export class LiveStore {
     for (const sample of merged.slice(-SAMPLE_CAPACITY)) this.samples.push(sample);
     const known = new Set(this.markers.map((m) => m.id));
     this.markers = [...this.markers, ...history.markers.filter((m) => !known.has(m.id))].sort((a, b) => a.id - b.id).slice(-MARKER_CAPACITY);
-    if (!this.paused) this.refreshAllCharts();
+    if (!this.paused) this.refreshAllCharts({ includeHidden: true });
     this.emit();
   }
 
@@ -235,8 +235,15 @@ export class LiveStore {
     }
   }
 
-  refreshAllCharts(): void {
+  /**
+   * Every chart in the rotation; with `includeHidden`, also those scrolled out of view, once:
+   * when data first arrives (first snapshot, history), so a chart below the fold shows real data
+   * and a real time axis (on print, a tall projector, a full-page capture) rather than an empty frame.
+   */
+  refreshAllCharts({ includeHidden = false } = {}): void {
     for (const id of this.chartOrder) this.bumpChart(id);
+    if (!includeHidden) return;
+    for (const id of this.chartListeners.keys()) if (!this.chartOrder.includes(id)) this.bumpChart(id);
   }
 }
 
