@@ -1,12 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { CONNECTION_STATES } from '@poolscope/shared/vocabulary';
 import { Panel } from '../../components/panel';
 import { LIFETIMES_SPAN_MS } from '../../lib/connection-lifetimes';
 import { liveStore } from '../../lib/live-store';
 import { useChartFrame } from '../../lib/use-live';
-import { STATE_COLORS } from '../../lib/palette';
 import { groupLanes } from './lifetime-lanes';
 import { LifetimeLaneList } from './lifetime-lane-list';
+import { StateLegend } from './state-legend';
 
 /** Recent connection lifetimes as swimlanes: the connection map's last minute, not just its now. */
 export function ConnectionLifetimesPanel() {
@@ -25,13 +24,10 @@ export function ConnectionLifetimesPanel() {
       title="Connection lifetimes"
       lede="The last minute of each recent connection, one lane each, grouped by target: a bar from open to close, coloured by the state it was in at each tick, and why it closed. Hover, or Tab in and use the arrow keys, for the details."
     >
-      <ul className="legend legend-states" aria-label="Lane colours">
-        {CONNECTION_STATES.map((state) => (
-          <li key={state} className="legend-item"><span className="swatch" style={{ background: STATE_COLORS[state] }} aria-hidden="true" />{state}</li>
-        ))}
+      <StateLegend label="Lane colours">
         <li className="legend-item"><span className="swatch lane-unseen-swatch" aria-hidden="true" />open, not yet sampled</li>
         <li className="legend-item"><span className="swatch lane-close-swatch" aria-hidden="true" />closed</li>
-      </ul>
+      </StateLegend>
       <div ref={ref} className="lane-groups">
         {groups.length === 0 ? <p className="muted">No connections in the last minute.</p> : null}
         {groups.map((g) => (

@@ -1,12 +1,11 @@
 import { useMemo, useRef, useState } from 'react';
-import { CONNECTION_STATES } from '@poolscope/shared/vocabulary';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Panel } from '../../components/panel';
 import { liveStore } from '../../lib/live-store';
 import { useChartFrame } from '../../lib/use-live';
 import { formatNumber } from '../../lib/format';
-import { STATE_COLORS } from '../../lib/palette';
 import { ConnectionCells, type Cell } from './connection-cells';
+import { StateLegend } from './state-legend';
 
 /** How long a closed connection lingers on the map with its close reason. */
 export const LINGER_MS = 5000;
@@ -49,12 +48,9 @@ export function ConnectionMap() {
       title="Connection map"
       lede="One square per pooled connection, grouped by target and coloured by state. Crossed squares were closed in the last few seconds. Hover, or Tab in and use the arrow keys, to see a connection's age, uses and idle time."
     >
-      <ul className="legend legend-states" aria-label="Connection states">
-        {CONNECTION_STATES.map((state) => (
-          <li key={state} className="legend-item"><span className={`swatch cell-${state}`} style={{ background: STATE_COLORS[state] }} aria-hidden="true" />{state}</li>
-        ))}
+      <StateLegend label="Connection states" swatchClassOf={(state) => `cell-${state}`}>
         <li className="legend-item"><span className="swatch cell-closed" aria-hidden="true" />recently closed</li>
-      </ul>
+      </StateLegend>
       {groups.length === 0 ? <p className="muted">No targets yet.</p> : null}
       <div className="map-groups" ref={ref}>
         {groups.map((g) => (
