@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { io as connectViewer } from 'socket.io-client';
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,6 +61,26 @@ describe('the poolscope process', () => {
 
   // Binding beyond loopback generates a token (unit-tested in control-token.test.ts); here the
   // token comes from the environment so the test never listens on another interface.
+  it('exits on SIGTERM while a dashboard is connected, telling the viewer the stream ended', async () => {
+    const server = await startServer([]);
+    running = server.child;
+    const viewer = connectViewer(server.url, { transports: ['websocket'], reconnection: false });
+    try {
+      await new Promise<void>((resolve) => viewer.once('snapshot', () => resolve()));
+      const disconnected = new Promise<string>((resolve) => viewer.once('disconnect', resolve));
+      const exited = exitOf(server.child);
+      const startedMs = Date.now();
+      server.child.kill('SIGTERM');
+      // An open WebSocket holds the HTTP server's close open until it ends; the server must end it.
+      expect(await exited).toBe(0);
+      expect(Date.now() - startedMs).toBeLessThan(8000);
+      expect(await disconnected).toBeTruthy();
+      running = null;
+    } finally {
+      viewer.close();
+    }
+  });
+
   it('enforces a control token from POOLSCOPE_CONTROL_TOKEN on REST while viewing stays open', async () => {
     const token = 'env-token-123';
     const server = await startServer(['--embedded-targets', '1'], { POOLSCOPE_CONTROL_TOKEN: token });

@@ -51,8 +51,15 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await registerWebApp(app, options.webRoot ?? null);
   const io: LabServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES });
   const detach = attachSocketGateway(io, options.lab, options.policy);
-  app.addHook('onClose', async () => {
+  // Before the HTTP server closes: its close waits for every connection, and a viewer's open
+  // WebSocket never ends by itself, so a dashboard left open would hold shutdown forever.
+  // Closing the transports (not disconnecting the sockets, which tells a client not to come
+  // back) lets every dashboard reconnect by itself when the lab starts again.
+  app.addHook('preClose', async () => {
     detach();
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
     await io.close();
   });
   return { app, io };
