@@ -113,6 +113,14 @@ describe('LiveStore', () => {
     expect(store.samples.length).toBe(1);
   });
 
+  it('starts a fresh recording, markers included, when the lab restarts later in time (seq starts again)', () => {
+    const store = new LiveStore();
+    store.ingestSnapshot(makeSnapshot({ seq: 900, t: 5000, markers: [{ id: 1, t: 4000, kind: 'config', label: 'old lab' }] }));
+    store.ingestSnapshot(makeSnapshot({ seq: 2, t: 9000, markers: [{ id: 1, t: 8900, kind: 'scenario', label: 'new lab' }] }));
+    expect(store.samples.toArray().map((s) => s.seq)).toEqual([2]);
+    expect(store.markers.map((m) => m.label)).toEqual(['new lab']);
+  });
+
   it('stores the wait histogram as counts and shares unchanged bounds between samples', () => {
     const store = new LiveStore();
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));

@@ -102,9 +102,12 @@ export class LiveStore {
 
   ingestSnapshot(snapshot: Snapshot): void {
     const previous = this.samples.last();
-    if (previous && snapshot.t < previous.t) { // the lab restarted
+    // A restarted lab counts seq from 1 again (its clock moves on, so time alone does not tell);
+    // its markers number from 1 too, so the old ones would hide the new.
+    if (previous && (snapshot.seq < previous.seq || snapshot.t < previous.t)) {
       this.samples.clear();
       this.lifetimes.clear();
+      this.markers = [];
     }
     this.lifetimes.observeSnapshot(snapshot);
     this.samples.push(toSample(snapshot, this.samples.last()));
