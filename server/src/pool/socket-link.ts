@@ -5,12 +5,8 @@ import type { Link, LinkRequest, RequestObserver, SocketOptions } from './link';
 import { naiveReadOneByte } from './naive-read';
 import { RequestDeadline } from './request-deadline';
 
-interface PendingRequest {
-  matcher: ReplyMatcher;
-  observer: RequestObserver | undefined;
-  resolve: (reply: Buffer) => void;
-  reject: (error: WireError) => void;
-}
+type Settle<T> = (value: T) => void;
+const NOT_WAITING = (): void => {};
 
 /**
  * A pooled TCP socket. It always reads (so it sees EOF, resets and stray bytes at once) and
@@ -23,13 +19,20 @@ export class SocketLink implements Link {
   /** Read by naive-read while it waits out its deadline. */
   onStrayData: ((chunk: Buffer) => void) | null = null;
   unexpected: Buffer[] = [];
-  private pending: PendingRequest | null = null;
+  /** The outstanding request (one at a time), kept in fields: an object per request cost an allocation. */
+  private outstanding = false;
+  private resolveReply: Settle<Buffer> = NOT_WAITING;
+  private rejectReply: Settle<WireError> = NOT_WAITING;
+  private observer: RequestObserver | undefined = undefined;
+  private readonly matcher = new ReplyMatcher();
+  /** The last request ended with its reply, so its frame has been sent and may be written over. */
+  private lastRequestAnswered = false;
   private nextRequestId = 1;
   private closed = false;
   private destroyedByPool = false;
   private onGone: (() => void) | null = null;
   private readonly deadline = new RequestDeadline((timeoutMs) => {
-    if (this.pending !== null) this.settle(timeoutError(timeoutMs));
+    if (this.outstanding) this.settle(timeoutError(timeoutMs));
   });
 
   constructor(private readonly socket: Socket) {
@@ -40,13 +43,17 @@ export class SocketLink implements Link {
   }
 
   request(payload: Buffer, { timeoutMs, framing, maxFrameBytes, observer }: LinkRequest): Promise<Buffer> {
-    if (this.pending !== null) return refuse(new Error('a request is already outstanding on this connection'), observer);
+    if (this.outstanding) return refuse(new Error('a request is already outstanding on this connection'), observer);
     if (this.goneReason !== null) return refuse(closedError(this.goneReason), observer);
-    const matcher = new ReplyMatcher(framing, this.nextRequestId++, payload, maxFrameBytes);
+    // An answered request's frame reached the peer whole, so the socket is done with its bytes.
+    const bytes = this.matcher.begin(framing, this.nextRequestId++, payload, maxFrameBytes, this.lastRequestAnswered);
     return new Promise<Buffer>((resolve, reject) => {
-      this.deadline.arm(timeoutMs);
-      this.pending = { matcher, observer, resolve, reject };
-      this.socket.write(matcher.request);
+      this.deadline.start(timeoutMs);
+      this.outstanding = true;
+      this.resolveReply = resolve;
+      this.rejectReply = reject;
+      this.observer = observer;
+      this.socket.write(bytes);
       // Stray bytes already waiting are read as the reply, as any real client would read them.
       if (this.unexpected.length > 0) this.readStray();
     });
@@ -72,7 +79,7 @@ export class SocketLink implements Link {
   destroy(onGone: () => void): void {
     this.destroyedByPool = true;
     this.deadline.stop();
-    if (this.pending !== null) this.settle(closedError('closed by the pool'));
+    if (this.outstanding) this.settle(closedError('closed by the pool'));
     if (this.closed) return onGone();
     this.onGone = onGone;
     this.socket.destroy();
@@ -81,38 +88,41 @@ export class SocketLink implements Link {
   private readStray(): void {
     const stray = this.unexpected;
     this.unexpected = [];
-    for (const chunk of stray) if (this.pending !== null) this.onData(chunk);
+    for (const chunk of stray) if (this.outstanding) this.onData(chunk);
   }
 
   private onData(chunk: Buffer): void {
-    const pending = this.pending;
-    if (pending === null) {
+    if (!this.outstanding) {
       if (this.onStrayData !== null) this.onStrayData(chunk);
       else this.unexpected.push(chunk);
       return;
     }
-    const step = pending.matcher.feed(chunk);
+    const step = this.matcher.feed(chunk);
     if (step !== undefined) this.settle(step);
   }
 
   private settle(result: Buffer | WireError): void {
-    const pending = this.pending;
-    if (pending === null) return;
-    this.pending = null;
-    if (pending.matcher.leftover.length > 0) this.unexpected.push(...pending.matcher.leftover);
+    if (!this.outstanding) return;
+    this.outstanding = false;
+    this.deadline.settled();
+    const { resolveReply, rejectReply, observer } = this;
+    this.resolveReply = this.rejectReply = NOT_WAITING;
+    this.observer = undefined;
+    if (this.matcher.leftover.length > 0) this.unexpected.push(...this.matcher.leftover);
+    this.lastRequestAnswered = isReply(result);
     if (isReply(result)) {
-      pending.observer?.requestSettled(null);
-      pending.resolve(result);
+      observer?.requestSettled(null);
+      resolveReply(result);
     } else {
-      pending.observer?.requestSettled(result);
-      pending.reject(result);
+      observer?.requestSettled(result);
+      rejectReply(result);
     }
   }
 
   private peerGone(why: string): void {
     if (this.goneReason !== null) return;
     this.goneReason = why;
-    if (this.pending !== null) this.settle(closedError(why));
+    if (this.outstanding) this.settle(closedError(why));
     if (!this.destroyedByPool) this.onPeerGone?.(why);
   }
 

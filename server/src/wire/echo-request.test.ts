@@ -26,4 +26,14 @@ describe('echo request', () => {
     expect(reply).toBeInstanceOf(WireError);
     expect((reply as WireError).code).toBe('WIRE_BAD_REPLY');
   });
+
+  // Small payloads are copied and compared in JavaScript, large ones natively: both ways checked.
+  it.each([16, 64, 65, 4096])('a %i-byte payload round-trips, and one changed last byte is WIRE_BAD_REPLY', (payloadBytes) => {
+    const payload = Buffer.alloc(payloadBytes, 0x5a);
+    const frame = roundTrip(encodeEchoRequest(3, payload));
+    const reply = matchEchoReply(3, payload, frame);
+    expect(Buffer.isBuffer(reply) && reply.equals(payload)).toBe(true);
+    frame[frame.length - 1] = 0x00;
+    expect((matchEchoReply(3, payload, frame) as WireError).code).toBe('WIRE_BAD_REPLY');
+  });
 });

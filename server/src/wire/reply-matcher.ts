@@ -1,5 +1,5 @@
 import type { Framing } from '@poolscope/shared/load-config';
-import { encodeEchoRequest, matchEchoReply, matchEchoReplyAt } from './echo-request';
+import { echoRequestBytes, encodeEchoRequestInto, matchEchoReply, matchEchoReplyAt } from './echo-request';
 import { FRAME_HEADER_BYTES } from './frame';
 import { FrameReader } from './frame-reader';
 import { WireError, WIRE_ERROR_CODES } from './wire-error';
@@ -7,20 +7,58 @@ import { WireError, WIRE_ERROR_CODES } from './wire-error';
 /** What a reply matcher makes of the bytes so far: the reply, a wire error, or "need more". */
 export type MatchStep = Buffer | WireError | undefined;
 
+const NO_BYTES = Buffer.alloc(0);
+
 /**
  * Matches the reply to one outstanding echo request, fed the socket's reads in order.
  * `length-prefixed` reads whole frames and checks id and bytes; `none` is the naive client:
  * it takes the first read as the whole reply, so a payload larger than one read mismatches.
+ *
+ * A link keeps one matcher for its life and `begin`s it per request: a matcher, its leftover
+ * list and its request frame made per request were three allocations on the echo hot path.
  */
 export class ReplyMatcher {
-  readonly request: Buffer;
+  /** The bytes to send for the current request. */
+  request: Buffer = NO_BYTES;
+  /** Bytes that arrived after the reply (a sticky tail), kept so a probe can see them. */
+  readonly leftover: Buffer[] = [];
+  private framing: Framing = 'length-prefixed';
+  private requestId = 0;
+  private payload: Buffer = NO_BYTES;
+  private maxFrameBytes = 0;
   /** Made on the first read that is not exactly one whole frame; most replies never need it. */
   private reader: FrameReader | null = null;
-  /** Bytes that arrived after the reply (a sticky tail), kept so a probe can see them. */
-  leftover: Buffer[] = [];
+  /** The frame of an earlier request, written over when the next one is the same size. */
+  private frame: Buffer = NO_BYTES;
 
-  constructor(readonly framing: Framing, private readonly requestId: number, private readonly payload: Buffer, private readonly maxFrameBytes: number) {
-    this.request = framing === 'none' ? payload : encodeEchoRequest(requestId, payload);
+  /** A matcher already begun, for one-off use. */
+  static for(framing: Framing, requestId: number, payload: Buffer, maxFrameBytes: number): ReplyMatcher {
+    const matcher = new ReplyMatcher();
+    matcher.begin(framing, requestId, payload, maxFrameBytes, false);
+    return matcher;
+  }
+
+  /**
+   * Starts matching a new request and returns the bytes to send. `frameFree` says the previous
+   * request's bytes are no longer needed (its reply came back whole): only then is the previous
+   * frame written over, else a new one is made.
+   */
+  begin(framing: Framing, requestId: number, payload: Buffer, maxFrameBytes: number, frameFree: boolean): Buffer {
+    this.framing = framing;
+    this.requestId = requestId;
+    this.payload = payload;
+    this.maxFrameBytes = maxFrameBytes;
+    this.reader = null;
+    // Only when needed: setting an array's length goes through a runtime call.
+    if (this.leftover.length > 0) this.leftover.length = 0;
+    if (framing === 'none') {
+      this.request = payload;
+      return payload;
+    }
+    const bytes = echoRequestBytes(payload);
+    if (!frameFree || this.frame.length !== bytes) this.frame = Buffer.allocUnsafe(bytes);
+    this.request = encodeEchoRequestInto(this.frame, requestId, payload);
+    return this.request;
   }
 
   feed(chunk: Buffer): MatchStep {
