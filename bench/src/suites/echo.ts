@@ -9,7 +9,8 @@ import { sleep } from '../lib/stats';
 
 /**
  * (2) Echo through the pool against an echo target in another process, next to raw persistent
- * sockets and a new connection per request; (3) the same with instrumentation on; and (issue 8)
+ * sockets and a new connection per request, through both pool APIs (borrow: acquire, request,
+ * release; and pool.request()); (3) the same with instrumentation on; and (issue 8)
  * the cost of each health-check method when every borrow is checked.
  */
 const PAYLOAD_BYTES = 16;
@@ -25,7 +26,10 @@ interface Client {
   close: () => Promise<void>;
 }
 
-async function pooledClient(port: number, connections: number, instrumented: boolean, healthCheckMethod?: HealthCheckMethod): Promise<Client> {
+/** How the requesters use the pool: borrow (acquire, request, release) or pool.request() in one call. */
+type PoolApi = 'borrow' | 'request';
+
+async function pooledClient(port: number, connections: number, instrumented: boolean, healthCheckMethod?: HealthCheckMethod, api: PoolApi = 'borrow'): Promise<Client> {
   const pool = new ConnectionPool({
     targets: [{ id: 'echo', host: '127.0.0.1', port }],
     instrumented,
@@ -48,6 +52,11 @@ async function pooledClient(port: number, connections: number, instrumented: boo
   }
   for (let i = 0; i < 250 && pool.stats().idle < connections; i++) await sleep(20);
   if (pool.stats().idle < connections) throw new Error(`pool opened only ${pool.stats().idle} of ${connections} connections`);
+  const close = async () => {
+    if (reader !== null) clearInterval(reader);
+    await pool.close();
+  };
+  if (api === 'request') return { once: async () => void (await pool.request(payload, requestOptions)), close };
   return {
     once: async () => {
       const connection = await pool.acquire();
@@ -57,10 +66,7 @@ async function pooledClient(port: number, connections: number, instrumented: boo
         pool.release(connection);
       }
     },
-    close: async () => {
-      if (reader !== null) clearInterval(reader);
-      await pool.close();
-    },
+    close,
   };
 }
 
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
           const variants = [
             { id: 'pooled-off', label: 'Poolscope pool, instrumented off', make: () => pooledClient(port, conns, false) },
             { id: 'pooled-on', label: 'Poolscope pool, instrumented on', make: () => pooledClient(port, conns, true) },
+            { id: 'pooled-request', label: 'Poolscope pool.request(), instrumented off', make: () => pooledClient(port, conns, false, undefined, 'request') },
             { id: 'raw', label: `raw persistent sockets (${conns})`, make: () => rawClient(port, conns) },
           ];
           for (let i = 0; i < variants.length; i++) {
@@ -132,6 +139,7 @@ async function main(): Promise<void> {
       const cell = `${conns}c×${requesters}r`;
       rec.ratio(`echo ${cell}: pooled (off) / raw persistent`, `${cell}/pooled-off/rps`, `${cell}/raw/rps`, { atLeast: 0.9 });
       rec.ratio(`echo ${cell}: pooled (on) / raw persistent`, `${cell}/pooled-on/rps`, `${cell}/raw/rps`, { atLeast: 0.9 });
+      rec.ratio(`echo ${cell}: pool.request (off) / raw persistent`, `${cell}/pooled-request/rps`, `${cell}/raw/rps`, { atLeast: 0.9 });
       rec.ratio(`echo ${cell}: pooled (off) / connection per request`, `${cell}/pooled-off/rps`, `per-request×${requesters}r/rps`, { atLeast: 5 });
       rec.ratio(`instrumentation ${cell}: on / off`, `${cell}/pooled-on/rps`, `${cell}/pooled-off/rps`, { atLeast: 0.95 });
     }

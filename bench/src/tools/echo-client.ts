@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { ConnectionPool } from '@poolscope/server/src/pool/connection-pool';
 import type { Link } from '@poolscope/server/src/pool/link';
@@ -9,7 +10,7 @@ import { sleep } from '../lib/stats';
 
 /**
  * One echo client variant alone in its process, for profilers (callgrind, perf, --cpu-prof):
- * `tsx src/tools/echo-client.ts pooled|links|raw [connections] [requesters] [warmRequests] [requests]`.
+ * `tsx src/tools/echo-client.ts pooled|request|links|raw [connections] [requesters] [warmRequests] [requests]`.
  * Instructions per request = the difference of two runs with different `requests`, divided by it.
  */
 const [variant = 'pooled', connectionsArg = '10', requestersArg = '50', warmArg = '30000', requestsArg = '10000'] = process.argv.slice(2);
@@ -19,13 +20,14 @@ const PAYLOAD_BYTES = 16;
 const payload = Buffer.alloc(PAYLOAD_BYTES, 0x61);
 const requestOptions = { timeoutMs: 10_000, framing: 'length-prefixed' } as const;
 
-async function pooledOnce(port: number): Promise<{ once: () => Promise<void>; close: () => Promise<void> }> {
+async function pooledOnce(port: number, requestApi: boolean): Promise<{ once: () => Promise<void>; close: () => Promise<void> }> {
   const pool = new ConnectionPool({
     targets: [{ id: 'echo', host: '127.0.0.1', port }],
     instrumented: false,
     config: { maxOpen: connections, maxIdle: connections, minIdle: connections, maxWaiters: 0, acquireTimeoutMs: 30_000 },
   });
   while (pool.stats().idle < connections) await sleep(20);
+  if (requestApi) return { once: async () => void (await pool.request(payload, requestOptions)), close: () => pool.close() };
   return {
     once: async () => {
       const connection = await pool.acquire();
@@ -77,9 +79,13 @@ async function linksOnce(port: number): Promise<{ once: () => Promise<void>; clo
 }
 
 const server = forkTs(helperPath('echo-server.ts'));
+if (process.env.PIN === '1') {
+  execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+  execFileSync('taskset', ['-a', '-p', '-c', '1', String(server.pid)], { stdio: 'ignore' });
+}
 try {
   const { port } = await nextMessage<{ type: 'ready'; port: number }>(server, 'ready', 20_000);
-  const client = variant === 'raw' ? await rawOnce(port) : variant === 'links' ? await linksOnce(port) : await pooledOnce(port);
+  const client = variant === 'raw' ? await rawOnce(port) : variant === 'links' ? await linksOnce(port) : await pooledOnce(port, variant === 'request');
   await drive(requesters, 600_000, Number(warmArg), client.once);
   const clientBefore = process.cpuUsage();
   const serverBefore = cpuMsOf(server.pid!);

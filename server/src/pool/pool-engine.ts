@@ -17,6 +17,7 @@ import { socketConnector } from './socket-connector';
 import { TargetSet } from './target-set';
 import { startDial } from './dial';
 import type { PoolOptions, RequestOptions } from './types';
+import { RequestJob } from './request-job';
 import { Waiter } from './waiter';
 
 /**
@@ -71,22 +72,48 @@ export class PoolEngine implements RequestRunner {
     if (this.closed) return Promise.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
     const nowMs = coarseNowMs();
     const connection = this.takeIdle(nowMs);
-    if (connection !== undefined) {
-      if (!this.needsCheck(connection, nowMs)) {
-        this.lend(connection, nowMs, 0, false);
-        return Promise.resolve(connection);
-      }
-      return new Promise((resolve, reject) => this.checkThenLend(connection, new Waiter(resolve, reject, nowMs, this.counters.dialFailures)));
+    if (connection !== undefined && !this.needsCheck(connection, nowMs)) {
+      this.lend(connection, nowMs, 0, false);
+      return Promise.resolve(connection);
     }
-    if (this.targets.size === 0) return Promise.reject(this.rejection(ERROR_CODES.noTargets, 'the pool has no targets to dial'));
-    const maxWaiters = this.cfg.maxWaiters;
-    if (maxWaiters > 0 && this.waiters.length >= maxWaiters) {
-      return Promise.reject(this.rejection(ERROR_CODES.queueFull, `wait queue full: ${this.waiters.length} waiting (maxWaiters ${maxWaiters})`));
+    return new Promise((resolve, reject) => this.enlist(new Waiter(resolve, reject, nowMs, this.counters.dialFailures), connection));
+  }
+
+  /**
+   * One round trip on whichever connection is free: acquire, request and release in one call,
+   * as Go's http.Transport does per RoundTrip. The connection is back in the pool before the
+   * promise settles, and a request that waited is written the moment a connection frees up.
+   * A failed request closes its connection, as with a borrowed one.
+   */
+  request(payload: Buffer, options: RequestOptions): Promise<Buffer> {
+    if (this.closed) return Promise.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
+    const nowMs = coarseNowMs();
+    const connection = this.takeIdle(nowMs);
+    if (connection !== undefined && !this.needsCheck(connection, nowMs)) {
+      this.lend(connection, nowMs, 0, false);
+      return this.sendReleasing(connection, payload, options);
     }
     return new Promise((resolve, reject) => {
-      this.waiters.push(new Waiter(resolve, reject, nowMs, this.counters.dialFailures));
-      this.refill();
+      this.enlist(new RequestJob(this, payload, options, resolve, reject, nowMs, this.counters.dialFailures), connection);
     });
+  }
+
+  /** A request on a connection lent for it alone: released the moment the request settles. */
+  sendReleasing(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
+    connection.releaseOnSettle = true;
+    return runPooledRequest(this, connection, payload, options);
+  }
+
+  /** A waiter that found no idle connection ready: check the one it found, or queue it. */
+  private enlist(waiter: Waiter, connection: PooledConnection | undefined): void {
+    if (connection !== undefined) return this.checkThenLend(connection, waiter);
+    if (this.targets.size === 0) return waiter.reject(this.rejection(ERROR_CODES.noTargets, 'the pool has no targets to dial'));
+    const maxWaiters = this.cfg.maxWaiters;
+    if (maxWaiters > 0 && this.waiters.length >= maxWaiters) {
+      return waiter.reject(this.rejection(ERROR_CODES.queueFull, `wait queue full: ${this.waiters.length} waiting (maxWaiters ${maxWaiters})`));
+    }
+    this.waiters.push(waiter);
+    this.refill();
   }
 
   release(connection: PooledConnection): void {
@@ -110,6 +137,9 @@ export class PoolEngine implements RequestRunner {
 
   requestSettled(connection: PooledConnection, error: Error | null): void {
     settlePooledRequest(this, connection, error);
+    if (!connection.releaseOnSettle) return;
+    connection.releaseOnSettle = false;
+    this.release(connection); // a no-op if the failure already closed it
   }
 
   /** Where a connection goes when it becomes free: closed if it should retire, else the oldest waiter, else idle. */

@@ -27,6 +27,8 @@ export class PooledConnection implements RequestObserver {
   requestFirstOfLoan = false;
   requestStartedAtMs = 0;
   leakSuspect = false;
+  /** Lent for one pool.request(): back to the pool as soon as that request settles. */
+  releaseOnSettle = false;
   /** True while the connection sits in the pool's idle deque. */
   inIdle = false;
   /** Lifetime is maxLifetimeMs times this (0.9 to 1), so connections do not all expire at once. */

@@ -1,0 +1,27 @@
+import type { PooledConnection } from './pooled-connection';
+import type { PoolEngine } from './pool-engine';
+import type { RequestOptions } from './types';
+
+/**
+ * A `pool.request()` waiting for a connection. It waits in the same FIFO as acquires, under
+ * the same acquireTimeoutMs, and the pool serves it as it serves an acquire (`resolve` with a
+ * connection, `reject` with a PoolError). Given a connection it sends at once; the connection
+ * goes back to the pool as soon as the reply or the failure is in, before the caller hears
+ * (see PooledConnection.releaseOnSettle). So the next queued request is written inside the
+ * same socket read callback, with no borrower code and no promise hop in between.
+ */
+export class RequestJob {
+  constructor(
+    private readonly engine: PoolEngine,
+    private readonly payload: Buffer,
+    private readonly options: RequestOptions,
+    private readonly onReply: (reply: Buffer) => void,
+    readonly reject: (error: Error) => void,
+    readonly enqueuedAtMs: number,
+    readonly dialFailuresAtStart: number,
+  ) {}
+
+  resolve(connection: PooledConnection): void {
+    this.engine.sendReleasing(connection, this.payload, this.options).then(this.onReply, this.reject);
+  }
+}
