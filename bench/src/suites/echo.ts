@@ -1,11 +1,9 @@
 import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
-import { ConnectionPool } from '@poolscope/server/src/pool/connection-pool';
 import { drive, type DriveResult } from '../lib/drive';
 import { forkTs, helperPath, nextMessage, stopChild } from '../lib/fork-ts';
 import { benchMode, log } from '../lib/mode';
-import { connectPerRequest, echoFrame, RawSockets } from '../lib/raw-echo';
+import { pooledClient, perRequestClient, rawClient, type Client } from '../lib/echo-clients';
 import { Recorder } from '../lib/results';
-import { sleep } from '../lib/stats';
 
 /**
  * (2) Echo through the pool against an echo target in another process, next to raw persistent
@@ -13,71 +11,9 @@ import { sleep } from '../lib/stats';
  * release; and pool.request()); (3) the same with instrumentation on; and (issue 8)
  * the cost of each health-check method when every borrow is checked.
  */
-const PAYLOAD_BYTES = 16;
-const payload = Buffer.alloc(PAYLOAD_BYTES, 0x61);
-const frame = echoFrame(PAYLOAD_BYTES);
-const requestOptions = { timeoutMs: 10_000, framing: 'length-prefixed' } as const;
 const CONNECTIONS = [10, 100];
 const REQUESTERS = [50, 500];
 const HEALTH_METHODS: HealthCheckMethod[] = ['none', 'probe', 'ping'];
-
-interface Client {
-  once: () => Promise<void>;
-  close: () => Promise<void>;
-}
-
-/** How the requesters use the pool: borrow (acquire, request, release) or pool.request() in one call. */
-type PoolApi = 'borrow' | 'request';
-
-async function pooledClient(port: number, connections: number, instrumented: boolean, healthCheckMethod?: HealthCheckMethod, api: PoolApi = 'borrow'): Promise<Client> {
-  const pool = new ConnectionPool({
-    targets: [{ id: 'echo', host: '127.0.0.1', port }],
-    instrumented,
-    latencyWindowTakes: 10,
-    config: {
-      maxOpen: connections, maxIdle: connections, minIdle: connections, maxWaiters: 0, acquireTimeoutMs: 30_000,
-      // Issue 8 cells check every borrow, so the method's own cost shows.
-      ...(healthCheckMethod === undefined ? {} : { healthCheckMethod, validateAfterIdleMs: 0 }),
-    },
-  });
-  // Instrumented as in the lab: an event listener and a 10 Hz reader of stats and latency windows.
-  let reader: NodeJS.Timeout | null = null;
-  if (instrumented) {
-    pool.on('event', () => {});
-    reader = setInterval(() => {
-      pool.stats();
-      pool.connections();
-      pool.takeLatencyWindow();
-    }, 100);
-  }
-  for (let i = 0; i < 250 && pool.stats().idle < connections; i++) await sleep(20);
-  if (pool.stats().idle < connections) throw new Error(`pool opened only ${pool.stats().idle} of ${connections} connections`);
-  const close = async () => {
-    if (reader !== null) clearInterval(reader);
-    await pool.close();
-  };
-  if (api === 'request') return { once: async () => void (await pool.request(payload, requestOptions)), close };
-  return {
-    once: async () => {
-      const connection = await pool.acquire();
-      try {
-        await connection.request(payload, requestOptions);
-      } finally {
-        pool.release(connection);
-      }
-    },
-    close,
-  };
-}
-
-async function rawClient(port: number, connections: number): Promise<Client> {
-  const raw = await RawSockets.open(port, connections, frame);
-  return { once: () => raw.request(), close: async () => raw.close() };
-}
-
-function perRequestClient(port: number): Client {
-  return { once: () => connectPerRequest(port, frame), close: async () => {} };
-}
 
 async function run(client: Client, requesters: number, warmMs: number, durationMs: number): Promise<DriveResult> {
   try {
