@@ -12,7 +12,7 @@ export const payload = Buffer.alloc(PAYLOAD_BYTES, 0x61);
 const frame = echoFrame(PAYLOAD_BYTES);
 export const requestOptions = { timeoutMs: 10_000, framing: 'length-prefixed' } as const;
 export interface Client {
-  once: () => Promise<void>;
+  once: () => Promise<unknown>;
   close: () => Promise<void>;
 }
 
@@ -46,7 +46,8 @@ export async function pooledClient(port: number, connections: number, instrument
     if (reader !== null) clearInterval(reader);
     await pool.close();
   };
-  if (api === 'request') return { once: async () => void (await pool.request(payload, requestOptions)), close };
+  // As a caller would use it: the request's own promise, no wrapper around it.
+  if (api === 'request') return { once: () => pool.request(payload, requestOptions), close };
   return {
     once: async () => {
       const connection = await pool.acquire();
