@@ -11,6 +11,7 @@ const PAYLOAD_BYTES = 16;
 export const payload = Buffer.alloc(PAYLOAD_BYTES, 0x61);
 const frame = echoFrame(PAYLOAD_BYTES);
 export const requestOptions = { timeoutMs: 10_000, framing: 'length-prefixed' } as const;
+
 export interface Client {
   once: () => Promise<unknown>;
   close: () => Promise<void>;
