@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { DialError } from './dial-error';
 import type { Connector, DialOptions, Link } from './link';
 import { SocketLink } from './socket-link';
@@ -8,10 +8,12 @@ import type { PoolTarget } from './types';
 export const socketConnector: Connector = {
   dial(target: PoolTarget, { timeoutMs, keepAlive, noDelay }: DialOptions): Promise<Link> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: target.host, port: target.port, keepAlive, noDelay });
+      let socket!: Socket;
+      // The link exists from the start: it hands the socket its read buffer and callback.
+      const link = new SocketLink((onread) => (socket = connect({ host: target.host, port: target.port, keepAlive, noDelay, onread })));
       const fail = (error: Error) => {
         clearTimeout(timer);
-        socket.destroy();
+        link.destroy(() => {});
         reject(error);
       };
       const timer = setTimeout(() => fail(new DialError('DIAL_TIMEOUT', `no connection within ${timeoutMs} ms`)), timeoutMs);
@@ -19,7 +21,7 @@ export const socketConnector: Connector = {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.removeListener('error', fail);
-        resolve(new SocketLink(socket));
+        resolve(link);
       });
     });
   },

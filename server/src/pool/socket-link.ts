@@ -1,16 +1,19 @@
-import type { Socket } from 'node:net';
+import type { OnReadOpts, Socket } from 'node:net';
+import { copyOut } from '../wire/echo-request';
 import { isReply, ReplyMatcher } from '../wire/reply-matcher';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
 import type { Link, LinkRequest, RequestObserver, SocketOptions } from './link';
 import { naiveReadOneByte } from './naive-read';
 import { RequestDeadline } from './request-deadline';
+import { sharedReadBuffer } from './shared-read-buffer';
 
 type Settle<T> = (value: T) => void;
 const NOT_WAITING = (): void => {};
 
 /**
  * A pooled TCP socket. It always reads (so it sees EOF, resets and stray bytes at once) and
- * records what it saw; whether the pool reacts to a dead idle socket is the pool's choice
+ * records what it saw. It reads into the process's shared read buffer (`onread`), not through
+ * 'data' events: a reply is checked where it lies and only its echoed bytes are copied out; whether the pool reacts to a dead idle socket is the pool's choice
  * (`watchIdle`). Bytes that arrive with no request outstanding are kept as `unexpected`.
  */
 export class SocketLink implements Link {
@@ -34,9 +37,12 @@ export class SocketLink implements Link {
   private readonly deadline = new RequestDeadline((timeoutMs) => {
     if (this.outstanding) this.settle(timeoutError(timeoutMs));
   });
+  private readonly socket: Socket;
 
-  constructor(private readonly socket: Socket) {
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+  /** `openSocket` makes the socket with the read options given (net.connect's `onread`). */
+  constructor(openSocket: (onread: OnReadOpts) => Socket) {
+    const socket = openSocket({ buffer: sharedReadBuffer(), callback: this.onRead });
+    this.socket = socket;
     socket.on('end', () => this.peerGone('peer closed the connection (EOF)'));
     socket.on('error', (error: NodeJS.ErrnoException) => this.peerGone(`socket error ${error.code ?? error.message}`));
     socket.on('close', () => this.onClose());
@@ -84,6 +90,17 @@ export class SocketLink implements Link {
     this.onGone = onGone;
     this.socket.destroy();
   }
+
+  /** Node's read callback: `bytes` bytes at the start of the shared buffer, ours only during this call. */
+  private readonly onRead = (bytes: number): boolean => {
+    if (this.outstanding) {
+      const step = this.matcher.feedShared(sharedReadBuffer(), bytes);
+      if (step !== undefined) this.settle(step);
+    } else {
+      this.onData(copyOut(sharedReadBuffer(), 0, bytes));
+    }
+    return true; // never pause: a link always reads
+  };
 
   private readStray(): void {
     const stray = this.unexpected;

@@ -65,15 +65,30 @@ export function matchEchoReply(requestId: number, payload: Buffer, framePayload:
  * the id is read and the bytes compared where they lie and only the echoed bytes get a view.
  */
 export function matchEchoReplyAt(requestId: number, payload: Buffer, bytes: Buffer, offset: number, payloadBytes: number): Buffer | WireError {
+  return checkEchoReplyAt(requestId, payload, bytes, offset, payloadBytes) ?? bytes.subarray(offset + REQUEST_ID_BYTES, offset + payloadBytes);
+}
+
+/**
+ * The check alone: null when the frame payload at `offset` answers the request, else the
+ * WIRE_BAD_REPLY error that says what differed. For bytes that are not ours to keep (a read
+ * buffer shared by every socket), the caller copies the echoed bytes out itself.
+ */
+export function checkEchoReplyAt(requestId: number, payload: Buffer, bytes: Buffer, offset: number, payloadBytes: number): WireError | null {
   if (payloadBytes !== REQUEST_ID_BYTES + payload.length) {
     return badReply(`reply carries ${payloadBytes - REQUEST_ID_BYTES} payload bytes, expected ${payload.length}`);
   }
   const replyId = readRequestId(bytes, offset);
   if (replyId !== requestId) return badReply(`reply id ${replyId} does not match request id ${requestId}`);
-  const echoedStart = offset + REQUEST_ID_BYTES;
-  const echoedEnd = offset + payloadBytes;
-  if (!sameBytes(payload, bytes, echoedStart)) return badReply(`reply bytes differ from request ${requestId}`);
-  return bytes.subarray(echoedStart, echoedEnd);
+  if (!sameBytes(payload, bytes, offset + REQUEST_ID_BYTES)) return badReply(`reply bytes differ from request ${requestId}`);
+  return null;
+}
+
+/** A new Buffer holding bytes[start, end): the one allocation a reply read in place needs. */
+export function copyOut(bytes: Buffer, start: number, end: number): Buffer {
+  const copy = Buffer.allocUnsafe(end - start);
+  if (end - start > SMALL_PAYLOAD_BYTES) bytes.copy(copy, 0, start, end);
+  else for (let i = start; i < end; i++) copy[i - start] = bytes[i]!;
+  return copy;
 }
 
 function badReply(message: string): WireError {

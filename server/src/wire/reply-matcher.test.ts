@@ -70,4 +70,42 @@ describe('ReplyMatcher', () => {
     matcher.begin('length-prefixed', 2, Buffer.from('hi'), 1024, true);
     expect(matcher.leftover).toHaveLength(0);
   });
+
+  describe('feedShared: reads that lie in a buffer every socket reads into', () => {
+    /** Puts `bytes` at the start of `shared`, as a read into it would. */
+    const readInto = (shared: Buffer, bytes: Buffer): number => bytes.copy(shared, 0);
+
+    it('a whole reply is checked in place and returned as a copy the next read cannot touch', () => {
+      const shared = Buffer.alloc(64);
+      const matcher = ReplyMatcher.for('length-prefixed', 5, Buffer.from('mine'), 1024);
+      const reply = matcher.feedShared(shared, readInto(shared, matcher.request));
+      shared.fill(0x7a);
+      expect(reply?.toString()).toBe('mine');
+    });
+
+    it('a reply split over two reads is assembled from copies, though the buffer is written over between them', () => {
+      const shared = Buffer.alloc(64);
+      const matcher = ReplyMatcher.for('length-prefixed', 6, Buffer.from('split reply'), 1024);
+      const request = Buffer.from(matcher.request);
+      expect(matcher.feedShared(shared, readInto(shared, request.subarray(0, 10)))).toBeUndefined();
+      shared.fill(0x7a);
+      expect(matcher.feedShared(shared, readInto(shared, request.subarray(10)))?.toString()).toBe('split reply');
+    });
+
+    it('bytes stuck behind the reply are kept as a copy', () => {
+      const shared = Buffer.alloc(64);
+      const matcher = ReplyMatcher.for('length-prefixed', 7, Buffer.from('hi'), 1024);
+      const reply = matcher.feedShared(shared, readInto(shared, Buffer.concat([matcher.request, Buffer.from([0, 1])])));
+      shared.fill(0x7a);
+      expect(reply?.toString()).toBe('hi');
+      expect([...Buffer.concat(matcher.leftover)]).toEqual([0, 1]);
+    });
+
+    it('a wrong reply read in place is still WIRE_BAD_REPLY', () => {
+      const shared = Buffer.alloc(64);
+      const other = ReplyMatcher.for('length-prefixed', 8, Buffer.from('hi'), 1024).request;
+      const step = ReplyMatcher.for('length-prefixed', 9, Buffer.from('hi'), 1024).feedShared(shared, readInto(shared, other));
+      expect(step instanceof WireError && step.code).toBe('WIRE_BAD_REPLY');
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Framing } from '@poolscope/shared/load-config';
-import { echoRequestBytes, encodeEchoRequestInto, matchEchoReply, matchEchoReplyAt } from './echo-request';
+import { checkEchoReplyAt, copyOut, echoRequestBytes, encodeEchoRequestInto, matchEchoReply, matchEchoReplyAt, REQUEST_ID_BYTES } from './echo-request';
 import { FRAME_HEADER_BYTES } from './frame';
 import { FrameReader } from './frame-reader';
 import { WireError, WIRE_ERROR_CODES } from './wire-error';
@@ -64,7 +64,7 @@ export class ReplyMatcher {
   feed(chunk: Buffer): MatchStep {
     if (this.framing === 'none') return chunk.equals(this.payload) ? chunk : badNakedReply(chunk.length, this.payload.length);
     // The common case, one read carrying exactly the reply frame: checked in place, no buffering.
-    if (this.reader === null && this.isOneWholeFrame(chunk)) {
+    if (this.reader === null && this.isOneWholeFrame(chunk, chunk.length)) {
       return matchEchoReplyAt(this.requestId, this.payload, chunk, FRAME_HEADER_BYTES, chunk.length - FRAME_HEADER_BYTES);
     }
     this.reader ??= new FrameReader(this.maxFrameBytes);
@@ -77,10 +77,25 @@ export class ReplyMatcher {
     return matchEchoReply(this.requestId, this.payload, first);
   }
 
-  private isOneWholeFrame(chunk: Buffer): boolean {
-    if (chunk.length < FRAME_HEADER_BYTES) return false;
-    const payloadBytes = chunk.readUInt32BE(0);
-    return payloadBytes <= this.maxFrameBytes && payloadBytes === chunk.length - FRAME_HEADER_BYTES;
+  /**
+   * Fed a read that lies in a buffer every socket reads into (its first `length` bytes), valid
+   * only during this call. One whole reply frame, the common case, is checked in place and only
+   * its echoed bytes are copied out; any other read (partial, sticky, unframed) is copied whole
+   * and fed as usual, since the matcher may keep it.
+   */
+  feedShared(shared: Buffer, length: number): MatchStep {
+    if (this.framing !== 'none' && this.reader === null && this.isOneWholeFrame(shared, length)) {
+      return checkEchoReplyAt(this.requestId, this.payload, shared, FRAME_HEADER_BYTES, length - FRAME_HEADER_BYTES)
+        ?? copyOut(shared, FRAME_HEADER_BYTES + REQUEST_ID_BYTES, length);
+    }
+    return this.feed(copyOut(shared, 0, length));
+  }
+
+  /** Do the first `length` bytes of `bytes` hold exactly one frame? */
+  private isOneWholeFrame(bytes: Buffer, length: number): boolean {
+    if (length < FRAME_HEADER_BYTES) return false;
+    const payloadBytes = bytes.readUInt32BE(0);
+    return payloadBytes <= this.maxFrameBytes && payloadBytes === length - FRAME_HEADER_BYTES;
   }
 }
 
