@@ -1,6 +1,6 @@
 import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
 import { ConnectionPool } from '@poolscope/server/src/pool/connection-pool';
-import { connectPerRequest, echoFrame, RawSockets } from './raw-echo';
+import { connectPerRequest, echoFrame, RawSockets, type RawRead } from './raw-echo';
 import { sleep } from './stats';
 
 /**
@@ -62,8 +62,8 @@ export async function pooledClient(port: number, connections: number, instrument
   };
 }
 
-export async function rawClient(port: number, connections: number): Promise<Client> {
-  const raw = await RawSockets.open(port, connections, frame);
+export async function rawClient(port: number, connections: number, read: RawRead = 'data'): Promise<Client> {
+  const raw = await RawSockets.open(port, connections, frame, read);
   return { once: () => raw.request(), close: async () => raw.close() };
 }
 

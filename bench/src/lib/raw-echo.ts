@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import { connect, type OnReadOpts, type Socket } from 'node:net';
 
 /**
  * Clients without a pool engine, for comparison. They send exactly the bytes the pool sends
@@ -11,24 +11,39 @@ export function echoFrame(payloadBytes: number): Buffer {
   return frame;
 }
 
+/**
+ * How a raw client reads: 'data' events (what a hand-written client does), or Node's `onread`
+ * into one shared buffer (the read path the pool's links use), for reference.
+ */
+export type RawRead = 'data' | 'onread';
+
+const sharedReadBuffer = Buffer.alloc(64 * 1024);
+
 /** One persistent socket, one request at a time. */
 class RawConnection {
   private resolve: (() => void) | null = null;
   private reject: ((error: Error) => void) | null = null;
   private received = 0;
+  private readonly socket: Socket;
 
-  constructor(private readonly socket: Socket, private readonly frameBytes: number) {
-    socket.on('data', (chunk: Buffer) => {
-      this.received += chunk.length;
-      if (this.received >= this.frameBytes && this.resolve !== null) {
-        this.received -= this.frameBytes;
-        const resolve = this.resolve;
-        this.resolve = this.reject = null;
-        resolve();
-      }
-    });
-    socket.on('error', (error) => this.reject?.(error));
-    socket.on('close', () => this.reject?.(new Error('raw connection closed')));
+  constructor(openSocket: (onread: OnReadOpts | undefined) => Socket, read: RawRead, private readonly frameBytes: number) {
+    const onread = read === 'onread' ? { buffer: sharedReadBuffer, callback: (bytes: number) => this.onBytes(bytes) } : undefined;
+    this.socket = openSocket(onread);
+    if (read === 'data') this.socket.on('data', (chunk: Buffer) => this.onBytes(chunk.length));
+    this.socket.on('error', (error) => this.reject?.(error));
+    this.socket.on('close', () => this.reject?.(new Error('raw connection closed')));
+  }
+
+  /** Counts bytes only: the echo server answers in order, so a whole frame's worth is the reply. */
+  private onBytes(bytes: number): boolean {
+    this.received += bytes;
+    if (this.received >= this.frameBytes && this.resolve !== null) {
+      this.received -= this.frameBytes;
+      const resolve = this.resolve;
+      this.resolve = this.reject = null;
+      resolve();
+    }
+    return true;
   }
 
   request(frame: Buffer): Promise<void> {
@@ -42,17 +57,18 @@ class RawConnection {
   close(): void {
     this.socket.destroy();
   }
-}
 
-function open(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: '127.0.0.1', port, noDelay: true });
-    socket.once('connect', () => {
-      socket.off('error', reject);
-      resolve(socket);
+  static open(port: number, read: RawRead, frameBytes: number): Promise<RawConnection> {
+    return new Promise((resolve, reject) => {
+      let socket!: Socket;
+      const connection = new RawConnection((onread) => (socket = connect({ host: '127.0.0.1', port, noDelay: true, ...(onread ? { onread } : {}) })), read, frameBytes);
+      socket.once('connect', () => {
+        socket.off('error', reject);
+        resolve(connection);
+      });
+      socket.once('error', reject);
     });
-    socket.once('error', reject);
-  });
+  }
 }
 
 /** N persistent sockets shared by the requesters through a free list and a FIFO of waiters: the limit a pool can approach. */
@@ -63,10 +79,10 @@ export class RawSockets {
 
   private constructor(private readonly frame: Buffer) {}
 
-  static async open(port: number, connections: number, frame: Buffer): Promise<RawSockets> {
+  static async open(port: number, connections: number, frame: Buffer, read: RawRead = 'data'): Promise<RawSockets> {
     const raw = new RawSockets(frame);
     for (let i = 0; i < connections; i++) {
-      const c = new RawConnection(await open(port), frame.length);
+      const c = await RawConnection.open(port, read, frame.length);
       raw.all.push(c);
       raw.free.push(c);
     }
