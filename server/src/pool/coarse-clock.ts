@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * `performance.now()` read at most once per event-loop turn. The hot path (acquire, release)
  * needs timestamps for idle checks, hold times and leak detection, but a clock read costs

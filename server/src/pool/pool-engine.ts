@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { DEFAULT_POOL_CONFIG, patchPoolConfig } from '@poolscope/shared/config-rules';
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import { ERROR_CODES, type CloseReason, type ConnectionState } from '@poolscope/shared/vocabulary';

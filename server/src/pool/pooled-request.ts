@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { closeReasonForRequestError } from '../wire/close-reason';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
 import type { PooledConnection } from './pooled-connection';

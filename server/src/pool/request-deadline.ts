@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /**
  * A link's request timeout, checked lazily: at most one Node timer per link, armed when a
  * request starts and none is armed (or the armed one is due too late), and otherwise left

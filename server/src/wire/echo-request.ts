@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+import { readUint32, writeUint32 } from './big-endian';
 import { FRAME_HEADER_BYTES } from './frame';
 import { WireError, WIRE_ERROR_CODES } from './wire-error';
 
@@ -17,9 +19,9 @@ export function echoRequestBytes(payload: Buffer): number {
 
 /** Writes the request into `frame`, which is exactly echoRequestBytes(payload) long. */
 export function encodeEchoRequestInto(frame: Buffer, requestId: number, payload: Buffer): Buffer {
-  frame.writeUInt32BE(REQUEST_ID_BYTES + payload.length, 0);
-  frame.writeUInt32BE(Math.floor(requestId / TWO_TO_32), FRAME_HEADER_BYTES);
-  frame.writeUInt32BE(requestId % TWO_TO_32, FRAME_HEADER_BYTES + 4);
+  writeUint32(frame, 0, REQUEST_ID_BYTES + payload.length);
+  writeUint32(frame, FRAME_HEADER_BYTES, Math.floor(requestId / TWO_TO_32));
+  writeUint32(frame, FRAME_HEADER_BYTES + 4, requestId % TWO_TO_32);
   copyBytes(payload, frame, FRAME_HEADER_BYTES + REQUEST_ID_BYTES);
   return frame;
 }
@@ -48,7 +50,7 @@ function sameBytes(expected: Buffer, bytes: Buffer, start: number): boolean {
 
 /** The request id of a frame payload that starts at `offset` in `bytes`. */
 export function readRequestId(bytes: Buffer, offset = 0): number {
-  return bytes.readUInt32BE(offset) * TWO_TO_32 + bytes.readUInt32BE(offset + 4);
+  return readUint32(bytes, offset) * TWO_TO_32 + readUint32(bytes, offset + 4);
 }
 
 /**

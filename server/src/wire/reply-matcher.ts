@@ -1,4 +1,6 @@
+import { Buffer } from 'node:buffer';
 import type { Framing } from '@poolscope/shared/load-config';
+import { readUint32 } from './big-endian';
 import { checkEchoReplyAt, copyOut, echoRequestBytes, encodeEchoRequestInto, matchEchoReply, matchEchoReplyAt, REQUEST_ID_BYTES } from './echo-request';
 import { FRAME_HEADER_BYTES } from './frame';
 import { FrameReader } from './frame-reader';
@@ -94,7 +96,7 @@ export class ReplyMatcher {
   /** Do the first `length` bytes of `bytes` hold exactly one frame? */
   private isOneWholeFrame(bytes: Buffer, length: number): boolean {
     if (length < FRAME_HEADER_BYTES) return false;
-    const payloadBytes = bytes.readUInt32BE(0);
+    const payloadBytes = readUint32(bytes, 0);
     return payloadBytes <= this.maxFrameBytes && payloadBytes === length - FRAME_HEADER_BYTES;
   }
 }
