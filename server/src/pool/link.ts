@@ -21,6 +21,16 @@ export interface RequestObserver {
   requestSettled(error: Error | null): void;
 }
 
+/**
+ * Hears how a request sent with `Link.send` ended, synchronously, right after its observer.
+ * For a caller that already holds a promise of its own (a queued pool.request()): the link's
+ * promise, its `then` reaction and a second "then" lookup on the reply were one hop too many.
+ */
+export interface ReplySink {
+  replied(reply: Buffer): void;
+  failed(error: Error): void;
+}
+
 export interface LinkRequest {
   timeoutMs: number;
   framing: Framing;
@@ -35,6 +45,8 @@ export interface LinkRequest {
 export interface Link {
   /** One echo round trip; rejects with a WireError. One request at a time. */
   request(payload: Buffer, request: LinkRequest): Promise<Buffer>;
+  /** The same round trip, its end told to `sink` instead of a promise (a refusal too, at once). */
+  send(payload: Buffer, request: LinkRequest, sink: ReplySink): void;
   /** Socket state only, no bytes moved: null when it looks healthy, else why not. */
   probe(): string | null;
   /** The Go article's isHealthy, bug included: null means "healthy". */

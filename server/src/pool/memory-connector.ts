@@ -1,4 +1,4 @@
-import type { Connector, Link, LinkRequest } from './link';
+import type { Connector, Link, LinkRequest, ReplySink } from './link';
 
 /**
  * A connector whose links are plain objects that echo at once: no sockets, no timers. It lets
@@ -15,6 +15,11 @@ export class MemoryLink implements Link {
   request(payload: Buffer, { observer }: LinkRequest): Promise<Buffer> {
     observer?.requestSettled(null);
     return Promise.resolve(payload);
+  }
+
+  send(payload: Buffer, { observer }: LinkRequest, sink: ReplySink): void {
+    observer?.requestSettled(null);
+    sink.replied(payload);
   }
 
   probe(): string | null {

@@ -11,9 +11,9 @@ import { EventBus } from './event-bus';
 import { coarseNowMs } from './coarse-clock';
 import { checkHealth } from './health-check';
 import { LatencyWindow } from './latency-window';
-import type { Connector } from './link';
+import type { Connector, ReplySink } from './link';
 import { PooledConnection, type RequestRunner } from './pooled-connection';
-import { runPooledRequest, settlePooledRequest } from './pooled-request';
+import { runPooledRequest, sendPooledRequest, settlePooledRequest } from './pooled-request';
 import { socketConnector } from './socket-connector';
 import { TargetSet } from './target-set';
 import { startDial } from './dial';
@@ -103,6 +103,12 @@ export class PoolEngine implements RequestRunner {
   sendReleasing(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
     connection.releaseOnSettle = true;
     return runPooledRequest(this, connection, payload, options);
+  }
+
+  /** The same for a request that waited: its end is told to `sink`, which holds the caller's promise. */
+  sendReleasingTo(connection: PooledConnection, payload: Buffer, options: RequestOptions, sink: ReplySink): void {
+    connection.releaseOnSettle = true;
+    sendPooledRequest(this, connection, payload, options, sink);
   }
 
   /** A waiter that found no idle connection ready: check the one it found, or queue it. */

@@ -74,4 +74,27 @@ describe('pool.request (acquire, request and release in one call)', () => {
     expect((await pool.request(Buffer.from('second'), framed)).toString()).toBe('second');
     expect(pool.stats().healthChecksPassed).toBeGreaterThanOrEqual(1);
   });
+
+  it('a queued request that fails on the wire rejects with the wire error and closes its connection', async () => {
+    const server = await harness.server({ stall: true });
+    const pool = harness.pool([server], { maxOpen: 1 });
+    const holder = await pool.acquire();
+    const queued = pool.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' });
+    pool.release(holder);
+    await expect(queued).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    expect(pool.stats().closed.error).toBe(1);
+  });
+
+  it('a queued request handed a connection whose peer is gone is refused at once: WIRE_CONNECTION_CLOSED, a stale borrow', async () => {
+    const server = await harness.server();
+    const pool = harness.pool([server], { maxOpen: 1, watchIdle: false, healthCheckMethod: 'none' });
+    const holder = await pool.acquire();
+    await holder.request(Buffer.from('warm'), framed);
+    const queued = pool.request(Buffer.from('y'), framed);
+    for (const socket of server.sockets) socket.end();
+    await waitFor(() => holder.link?.goneReason != null, "the FIN to reach the pool's socket");
+    pool.release(holder);
+    await expect(queued).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
+    expect(pool.stats()).toMatchObject({ staleBorrows: 1 });
+  });
 });

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { closeReasonForRequestError } from '../wire/close-reason';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
+import type { Link, LinkRequest, ReplySink } from './link';
 import type { PooledConnection } from './pooled-connection';
 import type { PoolEngine } from './pool-engine';
 import type { RequestOptions } from './types';
@@ -13,16 +14,36 @@ import type { RequestOptions } from './types';
  * (settlePooledRequest): an async wrapper here cost a promise hop and a second "then" lookup
  * on the reply per request.
  */
-export function runPooledRequest(engine: PoolEngine, connection: PooledConnection, payload: Buffer, { timeoutMs, framing }: RequestOptions): Promise<Buffer> {
+export function runPooledRequest(engine: PoolEngine, connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
+  const link = startOnLink(engine, connection);
+  if (link === null) return Promise.reject(notOnLoan(connection));
+  return link.request(payload, linkRequestFor(engine, connection, options));
+}
+
+/** The same request, its end told to `sink` (a queued pool.request(), which has its own promise). */
+export function sendPooledRequest(engine: PoolEngine, connection: PooledConnection, payload: Buffer, options: RequestOptions, sink: ReplySink): void {
+  const link = startOnLink(engine, connection);
+  if (link === null) return sink.failed(notOnLoan(connection));
+  link.send(payload, linkRequestFor(engine, connection, options), sink);
+}
+
+/** The link to send on, with the loan's request bookkeeping done; null if the connection is not on loan. */
+function startOnLink(engine: PoolEngine, connection: PooledConnection): Link | null {
   const link = connection.link;
-  if (connection.state !== 'active' || link === null) {
-    return Promise.reject(new WireError(WIRE_ERROR_CODES.connectionClosed, `connection ${connection.id} is not on loan (it is ${connection.state})`));
-  }
+  if (connection.state !== 'active' || link === null) return null;
   connection.requestFirstOfLoan = connection.firstRequestPending;
   connection.firstRequestPending = false;
   connection.entry.requests++;
   if (engine.instrumented) connection.requestStartedAtMs = performance.now();
-  return link.request(payload, { timeoutMs, framing, maxFrameBytes: engine.config.maxFrameBytes, observer: connection });
+  return link;
+}
+
+function linkRequestFor(engine: PoolEngine, connection: PooledConnection, { timeoutMs, framing }: RequestOptions): LinkRequest {
+  return { timeoutMs, framing, maxFrameBytes: engine.config.maxFrameBytes, observer: connection };
+}
+
+function notOnLoan(connection: PooledConnection): WireError {
+  return new WireError(WIRE_ERROR_CODES.connectionClosed, `connection ${connection.id} is not on loan (it is ${connection.state})`);
 }
 
 /** How the connection's request ended (error null: a reply came). Runs just before the borrower hears. */

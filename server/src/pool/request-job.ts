@@ -1,3 +1,4 @@
+import type { ReplySink } from './link';
 import type { PooledConnection } from './pooled-connection';
 import type { PoolEngine } from './pool-engine';
 import type { RequestOptions } from './types';
@@ -8,20 +9,25 @@ import type { RequestOptions } from './types';
  * connection, `reject` with a PoolError). Given a connection it sends at once; the connection
  * goes back to the pool as soon as the reply or the failure is in, before the caller hears
  * (see PooledConnection.releaseOnSettle). So the next queued request is written inside the
- * same socket read callback, with no borrower code and no promise hop in between.
+ * same socket read callback, with no borrower code and no promise hop in between. The job
+ * hears the reply itself (a ReplySink) and settles the caller's promise: no second promise.
  */
-export class RequestJob {
+export class RequestJob implements ReplySink {
   constructor(
     private readonly engine: PoolEngine,
     private readonly payload: Buffer,
     private readonly options: RequestOptions,
-    private readonly onReply: (reply: Buffer) => void,
+    readonly replied: (reply: Buffer) => void,
     readonly reject: (error: Error) => void,
     readonly enqueuedAtMs: number,
     readonly dialFailuresAtStart: number,
   ) {}
 
   resolve(connection: PooledConnection): void {
-    this.engine.sendReleasing(connection, this.payload, this.options).then(this.onReply, this.reject);
+    this.engine.sendReleasingTo(connection, this.payload, this.options, this);
+  }
+
+  failed(error: Error): void {
+    this.reject(error);
   }
 }

@@ -2,7 +2,7 @@ import type { OnReadOpts, Socket } from 'node:net';
 import { copyOut } from '../wire/echo-request';
 import { isReply, ReplyMatcher } from '../wire/reply-matcher';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
-import type { Link, LinkRequest, RequestObserver, SocketOptions } from './link';
+import type { Link, LinkRequest, ReplySink, RequestObserver, SocketOptions } from './link';
 import { naiveReadOneByte } from './naive-read';
 import { RequestDeadline } from './request-deadline';
 import { sharedReadBuffer } from './shared-read-buffer';
@@ -26,6 +26,8 @@ export class SocketLink implements Link {
   private outstanding = false;
   private resolveReply: Settle<Buffer> = NOT_WAITING;
   private rejectReply: Settle<WireError> = NOT_WAITING;
+  /** Set instead of the two above for a request made with send(). */
+  private sink: ReplySink | null = null;
   private observer: RequestObserver | undefined = undefined;
   private readonly matcher = new ReplyMatcher();
   /** The last request ended with its reply, so its frame has been sent and may be written over. */
@@ -48,21 +50,41 @@ export class SocketLink implements Link {
     socket.on('close', () => this.onClose());
   }
 
-  request(payload: Buffer, { timeoutMs, framing, maxFrameBytes, observer }: LinkRequest): Promise<Buffer> {
-    if (this.outstanding) return refuse(new Error('a request is already outstanding on this connection'), observer);
-    if (this.goneReason !== null) return refuse(closedError(this.goneReason), observer);
-    // An answered request's frame reached the peer whole, so the socket is done with its bytes.
-    const bytes = this.matcher.begin(framing, this.nextRequestId++, payload, maxFrameBytes, this.lastRequestAnswered);
+  request(payload: Buffer, request: LinkRequest): Promise<Buffer> {
+    const refusal = this.refusal();
+    if (refusal !== null) return refuse(refusal, request.observer);
     return new Promise<Buffer>((resolve, reject) => {
-      this.deadline.start(timeoutMs);
-      this.outstanding = true;
       this.resolveReply = resolve;
       this.rejectReply = reject;
-      this.observer = observer;
-      this.socket.write(bytes);
-      // Stray bytes already waiting are read as the reply, as any real client would read them.
-      if (this.unexpected.length > 0) this.readStray();
+      this.start(payload, request);
     });
+  }
+
+  send(payload: Buffer, request: LinkRequest, sink: ReplySink): void {
+    const refusal = this.refusal();
+    if (refusal !== null) {
+      request.observer?.requestSettled(refusal);
+      return sink.failed(refusal);
+    }
+    this.sink = sink;
+    this.start(payload, request);
+  }
+
+  private refusal(): Error | null {
+    if (this.outstanding) return new Error('a request is already outstanding on this connection');
+    if (this.goneReason !== null) return closedError(this.goneReason);
+    return null;
+  }
+
+  private start(payload: Buffer, { timeoutMs, framing, maxFrameBytes, observer }: LinkRequest): void {
+    // An answered request's frame reached the peer whole, so the socket is done with its bytes.
+    const bytes = this.matcher.begin(framing, this.nextRequestId++, payload, maxFrameBytes, this.lastRequestAnswered);
+    this.deadline.start(timeoutMs);
+    this.outstanding = true;
+    this.observer = observer;
+    this.socket.write(bytes);
+    // Stray bytes already waiting are read as the reply, as any real client would read them.
+    if (this.unexpected.length > 0) this.readStray();
   }
 
   probe(): string | null {
@@ -122,17 +144,21 @@ export class SocketLink implements Link {
     if (!this.outstanding) return;
     this.outstanding = false;
     this.deadline.settled();
-    const { resolveReply, rejectReply, observer } = this;
+    // Taken before the observer runs: it may release the connection and start the next request here.
+    const { resolveReply, rejectReply, sink, observer } = this;
     this.resolveReply = this.rejectReply = NOT_WAITING;
+    this.sink = null;
     this.observer = undefined;
     if (this.matcher.leftover.length > 0) this.unexpected.push(...this.matcher.leftover);
     this.lastRequestAnswered = isReply(result);
     if (isReply(result)) {
       observer?.requestSettled(null);
-      resolveReply(result);
+      if (sink !== null) sink.replied(result);
+      else resolveReply(result);
     } else {
       observer?.requestSettled(result);
-      rejectReply(result);
+      if (sink !== null) sink.failed(result);
+      else rejectReply(result);
     }
   }
 
