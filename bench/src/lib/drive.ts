@@ -5,6 +5,8 @@ export interface DriveResult {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** This process's CPU (user + system) per completed request: what the client costs, apart from throughput. */
+  clientCpuUsPerRequest: number;
 }
 
 /**
@@ -18,6 +20,7 @@ export async function drive(requesters: number, durationMs: number, maxRequests:
   let errors = 0;
   let stop = false;
   const startMs = performance.now();
+  const cpuBefore = process.cpuUsage();
   const deadlineMs = startMs + durationMs;
   const requester = async () => {
     while (!stop) {
@@ -35,6 +38,8 @@ export async function drive(requesters: number, durationMs: number, maxRequests:
   };
   await Promise.all(Array.from({ length: requesters }, requester));
   const elapsedS = (performance.now() - startMs) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const samples = rtts.subarray(0, Math.min(done, maxRequests));
-  return { requestsPerSec: done / elapsedS, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), errors };
+  const clientCpuUsPerRequest = done === 0 ? 0 : (cpu.user + cpu.system) / done;
+  return { requestsPerSec: done / elapsedS, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), errors, clientCpuUsPerRequest };
 }

@@ -30,6 +30,7 @@ function record(rec: Recorder, id: string, section: string, label: string, resul
   rec.record(`${id}/rps`, section, label, 'req/s', result.requestsPerSec);
   rec.record(`${id}/p50`, section, `${label}: rtt p50`, 'ms', result.p50Ms);
   rec.record(`${id}/p99`, section, `${label}: rtt p99`, 'ms', result.p99Ms);
+  rec.record(`${id}/cpu`, section, `${label}: client CPU per request`, 'µs', result.clientCpuUsPerRequest);
   if (result.errors > 0) rec.record(`${id}/errors`, section, `${label}: errors`, 'count', result.errors);
 }
 
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
       rec.ratio(`echo ${cell}: pool.request (off) / raw read with onread`, `${cell}/pooled-request/rps`, `${cell}/raw-onread/rps`);
       rec.ratio(`echo ${cell}: pooled (off) / connection per request`, `${cell}/pooled-off/rps`, `per-request×${requesters}r/rps`, { atLeast: 5 });
       rec.ratio(`instrumentation ${cell}: on / off`, `${cell}/pooled-on/rps`, `${cell}/pooled-off/rps`, { atLeast: 0.95 });
+      // The same cost as client CPU per request, which the throughput's run-to-run swings hide.
+      rec.ratio(`instrumentation ${cell}: client CPU per request, on / off`, `${cell}/pooled-on/cpu`, `${cell}/pooled-off/cpu`, { atMost: 1.05 });
     }
   }
   rec.ratio('health check every borrow: probe / none', 'health/probe/rps', 'health/none/rps');
