@@ -9,32 +9,66 @@ export type LatencyKind = keyof LatencySummary;
 type SlotHistograms = Record<LatencyKind, Histogram>;
 
 /**
- * Runs of one value are counted and recorded once (recordValueWithCount): on the hot path most
- * samples repeat (every immediate acquire waits exactly 0; the coarse clock gives equal hold
- * times within a loop turn), and one HDR record costs more than the rest of an acquire.
+ * Samples counted per histogram bucket on the hot path and handed to the HDR histogram at
+ * take(): one hdr-histogram-js record costs ~200 ns (measured here, in a tight loop too), a
+ * bucket count a few. The buckets are the histogram's own for 2 significant digits (values
+ * under 256 µs exact, then 128 sub-buckets per power of two), and the largest value is
+ * recorded as itself, so the histogram ends with exactly the counts and max it would have had
+ * from every value recorded one by one.
  */
-class PendingRun {
-  value = -1;
-  count = 0;
-  /** Sum of every value recorded since the last take: the mean, exactly, without walking the histogram. */
+class PendingCounts {
+  private readonly counts = new Float64Array(BUCKET_COUNT);
+  /** Buckets counted since the last flush, so a flush visits only those. */
+  private readonly touched: number[] = [];
+  private maxUs = -1;
+  /** Sum of every value since the last take: the mean, exactly, without walking the histogram. */
   sumUs = 0;
 
-  add(histogram: Histogram, value: number): void {
-    this.sumUs += value;
-    if (value === this.value) {
-      this.count++;
-      return;
-    }
-    this.flush(histogram);
-    this.value = value;
-    this.count = 1;
+  add(valueUs: number): void {
+    this.sumUs += valueUs;
+    if (valueUs > this.maxUs) this.maxUs = valueUs;
+    const bucket = bucketOf(valueUs);
+    const before = this.counts[bucket]!;
+    this.counts[bucket] = before + 1;
+    if (before === 0) this.touched.push(bucket);
   }
 
   flush(histogram: Histogram): void {
-    if (this.count > 0) histogram.recordValueWithCount(this.value, this.count);
-    this.count = 0;
-    this.value = -1;
+    if (this.touched.length === 0) return;
+    const maxBucket = bucketOf(this.maxUs);
+    for (const bucket of this.touched) {
+      let count = this.counts[bucket]!;
+      this.counts[bucket] = 0;
+      if (bucket === maxBucket) {
+        histogram.recordValue(this.maxUs);
+        count--;
+      }
+      if (count > 0) histogram.recordValueWithCount(lowestValueOf(bucket), count);
+    }
+    this.touched.length = 0;
+    this.maxUs = -1;
   }
+}
+
+/** HDR's layout for 2 significant digits: 256 sub-buckets, the upper 128 reused per power of two. */
+const SUB_BUCKETS = 256;
+const HALF_SUB_BUCKETS = 128;
+const HALF_SUB_BUCKET_BITS = 7;
+/** Enough powers of two for 2^53 µs. */
+const BUCKET_COUNT = SUB_BUCKETS + 53 * HALF_SUB_BUCKETS;
+
+function bucketOf(valueUs: number): number {
+  if (valueUs < SUB_BUCKETS) return valueUs;
+  const shift = (valueUs < 2 ** 31 ? 31 - Math.clz32(valueUs) : Math.floor(Math.log2(valueUs))) - HALF_SUB_BUCKET_BITS;
+  const top = Math.floor(valueUs / 2 ** shift); // in [128, 256)
+  return SUB_BUCKETS + (shift - 1) * HALF_SUB_BUCKETS + (top - HALF_SUB_BUCKETS);
+}
+
+function lowestValueOf(bucket: number): number {
+  if (bucket < SUB_BUCKETS) return bucket;
+  const offset = bucket - SUB_BUCKETS;
+  const shift = Math.floor(offset / HALF_SUB_BUCKETS) + 1;
+  return (HALF_SUB_BUCKETS + (offset % HALF_SUB_BUCKETS)) * 2 ** shift;
 }
 
 /**
@@ -47,38 +81,36 @@ export class LatencyWindow {
   private readonly waitSlots: number[][];
   private readonly sumSlots: Record<LatencyKind, number>[];
   private readonly merged: SlotHistograms = newSlot();
-  private readonly pending = newPendingRuns();
+  private readonly pending = newPendingCounts();
   private current = 0;
-  /** The slot being filled, kept apart from `slots[current]` so the per-loan records are plain field reads. */
-  private currentSlot: SlotHistograms;
+  /** The wait-bucket counts being filled, kept apart from `waitSlots[current]`: a plain field read per loan. */
   private currentWaitCounts: number[];
 
   constructor(readonly takesPerWindow = 1) {
     this.slots = Array.from({ length: takesPerWindow }, newSlot);
     this.waitSlots = Array.from({ length: takesPerWindow }, () => new Array<number>(WAIT_BUCKET_UPPER_MS.length).fill(0));
     this.sumSlots = Array.from({ length: takesPerWindow }, newSums);
-    this.currentSlot = this.slots[0]!;
     this.currentWaitCounts = this.waitSlots[0]!;
   }
 
   /** Any kind; the per-loan kinds (wait, hold, round trip) have their own methods below. */
   record(kind: LatencyKind, ms: number): void {
-    this.pending[kind].add(this.currentSlot[kind], toUs(ms));
+    this.pending[kind].add(toUs(ms));
   }
 
   // The hot kinds are named, not keyed: `pending[kind]` with a different kind from each
   // caller is a megamorphic keyed load, and was a third of an instrumented acquire + release.
   recordWait(ms: number): void {
-    this.pending.acquireWaitMs.add(this.currentSlot.acquireWaitMs, toUs(ms));
+    this.pending.acquireWaitMs.add(toUs(ms));
     this.currentWaitCounts[waitBucketOf(ms)]!++;
   }
 
   recordHold(ms: number): void {
-    this.pending.holdMs.add(this.currentSlot.holdMs, toUs(ms));
+    this.pending.holdMs.add(toUs(ms));
   }
 
   recordRtt(ms: number): void {
-    this.pending.rttMs.add(this.currentSlot.rttMs, toUs(ms));
+    this.pending.rttMs.add(toUs(ms));
   }
 
   take(): { latency: LatencySummary; waitHistogram: HistogramBucket[] } {
@@ -86,17 +118,17 @@ export class LatencyWindow {
     const slot = this.slots[this.current] as SlotHistograms;
     const sums = this.sumSlots[this.current] as Record<LatencyKind, number>;
     for (const kind of LATENCY_KINDS) {
-      const run = this.pending[kind];
-      run.flush(slot[kind]);
-      sums[kind] = run.sumUs;
-      run.sumUs = 0;
+      const pending = this.pending[kind];
+      pending.flush(slot[kind]);
+      sums[kind] = pending.sumUs;
+      pending.sumUs = 0;
     }
     for (const kind of LATENCY_KINDS) latency[kind] = summarize(this.mergedOf(kind), this.sumSlots.reduce((sum, s) => sum + s[kind], 0));
     const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({ upToMs, count: this.waitSlots.reduce((sum, slot) => sum + slot[i]!, 0) }));
     this.current = (this.current + 1) % this.takesPerWindow;
-    this.currentSlot = this.slots[this.current]!;
+    const next = this.slots[this.current]!;
     this.currentWaitCounts = this.waitSlots[this.current]!;
-    for (const kind of LATENCY_KINDS) this.currentSlot[kind].reset();
+    for (const kind of LATENCY_KINDS) next[kind].reset();
     this.currentWaitCounts.fill(0);
     return { latency, waitHistogram };
   }
@@ -119,10 +151,10 @@ function newSlot(): SlotHistograms {
   };
 }
 
-function newPendingRuns(): Record<LatencyKind, PendingRun> {
+function newPendingCounts(): Record<LatencyKind, PendingCounts> {
   return {
-    acquireWaitMs: new PendingRun(), rttMs: new PendingRun(), dialMs: new PendingRun(),
-    holdMs: new PendingRun(), healthCheckMs: new PendingRun(), lifespanMs: new PendingRun(),
+    acquireWaitMs: new PendingCounts(), rttMs: new PendingCounts(), dialMs: new PendingCounts(),
+    holdMs: new PendingCounts(), healthCheckMs: new PendingCounts(), lifespanMs: new PendingCounts(),
   };
 }
 
