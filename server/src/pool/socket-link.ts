@@ -12,9 +12,10 @@ const NOT_WAITING = (): void => {};
 
 /**
  * A pooled TCP socket. It always reads (so it sees EOF, resets and stray bytes at once) and
- * records what it saw. It reads into the process's shared read buffer (`onread`), not through
- * 'data' events: a reply is checked where it lies and only its echoed bytes are copied out; whether the pool reacts to a dead idle socket is the pool's choice
+ * records what it saw; whether the pool reacts to a dead idle socket is the pool's choice
  * (`watchIdle`). Bytes that arrive with no request outstanding are kept as `unexpected`.
+ * It reads into the process's shared read buffer (`onread`), not through 'data' events: a
+ * reply is checked where it lies and only its echoed bytes are copied out.
  */
 export class SocketLink implements Link {
   goneReason: string | null = null;
