@@ -34,12 +34,17 @@ export function encodeEchoRequestInto(frame: Buffer, requestId: number, payload:
 const SMALL_PAYLOAD_BYTES = 64;
 
 function copyBytes(source: Buffer, target: Buffer, targetStart: number): void {
-  if (source.length > SMALL_PAYLOAD_BYTES) {
+  copyRange(source, 0, source.length, target, targetStart);
+}
+
+/** source[sourceStart, sourceEnd) into target at targetStart; small ranges byte by byte (see above). */
+function copyRange(source: Buffer, sourceStart: number, sourceEnd: number, target: Buffer, targetStart: number): void {
+  if (sourceEnd - sourceStart > SMALL_PAYLOAD_BYTES) {
     // set, not source.copy: copy goes through more JavaScript to reach the same memcpy.
-    target.set(source, targetStart);
+    target.set(source.subarray(sourceStart, sourceEnd), targetStart);
     return;
   }
-  for (let i = 0; i < source.length; i++) target[targetStart + i] = source[i]!;
+  for (let i = sourceStart; i < sourceEnd; i++) target[targetStart + i - sourceStart] = source[i]!;
 }
 
 function sameBytes(expected: Buffer, bytes: Buffer, start: number): boolean {
@@ -88,8 +93,7 @@ export function checkEchoReplyAt(requestId: number, payload: Buffer, bytes: Buff
 /** A new Buffer holding bytes[start, end): the one allocation a reply read in place needs. */
 export function copyOut(bytes: Buffer, start: number, end: number): Buffer {
   const copy = Buffer.allocUnsafe(end - start);
-  if (end - start > SMALL_PAYLOAD_BYTES) bytes.copy(copy, 0, start, end);
-  else for (let i = start; i < end; i++) copy[i - start] = bytes[i]!;
+  copyRange(bytes, start, end, copy, 0);
   return copy;
 }
 
