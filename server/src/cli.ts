@@ -1,0 +1,52 @@
+import { USAGE } from './cli-options';
+import { serve } from './serve';
+
+export interface CliEntry {
+  /** Where the built dashboard lies for this way of running. */
+  webRoot: string;
+  /** How the user invoked us, for the usage line: `npm start --` or `poolscope`. */
+  invokedAs: string;
+}
+
+/** An exit code to leave with now, or null: a server is running and leaves on a signal. */
+export type CliOutcome = number | null;
+
+type Command = (argv: string[], env: NodeJS.ProcessEnv) => Promise<CliOutcome>;
+
+/**
+ * Subcommands, by the first argument. Serving the lab has none: a first argument that is a flag (or
+ * nothing) serves it, so every `npm start` command line means the same to `poolscope`. `relay` is
+ * reserved for the relay (issue 19); this version does not carry it yet.
+ */
+const COMMANDS: Record<string, Command> = {
+  relay: unavailable('relay'),
+};
+
+/** Runs one command line and says how the process should end. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv, entry: CliEntry): Promise<CliOutcome> {
+  const [first, ...rest] = argv;
+  if (first !== undefined && !first.startsWith('-')) {
+    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (command) return command(rest, env);
+    console.error(`poolscope: unknown command "${first}"\n\n${usage(entry.invokedAs)}`);
+    return 2;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(usage(entry.invokedAs));
+    return 0;
+  }
+  await serve(argv, env, entry.webRoot);
+  return null;
+}
+
+/** The server's flags as cli-options.ts words them, under this entry's own invocation. */
+export function usage(invokedAs: string): string {
+  return `${USAGE.replace('npm start --', invokedAs)}\n\nCommands:\n  relay                    not available in this version`;
+}
+
+function unavailable(name: string): Command {
+  return async () => {
+    console.error(`poolscope ${name} is not available in this version`);
+    return 2;
+  };
+}

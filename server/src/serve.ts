@@ -1,0 +1,43 @@
+import { buildApp } from './api/app';
+import { ControlPolicy } from './api/control-policy';
+import { parseCliOptions } from './cli-options';
+import { Lab } from './lab/lab';
+
+/**
+ * Starts the lab and its HTTP server from command-line flags, and stops both on SIGINT/SIGTERM.
+ * `webRoot` is where the built dashboard lies: it differs between the repo (`npm start`) and the
+ * published package (`npx poolscope`), so each entry says where its own copy is.
+ */
+export async function serve(argv: string[], env: NodeJS.ProcessEnv, webRoot: string): Promise<void> {
+  const options = parseCliOptions(argv, env);
+  const lab = await Lab.start({
+    embeddedTargets: options.embeddedTargets, externalTargets: options.targets, pool: options.config.pool,
+    load: options.config.load, allowTargets: options.allowTargets, sampleHz: options.sampleHz,
+  });
+  const policy = ControlPolicy.forBinding(options.host, options.controlToken);
+  const { app } = await buildApp({ lab, policy, webRoot, logger: { level: env.LOG_LEVEL ?? 'warn' } });
+  installShutdown(async () => {
+    await lab.close();
+    await app.close();
+  });
+  const address = await app.listen({ port: options.port, host: options.host });
+  console.log(`Poolscope is running at ${address.replace('[::1]', 'localhost')}`);
+  console.log(`  ${lab.targets.list().length} target(s): ${lab.targets.list().map((t) => t.address).join(', ') || 'none'}; API docs at ${address}/docs`);
+  if (policy.required) console.log(`  control token: ${policy.token}  (open ${address}/?token=${policy.token} to control; viewing needs none)`);
+}
+
+/** SIGINT/SIGTERM: stop load, drain the pool, close sockets, exit 0. A second signal exits at once. */
+function installShutdown(shutdown: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`\n${signal}: stopping load, draining the pool...`);
+    shutdown().then(() => process.exit(0), (error: unknown) => {
+      console.error('poolscope: shutdown failed', error);
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
