@@ -86,6 +86,21 @@ function writeManifest(stageDir, imported, declaredRanges) {
   writeFileSync(join(stageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
+/**
+ * The repo's README opens with what the lab is, then speaks of `npm start` from a clone; the package
+ * page keeps that opening and says how to run the package instead.
+ */
+function packageReadme() {
+  const opening = readFileSync(join(ROOT, 'README.md'), 'utf8').split(/\n## /)[0].replace(/\n!\[[^\]]*\]\([^)]*\)\n/g, '\n').trim();
+  const run = [
+    '## Run it', '', '```sh', 'npx poolscope                      # open http://127.0.0.1:3000',
+    'npx poolscope --port 8080 --embedded-targets 3 --target 127.0.0.1:7007',
+    'npx poolscope --help               # every flag and its environment variable', '```', '',
+    'Node.js 20.19 or newer. SIGINT or SIGTERM stops the load, drains the pool and exits.',
+  ];
+  return `${opening}\n\n${run.join('\n')}\n`;
+}
+
 async function main() {
   const { values } = parseArgs({ options: { out: { type: 'string' }, 'reuse-web': { type: 'boolean' } } });
   const outDir = resolve(values.out ?? join(ROOT, '.pack'));
@@ -97,7 +112,7 @@ async function main() {
   const declaredRanges = declaredDependencyRanges();
   const imported = await bundleServer(stageDir, declaredRanges);
   cpSync(WEB_DIST, join(stageDir, 'web'), { recursive: true });
-  cpSync(join(ROOT, 'README.md'), join(stageDir, 'README.md'));
+  writeFileSync(join(stageDir, 'README.md'), packageReadme());
   writeManifest(stageDir, imported, declaredRanges);
 
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: stageDir, encoding: 'utf8' }));

@@ -85,6 +85,7 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
     const listing = (await run('tar', ['-tzf', tarball])).stdout.split('\n').filter(Boolean);
     expect(listing).toContain('package/dist/poolscope.mjs');
     expect(listing).toContain('package/web/index.html');
+    expect(listing).toContain('package/README.md');
     expect(listing.filter((path) => /\.[cm]?tsx?$/.test(path))).toEqual([]);
 
     const manifest = JSON.parse(readFileSync(join(installDir, 'node_modules/poolscope/package.json'), 'utf8')) as {
