@@ -50,6 +50,19 @@ function startServer(command: string, args: string[], cwd: string, detached: boo
   });
 }
 
+/** npx may leave before the server it started has drained; waits (with a deadline) until nothing answers. */
+async function stopsAnswering(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    try {
+      await fetch(`${url}/healthz`);
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, () => {
   let workDir = '';
   let tarball = '';
@@ -59,7 +72,8 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'poolscope-package-'));
     // --reuse-web: in `npm test` a dashboard built moments ago is as good as a fresh one.
-    const packed = await run(process.execPath, [join(ROOT, 'scripts/pack-poolscope.mjs'), '--reuse-web', '--out', join(workDir, 'pack')], { cwd: ROOT });
+    const packScript = join(ROOT, 'scripts/pack-poolscope.mjs');
+    const packed = await run(process.execPath, [packScript, '--reuse-web', '--out', join(workDir, 'pack')], { cwd: ROOT });
     tarball = packed.stdout.trim().split('\n').at(-1) as string;
     installDir = join(workDir, 'app');
     mkdirSync(installDir);
@@ -112,10 +126,15 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
     const config = await fetch(`${server.url}/api/config`);
     expect(config.status).toBe(200);
     expect(await config.json()).toHaveProperty('pool.maxOpen');
+    // The OpenAPI page and /metrics come from dependencies installed beside the bundle, not from the repo.
+    expect((await fetch(`${server.url}/docs/json`)).status).toBe(200);
+    expect((await fetch(`${server.url}/docs`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toContain('poolscope_');
 
     process.kill(-(server.child.pid as number), 'SIGTERM');
     await server.exited;
     expect(server.output()).toContain('SIGTERM: stopping load, draining the pool');
+    expect(await stopsAnswering(server.url)).toBe(true);
     running = null;
   });
 
@@ -133,7 +152,8 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
     const bin = join(installDir, 'node_modules/.bin/poolscope');
     const help = await run(bin, ['--help'], { cwd: installDir, env: userEnv() });
     for (const flagLine of USAGE.split('\n').slice(1)) expect(help.stdout).toContain(flagLine);
-    const relay = await run(bin, ['relay'], { cwd: installDir, env: userEnv() }).then(() => null, (error: { code: number; stderr: string }) => error);
+    const relay = await run(bin, ['relay'], { cwd: installDir, env: userEnv() })
+      .then(() => null, (error: { code: number; stderr: string }) => error);
     expect(relay?.code).toBe(2);
     expect(relay?.stderr).toContain('poolscope relay is not available in this version');
   });
