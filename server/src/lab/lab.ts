@@ -137,6 +137,8 @@ export class Lab {
     for (const target of this.embeddedTargets()) target.embedded?.update({ ...DEFAULT_TARGET_KNOBS, ...scenario.targets });
     if (scenario.restartTargets) await Promise.all(this.embeddedTargets().map((t) => t.embedded?.restart()));
     this.scenarioId = id;
+    // A scenario replaces the whole state, so the lesson step no longer describes the lab.
+    this.lessonPosition = null;
     this.markers.add('scenario', scenario.title);
     this.record({ t: Date.now(), type: 'scenario-applied', scenarioId: id, title: scenario.title });
     return this.config();
