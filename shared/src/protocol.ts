@@ -6,6 +6,16 @@ import type { ValidationDetail } from './validation';
 import type { Snapshot, TargetSnapshot } from './snapshot';
 import type { LabEvent } from './events';
 import type { History } from './history';
+import type { Lesson, LessonPosition } from './lesson-schema';
+
+/** What going to a lesson step answers: where the lab now is and the config in force. */
+export interface LessonGoResult {
+  lesson: LessonPosition;
+  config: LabConfig;
+}
+
+/** `GET /api/lessons`: the lessons as data, every text in every language. */
+export type LessonList = Lesson[];
 
 /** The body of every REST error and the `error` of every failed ack. */
 export interface ApiError {
@@ -44,6 +54,9 @@ export interface ClientToServerEvents {
   'target:patch': (request: { id: string; patch: TargetKnobsPatch }, ack: AckCallback<TargetSnapshot>) => void;
   'target:restart': (request: { id: string }, ack: AckCallback<TargetSnapshot>) => void;
   'scenario:apply': (request: { id: string }, ack: AckCallback<LabConfig>) => void;
+  /** Go to step `step` (from 1) of a lesson: the lab takes the cumulative state of steps 1..step. */
+  'lesson:go': (request: LessonPosition, ack: AckCallback<LessonGoResult>) => void;
+  'lesson:leave': (request: Record<string, never>, ack: AckCallback<{ lesson: null }>) => void;
   'leaks:reclaim': (request: Record<string, never>, ack: AckCallback<{ reclaimed: number }>) => void;
   /** Read-only (no control token needed), rate limited apart from the controls. */
   'history:get': (request: Record<string, never>, ack: AckCallback<History>) => void;

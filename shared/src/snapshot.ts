@@ -2,6 +2,7 @@ import type { CloseReason, ConnectionState, RequestOutcome, TargetState } from '
 import type { HealthCheckMethod, PoolConfig } from './pool-config';
 import type { LoadConfig } from './load-config';
 import type { TargetKnobs } from './target-config';
+import type { LessonPosition } from './lesson-schema';
 
 export interface Percentiles {
   p50: number;
@@ -141,4 +142,6 @@ export interface Snapshot {
   markers: Marker[];
   config: { pool: PoolConfig; load: LoadConfig };
   scenarioId: string | null;
+  /** The lesson step the presenter is on (`step` from 1), followed by every open dashboard; null outside a lesson. */
+  lesson: LessonPosition | null;
 }

@@ -10,6 +10,7 @@ import { configRoutes } from './routes/config-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { poolRoutes } from './routes/pool-routes';
 import { scenarioRoutes } from './routes/scenario-routes';
+import { lessonRoutes } from './routes/lesson-routes';
 import { targetRoutes } from './routes/target-routes';
 import { attachSocketGateway, type LabServer } from './socket-gateway';
 import type { TypedApp } from './typed-app';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(configRoutes);
   await app.register(targetRoutes);
   await app.register(scenarioRoutes);
+  await app.register(lessonRoutes);
   await app.register(poolRoutes);
   await app.register(metricsRoutes);
   await registerWebApp(app, options.webRoot ?? null);

@@ -73,6 +73,8 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): v
   socket.on('target:patch', control(({ id, patch }) => lab.patchTarget(asId(id), patch)));
   socket.on('target:restart', control(({ id }) => lab.restartTarget(asId(id))));
   socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
+  socket.on('lesson:go', control(({ id, step }) => lab.goToLesson(asId(id), asStep(step))));
+  socket.on('lesson:leave', control(() => lab.leaveLesson()));
   socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
 }
 
@@ -108,4 +110,11 @@ function asId(id: unknown): string {
     throw new LabError('INVALID_REQUEST', 'expected { id: string }', 400, [{ path: '/id', message: 'expected a non-empty string' }]);
   }
   return id;
+}
+
+function asStep(step: unknown): number {
+  if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) {
+    throw new LabError('INVALID_REQUEST', 'expected { id: string, step: integer from 1 }', 400, [{ path: '/step', message: 'expected an integer from 1' }]);
+  }
+  return step;
 }

@@ -1,7 +1,7 @@
 import type { LabEvent } from '@poolscope/shared/events';
 import type { LoadConfigPatch } from '@poolscope/shared/load-config';
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
-import type { LabConfig, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { LabConfig, LessonGoResult, ScenarioSummary } from '@poolscope/shared/protocol';
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
@@ -15,6 +15,9 @@ import { MarkerLog } from './marker-log';
 import { RecentlyClosed } from './recently-closed';
 import { Sampler } from './sampler';
 import { findScenario, SCENARIOS, summarize } from './scenarios';
+import { findLesson, LESSONS } from '@poolscope/shared/lessons';
+import { lessonStateAt } from '@poolscope/shared/lesson-checks';
+import type { Lesson, LessonPosition } from '@poolscope/shared/lesson-schema';
 import { SnapshotBuilder } from './snapshot-builder';
 import { SnapshotHistory } from './snapshot-history';
 import { TargetAllowlist } from './target-allowlist';
@@ -49,6 +52,7 @@ export class Lab {
   private readonly listeners = new Set<TickListener>();
   private latest: Snapshot;
   private scenarioId: string | null = null;
+  private lessonPosition: LessonPosition | null = null;
   private closed = false;
 
   private constructor(options: LabOptions) {
@@ -63,6 +67,7 @@ export class Lab {
     this.builder = new SnapshotBuilder({
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
+      lesson: () => this.lessonPosition,
     });
     this.latest = this.builder.build();
     this.sampler = new Sampler(options.sampleHz ?? 10, () => this.tick(), (error) => console.error('poolscope: sampler tick failed', error));
@@ -132,9 +137,55 @@ export class Lab {
     for (const target of this.embeddedTargets()) target.embedded?.update({ ...DEFAULT_TARGET_KNOBS, ...scenario.targets });
     if (scenario.restartTargets) await Promise.all(this.embeddedTargets().map((t) => t.embedded?.restart()));
     this.scenarioId = id;
+    // A scenario replaces the whole state, so the lesson step no longer describes the lab.
+    this.lessonPosition = null;
     this.markers.add('scenario', scenario.title);
     this.record({ t: Date.now(), type: 'scenario-applied', scenarioId: id, title: scenario.title });
     return this.config();
+  }
+
+  lessons(): Lesson[] {
+    return [...LESSONS];
+  }
+
+  lesson(): LessonPosition | null {
+    return this.lessonPosition;
+  }
+
+  /**
+   * Step `step` (from 1) of lesson `id`, from wherever the lab is: the cumulative state of steps
+   * 1..step is computed and validated whole before any of it is applied, so a bad step changes nothing.
+   */
+  async goToLesson(id: string, step: number): Promise<LessonGoResult> {
+    this.assertOpen();
+    const lesson = findLesson(id);
+    if (!lesson) throw LabError.notFound(`lesson ${JSON.stringify(id)}`);
+    if (!Number.isInteger(step) || step < 1 || step > lesson.steps.length) {
+      throw new LabError('NOT_FOUND', `lesson ${id} has steps 1 to ${lesson.steps.length}, not ${step}`, 404, [{ path: '/step', message: `expected 1 to ${lesson.steps.length}` }]);
+    }
+    const state = lessonStateAt(lesson, step);
+    if (!state.ok) throw LabError.invalidConfig(state.details);
+    const before = this.config();
+    this.pool.reconfigure(state.value.pool);
+    this.load.reconfigure(state.value.load);
+    for (const target of this.embeddedTargets()) target.embedded?.update(state.value.targets);
+    this.lessonPosition = { id, step };
+    this.noteConfigChange(before, this.config());
+    this.markers.add('scenario', `${lesson.title.en}: step ${step}/${lesson.steps.length}`);
+    if (state.value.restartTargets) {
+      await Promise.all(this.embeddedTargets().map(async (target) => {
+        await this.targets.restart(target.id);
+        this.record({ t: Date.now(), type: 'target-restarted', targetId: target.id, address: target.address });
+      }));
+    }
+    return { lesson: { id, step }, config: this.config() };
+  }
+
+  /** Leave the lesson; the lab keeps the state of the last step. */
+  leaveLesson(): { lesson: null } {
+    this.assertOpen();
+    this.lessonPosition = null;
+    return { lesson: null };
   }
 
   async addTarget(request: { host: string; port: number } | { embedded: true }): Promise<TargetSnapshot> {

@@ -1,5 +1,6 @@
 import type { ConnectionSnapshot, Counters, Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { LabConfig } from '@poolscope/shared/protocol';
+import type { LessonPosition } from '@poolscope/shared/lesson-schema';
 import type { ConnectionState } from '@poolscope/shared/vocabulary';
 import type { LoadReadout, PoolReadout } from './pool-readout';
 import type { RegisteredTarget } from './target-registry';
@@ -18,6 +19,7 @@ export interface SnapshotSources {
   recentlyClosed: RecentlyClosed;
   config: () => LabConfig;
   scenarioId: () => string | null;
+  lesson: () => LessonPosition | null;
 }
 
 /** Turns the engine's readouts into the wire snapshot; owns the windows that rates are computed over. */
@@ -51,6 +53,7 @@ export class SnapshotBuilder {
       markers: this.sources.markers.recent(),
       config: this.sources.config(),
       scenarioId: this.sources.scenarioId(),
+      lesson: this.sources.lesson(),
     };
   }
 

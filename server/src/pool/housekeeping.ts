@@ -16,7 +16,7 @@ export function sweepIdle(idleOldestFirst: Iterable<PooledConnection>, idleCount
   const heartbeats = config.heartbeatIntervalMs > 0 && config.healthCheckMethod !== 'none';
   let idleLeft = idleCount;
   for (const connection of idleOldestFirst) {
-    if (connection.expired(nowMs, config.maxLifetimeMs)) {
+    if (connection.expired(nowMs, config.maxLifetimeMs, config.maxLifetimeJitterPct)) {
       sweep.close.push({ connection, reason: 'max-lifetime' });
       idleLeft--;
     } else if (config.idleTimeoutMs > 0 && nowMs - connection.lastUsedAtMs >= config.idleTimeoutMs && idleLeft > config.minIdle) {

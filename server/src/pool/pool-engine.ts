@@ -283,7 +283,7 @@ export class PoolEngine implements RequestRunner {
       const connection = this.cfg.idleOrder === 'lifo' ? this.idle.pop() : this.idle.shift();
       if (connection === undefined) return undefined;
       connection.inIdle = false;
-      if (connection.expired(nowMs, this.cfg.maxLifetimeMs)) this.retire(connection, 'max-lifetime');
+      if (connection.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) this.retire(connection, 'max-lifetime');
       else if (this.cfg.watchIdle && connection.link!.goneReason !== null) this.retire(connection, 'remote-closed');
       else return connection;
     }
@@ -328,7 +328,7 @@ export class PoolEngine implements RequestRunner {
     if (this.closed) return 'pool-closed';
     if (connection.entry.removed) return 'shrink';
     if (this.cfg.watchIdle && connection.link!.goneReason !== null) return 'remote-closed';
-    if (connection.expired(nowMs, this.cfg.maxLifetimeMs)) return 'max-lifetime';
+    if (connection.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) return 'max-lifetime';
     if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen) return 'shrink';
     return null;
   }

@@ -31,8 +31,8 @@ export class PooledConnection implements RequestObserver {
   releaseOnSettle = false;
   /** True while the connection sits in the pool's idle deque. */
   inIdle = false;
-  /** Lifetime is maxLifetimeMs times this (0.9 to 1), so connections do not all expire at once. */
-  readonly lifetimeFactor: number;
+  /** A uniform draw in [0, 1) kept for life: the connection's share of maxLifetimeJitterPct, read at each check so the knob acts live. */
+  readonly lifetimeDraw: number;
 
   constructor(
     readonly id: number,
@@ -44,7 +44,7 @@ export class PooledConnection implements RequestObserver {
     this.createdAtMs = nowMs;
     this.lastUsedAtMs = nowMs;
     this.lastCheckedAtMs = nowMs;
-    this.lifetimeFactor = 1 - 0.1 * random();
+    this.lifetimeDraw = random();
   }
 
   get targetId(): string {
@@ -61,7 +61,7 @@ export class PooledConnection implements RequestObserver {
     this.runner.requestSettled(this, error);
   }
 
-  expired(nowMs: number, maxLifetimeMs: number): boolean {
-    return maxLifetimeMs > 0 && nowMs - this.createdAtMs >= maxLifetimeMs * this.lifetimeFactor;
+  expired(nowMs: number, maxLifetimeMs: number, jitterPct: number): boolean {
+    return maxLifetimeMs > 0 && nowMs - this.createdAtMs >= maxLifetimeMs * (1 - (jitterPct / 100) * this.lifetimeDraw);
   }
 }

@@ -1,4 +1,4 @@
-import type { Ack, ApiError, LabConfig, LabConfigPatch, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { Ack, ApiError, LabConfig, LabConfigPatch, LessonGoResult, LessonList, ScenarioSummary } from '@poolscope/shared/protocol';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
 import { readControlToken } from './control-token';
@@ -45,6 +45,15 @@ export function applyScenario(id: string): Promise<Ack<LabConfig>> {
   return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:apply', { id }, cb));
 }
 
+/** Move every open dashboard to step `step` (from 1) of a lesson. */
+export function goToLessonStep(id: string, step: number): Promise<Ack<LessonGoResult>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('lesson:go', { id, step }, cb));
+}
+
+export function leaveLesson(): Promise<Ack<{ lesson: null }>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('lesson:leave', {}, cb));
+}
+
 export function reclaimLeaks(): Promise<Ack<{ reclaimed: number }>> {
   return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('leaks:reclaim', {}, cb));
 }
@@ -70,5 +79,6 @@ async function rest<T>(method: string, url: string, body?: unknown): Promise<Ack
 }
 
 export const fetchScenarios = () => rest<ScenarioSummary[]>('GET', '/api/scenarios');
+export const fetchLessons = () => rest<LessonList>('GET', '/api/lessons');
 export const addTarget = (body: { host: string; port: number } | { embedded: true }) => rest<TargetSnapshot>('POST', '/api/targets', body);
 export const removeTarget = (id: string) => rest<unknown>('DELETE', `/api/targets/${encodeURIComponent(id)}`);

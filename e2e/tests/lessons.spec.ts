@@ -1,0 +1,88 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { lessonStateAt } from '@poolscope/shared/lesson-checks';
+import { findLesson } from '@poolscope/shared/lessons';
+import { openDashboard, resetLab } from './lab';
+
+const leave = async (request: APIRequestContext) => {
+  await request.delete('/api/lesson', { headers: { 'content-type': 'application/json' } });
+  await resetLab(request);
+};
+test.beforeEach(async ({ request }) => leave(request));
+test.afterEach(async ({ request }) => leave(request));
+
+const readConfig = async (request: APIRequestContext) => (await request.get('/api/config')).json() as Promise<unknown>;
+
+async function startLessonByKeyboard(page: Page, title: RegExp): Promise<void> {
+  const picker = page.getByRole('combobox', { name: 'Lesson' });
+  await expect(picker.locator('option').first()).not.toHaveText('loading…');
+  await picker.focus();
+  await picker.selectOption({ label: (await picker.locator('option', { hasText: title }).textContent()) ?? '' });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Start and present' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('presenter')).toBeVisible();
+}
+
+test('a lesson runs by keyboard alone: each step shows its focused panel on screen and the lab holds the cumulative state', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDashboard(page);
+  const lesson = findLesson('pool-runs-dry')!;
+  await startLessonByKeyboard(page, /When the pool runs dry/);
+  for (let step = 1; step <= lesson.steps.length; step++) {
+    await expect(page.getByTestId('presenter-step')).toHaveText(`Step ${step}/${lesson.steps.length}`);
+    const expected = lessonStateAt(lesson, step);
+    if (!expected.ok) throw new Error('the shipped lesson must be valid');
+    await expect.poll(() => readConfig(request)).toEqual({ pool: expected.value.pool, load: expected.value.load });
+    const panel = page.locator(`[data-focus-panel="${lesson.steps[step - 1]!.focus.panel}"] section.panel`);
+    await expect(panel).toBeInViewport({ ratio: 0.9 });
+    await expect(page.getByTestId('presenter-metric')).toHaveAttribute('data-metric', lesson.steps[step - 1]!.focus.metric);
+    if (step < lesson.steps.length) await page.keyboard.press(step % 2 === 0 ? 'Space' : 'ArrowRight');
+  }
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('presenter-step')).toHaveText(`Step ${lesson.steps.length - 1}/${lesson.steps.length}`);
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('presenter-step')).toHaveText(`Step 1/${lesson.steps.length}`);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  await page.keyboard.press('b');
+  await expect(page.getByRole('button', { name: /Blank screen/ })).toBeVisible();
+  await page.keyboard.press('x');
+  await expect(page.getByRole('button', { name: /Blank screen/ })).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('presenter')).toBeHidden();
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 1/');
+});
+
+test('a second browser follows the presenter: its dashboard names the step and marks the focused panel', async ({ page, browser }) => {
+  await openDashboard(page);
+  const follower = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const followerPage = await follower.newPage();
+  await openDashboard(followerPage);
+  await startLessonByKeyboard(page, /Dead connections/);
+  const lesson = findLesson('dead-connections')!;
+  for (const step of [1, 2, 3]) {
+    await expect(followerPage.getByTestId('lesson-step')).toContainText(`Step ${step}/${lesson.steps.length}`);
+    const focused = followerPage.locator(`#${lesson.steps[step - 1]!.focus.panel}`);
+    await expect(focused).toHaveClass(/panel-focused/);
+    await expect(focused).toBeInViewport();
+    await page.keyboard.press('ArrowRight');
+  }
+  await follower.close();
+});
+
+test('the presenter view at projector size and the speaker notes, for the README', async ({ page, context }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDashboard(page);
+  await startLessonByKeyboard(page, /When the pool runs dry/);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('presenter-step')).toHaveText(/Step 5\//);
+  const notesPromise = context.waitForEvent('page');
+  await page.keyboard.press('s');
+  const notes = await notesPromise;
+  await expect(notes.getByTestId('speaker-step')).toHaveText(/Step 5\//);
+  await expect(notes.getByTestId('speaker-notes')).toContainText('PostgreSQL');
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: process.env.UPDATE_README_SCREENSHOTS ? '../docs/screenshots/presenter.png' : 'artifacts/readme/presenter.png' });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { LESSON_METRICS, type LessonMetric } from '@poolscope/shared/lesson-schema';
+import { makeSnapshot } from '../../test/fixtures';
+import { readLessonMetric } from './lesson-metric';
+import { lessonLanguage, pickText } from './lesson-language';
+import { METRIC_LABELS } from './metric-labels';
+
+describe('lesson metrics', () => {
+  it('reads every focusable metric as a number from a snapshot, by its path', () => {
+    const snapshot = makeSnapshot({ seq: 1, t: 1 });
+    for (const metric of Object.keys(LESSON_METRICS) as LessonMetric[]) {
+      expect(typeof readLessonMetric(snapshot, metric), metric).toBe('number');
+      expect(METRIC_LABELS[metric], metric).toBeTruthy();
+    }
+    expect(readLessonMetric(snapshot, 'pool.open')).toBe(snapshot.pool.open);
+    expect(readLessonMetric(snapshot, 'latency.rttMs.p50')).toBe(snapshot.latency.rttMs.p50);
+  });
+
+  it('is undefined without a snapshot', () => {
+    expect(readLessonMetric(null, 'pool.open')).toBeUndefined();
+  });
+
+  it('shows Chinese text for any Chinese page language and English otherwise', () => {
+    const text = { en: 'Pool', 'zh-CN': '连接池' };
+    expect(pickText(text, lessonLanguage('zh'))).toBe('连接池');
+    expect(pickText(text, lessonLanguage('zh-Hans-CN'))).toBe('连接池');
+    expect(pickText(text, lessonLanguage('en-GB'))).toBe('Pool');
+  });
+});

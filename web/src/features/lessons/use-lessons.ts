@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import type { Lesson } from '@poolscope/shared/lesson-schema';
+import { fetchLessons } from '../../lib/commands';
+import { useLive } from '../../lib/use-live';
+
+/** Lessons are static for the life of a lab, so every component shares one answer. */
+let shared: Lesson[] | null = null;
+
+/** The server's lessons, fetched once the lab is reachable (they are static data). */
+export function useLessons(): { lessons: Lesson[]; error: string | null } {
+  const live = useLive((s) => s.status === 'live');
+  const [lessons, setLessons] = useState<Lesson[]>(() => shared ?? []);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!live || lessons.length > 0) return;
+    let cancelled = false;
+    void fetchLessons().then((ack) => {
+      if (cancelled) return;
+      if (ack.ok) { shared = ack.data; setLessons(ack.data); setError(null); } else setError(ack.error.message);
+    });
+    return () => { cancelled = true; };
+  }, [live, lessons.length]);
+  return { lessons, error };
+}
