@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './api/app';
+import { AccessPolicy } from './api/access-policy';
 import { ControlPolicy } from './api/control-policy';
 import { parseCliOptions } from './cli-options';
 import { Lab } from './lab/lab';
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     load: options.config.load, allowTargets: options.allowTargets, sampleHz: options.sampleHz,
   });
   const policy = ControlPolicy.forBinding(options.host, options.controlToken);
-  const { app } = await buildApp({ lab, policy, webRoot: WEB_ROOT, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  const access = new AccessPolicy({ bindHost: options.host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
+  const { app } = await buildApp({ lab, policy, access, webRoot: WEB_ROOT, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   installShutdown(async () => {
     await lab.close();
     await app.close();
