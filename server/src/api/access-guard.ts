@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyReply } from 'fastify';
 import type { AccessPolicy, AccessRefusal } from './access-policy';
@@ -7,20 +8,32 @@ import { errorBody } from './error-envelope';
 import { simpleRequestRefusal } from './mutation-policy';
 import type { TypedApp } from './typed-app';
 
-/** REST changes per client address: a dashboard or a fuzzing test suite sends far fewer; a loop of curl is cut off. */
-export const CONTROL_REQUEST_LIMIT = { max: 1000, timeWindowMs: 10_000 };
-/** `GET /api/history` is ~2 MB of JSON: plenty for tabs opening and reconnecting, not for a loop. */
-export const HISTORY_REQUEST_LIMIT = { max: 20, timeWindowMs: 60_000 };
+export interface RequestLimit {
+  max: number;
+  timeWindowMs: number;
+}
+
+export interface RestRateLimits {
+  control: RequestLimit;
+  history: RequestLimit;
+}
+
+export const REST_RATE_LIMITS: RestRateLimits = {
+  /** REST changes per client address: a dashboard or a fuzzing test file sends far fewer; a loop of curl is cut off within a second. */
+  control: { max: 3000, timeWindowMs: 60_000 },
+  /** `GET /api/history` is ~2 MB of JSON: plenty for tabs opening and reconnecting, not for a loop. */
+  history: { max: 20, timeWindowMs: 60_000 },
+};
 
 /**
  * The REST door, in order: a `Host` the lab knows (every request); then, for a change, an
  * `Origin` that is the lab's own or absent, the per-address rate limit, the control token, and
  * a body no HTML form could have sent.
  */
-export async function registerAccessGuard(app: TypedApp, access: AccessPolicy, control: ControlPolicy): Promise<void> {
+export async function registerAccessGuard(app: TypedApp, access: AccessPolicy, control: ControlPolicy, limits = REST_RATE_LIMITS): Promise<void> {
   await app.register(rateLimit, { global: false });
-  const controlLimit = app.rateLimit({ max: CONTROL_REQUEST_LIMIT.max, timeWindow: CONTROL_REQUEST_LIMIT.timeWindowMs });
-  const historyLimit = app.rateLimit({ max: HISTORY_REQUEST_LIMIT.max, timeWindow: HISTORY_REQUEST_LIMIT.timeWindowMs });
+  const controlLimit = app.rateLimit({ max: limits.control.max, timeWindow: limits.control.timeWindowMs });
+  const historyLimit = app.rateLimit({ max: limits.history.max, timeWindow: limits.history.timeWindowMs });
   app.addHook('onRequest', async (request, reply) => {
     const wrongHost = access.refuseHost(request.headers.host);
     if (wrongHost) return refuse(reply, 403, wrongHost);
@@ -48,9 +61,33 @@ export async function registerAccessGuard(app: TypedApp, access: AccessPolicy, c
  */
 export function socketHandshakeGuard(access: AccessPolicy) {
   return (request: IncomingMessage, callback: (message: string | null | undefined, success: boolean) => void): void => {
-    const refusal = access.refuseHost(request.headers.host) ?? access.refuseOrigin(request.headers.origin, request.headers.host);
+    const refusal = handshakeRefusal(access, request);
     callback(refusal ? `${refusal.code}: ${refusal.message}` : null, refusal === null);
   };
+}
+
+/**
+ * Every WebSocket upgrade passes the same door first, answered `403` with the reason (Engine.IO
+ * alone answers a refused upgrade `400`). Installed after Socket.IO attached, it wraps the
+ * `upgrade` listeners there are, as Engine.IO wraps the `request` ones.
+ */
+export function guardUpgrades(server: HttpServer, access: AccessPolicy): void {
+  const listeners = server.listeners('upgrade') as ((request: IncomingMessage, socket: Duplex, head: Buffer) => void)[];
+  server.removeAllListeners('upgrade');
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = handshakeRefusal(access, request);
+    if (!refusal) {
+      for (const listener of listeners) listener.call(server, request, socket, head);
+      return;
+    }
+    const body = JSON.stringify(errorBody({ code: refusal.code, message: refusal.message, details: [] }));
+    socket.on('error', () => {});
+    socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  });
+}
+
+function handshakeRefusal(access: AccessPolicy, request: IncomingMessage): AccessRefusal | null {
+  return access.refuseHost(request.headers.host) ?? access.refuseOrigin(request.headers.origin, request.headers.host);
 }
 
 /**

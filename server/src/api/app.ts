@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Server } from 'socket.io';
 import type { Lab } from '../lab/lab';
-import { registerAccessGuard, socketHandshakeGuard } from './access-guard';
+import { guardUpgrades, registerAccessGuard, socketHandshakeGuard, type RestRateLimits } from './access-guard';
 import { AccessPolicy } from './access-policy';
 import type { ControlPolicy } from './control-policy';
 import { registerErrorEnvelope } from './error-envelope';
@@ -24,6 +24,8 @@ export interface AppOptions {
   policy: ControlPolicy;
   /** Which Host and Origin headers are served; default: a lab bound to 127.0.0.1 with no extra names. */
   access?: AccessPolicy;
+  /** Per-address REST limits; default REST_RATE_LIMITS. Tests pass small ones to reach them in a few requests. */
+  restRateLimits?: RestRateLimits;
   /** Folder of the built dashboard (web/dist); null serves the API only. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
@@ -40,7 +42,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await registerOpenApi(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(app) } });
   const access = options.access ?? new AccessPolicy({ bindHost: '127.0.0.1' });
-  await registerAccessGuard(app, access, options.policy);
+  await registerAccessGuard(app, access, options.policy, options.restRateLimits);
   await app.register(configRoutes);
   await app.register(targetRoutes);
   await app.register(scenarioRoutes);
@@ -50,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   const io: LabServer = new Server(app.server, {
     serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(access),
   });
+  guardUpgrades(app.server, access);
   const detach = attachSocketGateway(io, options.lab, options.policy);
   // Before the HTTP server closes: its close waits for every connection, and a viewer's open
   // WebSocket never ends by itself, so a dashboard left open would hold shutdown forever.
