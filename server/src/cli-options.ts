@@ -69,7 +69,9 @@ function list(text: string | undefined): string[] {
 /** `lab.example`, `192.168.1.20` or `[fe80::1]`: a name, never a port, path or wildcard (which would quietly allow more). */
 function hostName(spec: string): string {
   const name = hostNameOf(spec);
-  if (name === null || spec.includes('*') || /:\d+$/.test(spec)) throw new Error(`--allowed-hosts takes host names without a port, got "${spec}"`);
+  if (name === null || spec.includes('*') || /:\d+$/.test(spec)) {
+    throw new Error(`--allowed-hosts takes host names without a port, got "${spec}"`);
+  }
   return name;
 }
 

@@ -30,7 +30,9 @@ export const REST_RATE_LIMITS: RestRateLimits = {
  * `Origin` that is the lab's own or absent, the per-address rate limit, the control token, and
  * a body no HTML form could have sent.
  */
-export async function registerAccessGuard(app: TypedApp, access: AccessPolicy, control: ControlPolicy, limits = REST_RATE_LIMITS): Promise<void> {
+export async function registerAccessGuard(
+  app: TypedApp, access: AccessPolicy, control: ControlPolicy, limits = REST_RATE_LIMITS,
+): Promise<void> {
   await app.register(rateLimit, { global: false });
   const controlLimit = app.rateLimit({ max: limits.control.max, timeWindow: limits.control.timeWindowMs });
   const historyLimit = app.rateLimit({ max: limits.history.max, timeWindow: limits.history.timeWindowMs });
@@ -81,8 +83,9 @@ export function guardUpgrades(server: HttpServer, access: AccessPolicy): void {
       return;
     }
     const body = JSON.stringify(errorBody({ code: refusal.code, message: refusal.message, details: [] }));
-    socket.on('error', () => {});
-    socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.on('error', () => {}); // a client that hangs up first must not become an uncaught error
+    const statusAndHeaders = ['HTTP/1.1 403 Forbidden', 'Connection: close', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`];
+    socket.end(`${statusAndHeaders.join('\r\n')}\r\n\r\n${body}`);
   });
 }
 
@@ -99,6 +102,8 @@ function isControlRequest(method: string, routeUrl: string | undefined): boolean
   return routeUrl === undefined || routeUrl.startsWith('/api/');
 }
 
-function refuse(reply: FastifyReply, status: number, refusal: AccessRefusal | { code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'UNSUPPORTED_MEDIA_TYPE'; message: string }) {
+type Refusal = AccessRefusal | { code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'UNSUPPORTED_MEDIA_TYPE'; message: string };
+
+function refuse(reply: FastifyReply, status: number, refusal: Refusal) {
   return reply.status(status).send(errorBody({ code: refusal.code, message: refusal.message, details: [] }));
 }

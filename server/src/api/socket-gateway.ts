@@ -95,7 +95,8 @@ function assertAllowed(socket: LabSocket, policy: ControlPolicy, buckets: Addres
   if (verdict === 'missing') throw new LabError('UNAUTHORIZED', 'this lab needs its control token to change anything (pass it as auth.token)', 401);
   if (verdict === 'wrong') throw new LabError('FORBIDDEN', 'wrong control token', 403);
   if (!buckets.take(socket.handshake.address)) {
-    throw new LabError('RATE_LIMITED', `at most ${CONTROL_PER_SECOND} control events per second from one address (bursts of ${CONTROL_BURST})`, 429);
+    const limit = `at most ${CONTROL_PER_SECOND} control events per second from one address (bursts of ${CONTROL_BURST})`;
+    throw new LabError('RATE_LIMITED', limit, 429);
   }
 }
 
