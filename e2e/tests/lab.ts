@@ -8,7 +8,8 @@ export async function readNumber(locator: Locator): Promise<number> {
 
 /** A scenario starts from the defaults (pool, load and target knobs), so "steady" is a reset. */
 export async function resetLab(request: APIRequestContext): Promise<void> {
-  const response = await request.post('/api/scenarios/steady/apply');
+  // A body-less POST says it is no HTML form (docs/API.md, Access).
+  const response = await request.post('/api/scenarios/steady/apply', { headers: { 'x-poolscope': '1' } });
   expect(response.ok(), await response.text()).toBe(true);
 }
 

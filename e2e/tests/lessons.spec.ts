@@ -4,7 +4,7 @@ import { findLesson } from '@poolscope/shared/lessons';
 import { openDashboard, resetLab } from './lab';
 
 const leave = async (request: APIRequestContext) => {
-  await request.delete('/api/lesson', { headers: { 'content-type': 'application/json' } });
+  await request.delete('/api/lesson');
   await resetLab(request);
 };
 test.beforeEach(async ({ request }) => leave(request));

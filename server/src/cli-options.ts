@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { LabConfigPatch } from '@poolscope/shared/protocol';
+import { canonicalOrigin } from './api/access-policy';
+import { hostNameOf } from './api/host-header';
 
 export interface CliOptions {
   port: number;
@@ -10,6 +12,10 @@ export interface CliOptions {
   config: LabConfigPatch;
   controlToken: string | undefined;
   allowTargets: string | undefined;
+  /** Extra `Host` names served besides loopback and the bound address (lower-cased, any port). */
+  allowedHosts: string[];
+  /** Extra browser origins that may watch and control (`scheme://host[:port]`). */
+  allowedOrigins: string[];
   sampleHz: number;
 }
 
@@ -21,6 +27,10 @@ export const USAGE = `Usage: npm start -- [options]
   --config file.json       initial { pool, load } config (POOLSCOPE_CONFIG)
   --control-token TOKEN    token for every control (POOLSCOPE_CONTROL_TOKEN; generated when bound beyond loopback)
   --allow-targets CIDRS    ranges external targets must resolve into (POOLSCOPE_ALLOW_TARGETS, default loopback)
+  --allowed-hosts NAMES    extra Host names served, comma-separated (POOLSCOPE_ALLOWED_HOSTS; localhost, 127.0.0.1,
+                           [::1] and the bound address always are, and this machine's addresses when bound beyond loopback)
+  --allowed-origins URLS   extra browser origins that may watch and control, e.g. http://lab.example:3000
+                           (POOLSCOPE_ALLOWED_ORIGINS, comma-separated; the lab's own origin always may)
   --sample-hz N            snapshots per second (POOLSCOPE_SAMPLE_HZ, default 10)`;
 
 /** Flags win over environment variables, which win over defaults. Throws a message a user can act on. */
@@ -32,6 +42,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       port: { type: 'string' }, host: { type: 'string' }, 'embedded-targets': { type: 'string' },
       target: { type: 'string', multiple: true }, config: { type: 'string' }, 'control-token': { type: 'string' },
       'allow-targets': { type: 'string' }, 'sample-hz': { type: 'string' }, help: { type: 'boolean' },
+      'allowed-hosts': { type: 'string' }, 'allowed-origins': { type: 'string' },
     },
   });
   if (values.help) throw new Error(USAGE);
@@ -45,8 +56,29 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     config: configPath ? readConfigFile(configPath) : {},
     controlToken: values['control-token'] ?? env.POOLSCOPE_CONTROL_TOKEN ?? undefined,
     allowTargets: values['allow-targets'] ?? env.POOLSCOPE_ALLOW_TARGETS ?? undefined,
+    allowedHosts: list(values['allowed-hosts'] ?? env.POOLSCOPE_ALLOWED_HOSTS).map(hostName),
+    allowedOrigins: list(values['allowed-origins'] ?? env.POOLSCOPE_ALLOWED_ORIGINS).map(origin),
     sampleHz: integer('--sample-hz', values['sample-hz'] ?? env.POOLSCOPE_SAMPLE_HZ ?? '10', 1, 60),
   };
+}
+
+function list(text: string | undefined): string[] {
+  return (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+/** `lab.example`, `192.168.1.20` or `[fe80::1]`: a name, never a port, path or wildcard (which would quietly allow more). */
+function hostName(spec: string): string {
+  const name = hostNameOf(spec);
+  if (name === null || spec.includes('*') || /:\d+$/.test(spec)) {
+    throw new Error(`--allowed-hosts takes host names without a port, got "${spec}"`);
+  }
+  return name;
+}
+
+function origin(spec: string): string {
+  const canonical = canonicalOrigin(spec);
+  if (canonical === null) throw new Error(`--allowed-origins takes origins like http://lab.example:3000, got "${spec}"`);
+  return canonical;
 }
 
 function integer(name: string, text: string, min: number, max: number): number {

@@ -1,4 +1,5 @@
 import { buildApp } from './api/app';
+import { AccessPolicy } from './api/access-policy';
 import { ControlPolicy } from './api/control-policy';
 import { parseCliOptions } from './cli-options';
 import { Lab } from './lab/lab';
@@ -15,7 +16,8 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv, webRoot: str
     load: options.config.load, allowTargets: options.allowTargets, sampleHz: options.sampleHz,
   });
   const policy = ControlPolicy.forBinding(options.host, options.controlToken);
-  const { app } = await buildApp({ lab, policy, webRoot, logger: { level: env.LOG_LEVEL ?? 'warn' } });
+  const access = new AccessPolicy({ bindHost: options.host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
+  const { app } = await buildApp({ lab, policy, access, webRoot, logger: { level: env.LOG_LEVEL ?? 'warn' } });
   installShutdown(async () => {
     await lab.close();
     await app.close();

@@ -20,6 +20,24 @@ describe('parseCliOptions', () => {
     expect(options.embeddedTargets).toBe(0);
   });
 
+  it('reads allowed hosts and origins from flags or comma-separated environment variables', () => {
+    expect(parseCliOptions([], {})).toMatchObject({ allowedHosts: [], allowedOrigins: [] });
+    const fromEnv = parseCliOptions([], { POOLSCOPE_ALLOWED_HOSTS: 'Lab.Example, 192.168.1.20,[fd00::5]', POOLSCOPE_ALLOWED_ORIGINS: 'http://Dash.Example:8080/' });
+    expect(fromEnv.allowedHosts).toEqual(['lab.example', '192.168.1.20', 'fd00::5']);
+    expect(fromEnv.allowedOrigins).toEqual(['http://dash.example:8080']);
+    const fromFlags = parseCliOptions(['--allowed-hosts', 'a.example', '--allowed-origins', 'https://b.example'], { POOLSCOPE_ALLOWED_HOSTS: 'c.example' });
+    expect(fromFlags).toMatchObject({ allowedHosts: ['a.example'], allowedOrigins: ['https://b.example'] });
+  });
+
+  it('refuses an allowed host with a port, path or wildcard, and an origin that is not scheme://host[:port]', () => {
+    for (const bad of ['lab.example:3000', '*', '*.example.com', 'a/b', 'user@lab.example']) {
+      expect(() => parseCliOptions(['--allowed-hosts', bad], {}), bad).toThrow(/--allowed-hosts/);
+    }
+    for (const bad of ['lab.example', 'null', 'http://lab.example/path', 'ftp://lab.example']) {
+      expect(() => parseCliOptions(['--allowed-origins', bad], {}), bad).toThrow(/--allowed-origins/);
+    }
+  });
+
   it('explains bad values instead of starting with them', () => {
     expect(() => parseCliOptions(['--port', 'http'], {})).toThrow(/--port must be a whole number/);
     expect(() => parseCliOptions(['--target', 'nohost'], {})).toThrow(/host:port/);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connectViewer } from 'socket.io-client';
@@ -81,9 +82,9 @@ describe('the poolscope process', () => {
     }
   });
 
-  it('enforces a control token from POOLSCOPE_CONTROL_TOKEN on REST while viewing stays open', async () => {
+  it('enforces a control token from POOLSCOPE_CONTROL_TOKEN on REST while viewing stays open, and the Host allowlist from --allowed-hosts', async () => {
     const token = 'env-token-123';
-    const server = await startServer(['--embedded-targets', '1'], { POOLSCOPE_CONTROL_TOKEN: token });
+    const server = await startServer(['--embedded-targets', '1', '--allowed-hosts', 'lab.example'], { POOLSCOPE_CONTROL_TOKEN: token });
     running = server.child;
     const base = server.url;
     expect((await fetch(`${base}/api/config`)).status).toBe(200);
@@ -91,6 +92,11 @@ describe('the poolscope process', () => {
     expect(refused.status).toBe(401);
     const allowed = await fetch(`${base}/api/config`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"pool":{"maxOpen":5,"maxIdle":5}}' });
     expect(allowed.status).toBe(200);
+    const statusWithHost = (host: string) => new Promise<number>((resolve, reject) => {
+      httpGet(`${base}/api/config`, { headers: { host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+    });
+    expect(await statusWithHost('lab.example:3000')).toBe(200);
+    expect(await statusWithHost('rebind.evil.example:3000')).toBe(403);
   });
 
   it('refuses to start with a bad flag and says why', async () => {

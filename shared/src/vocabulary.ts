@@ -35,5 +35,8 @@ export const ERROR_CODES = {
   unauthorized: 'UNAUTHORIZED',
   rateLimited: 'RATE_LIMITED',
   targetNotAllowed: 'TARGET_NOT_ALLOWED',
+  hostNotAllowed: 'HOST_NOT_ALLOWED',
+  originNotAllowed: 'ORIGIN_NOT_ALLOWED',
+  unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -3,8 +3,10 @@ import helmet from '@fastify/helmet';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Server } from 'socket.io';
 import type { Lab } from '../lab/lab';
-import { bearerToken, type ControlPolicy } from './control-policy';
-import { errorBody, registerErrorEnvelope } from './error-envelope';
+import { guardUpgrades, registerAccessGuard, socketHandshakeGuard, type RestRateLimits } from './access-guard';
+import { AccessPolicy } from './access-policy';
+import type { ControlPolicy } from './control-policy';
+import { registerErrorEnvelope } from './error-envelope';
 import { registerOpenApi } from './openapi';
 import { configRoutes } from './routes/config-routes';
 import { metricsRoutes } from './routes/metrics-routes';
@@ -21,6 +23,10 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 export interface AppOptions {
   lab: Lab;
   policy: ControlPolicy;
+  /** Which Host and Origin headers are served; default: a lab bound to 127.0.0.1 with no extra names. */
+  access?: AccessPolicy;
+  /** Per-address REST limits; default REST_RATE_LIMITS. Tests pass small ones to reach them in a few requests. */
+  restRateLimits?: RestRateLimits;
   /** Folder of the built dashboard (web/dist); null serves the API only. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
@@ -36,14 +42,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   registerErrorEnvelope(app);
   await registerOpenApi(app);
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(app) } });
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isControlRequest(request.method, request.routeOptions.url)) return;
-    const verdict = options.policy.check(bearerToken(request.headers.authorization));
-    if (verdict === 'ok') return;
-    const status = verdict === 'missing' ? 401 : 403;
-    const message = verdict === 'missing' ? 'this lab needs its control token: send Authorization: Bearer <token>' : 'wrong control token';
-    return reply.status(status).send(errorBody({ code: verdict === 'missing' ? 'UNAUTHORIZED' : 'FORBIDDEN', message, details: [] }));
-  });
+  const access = options.access ?? new AccessPolicy({ bindHost: '127.0.0.1' });
+  await registerAccessGuard(app, access, options.policy, options.restRateLimits);
   await app.register(configRoutes);
   await app.register(targetRoutes);
   await app.register(scenarioRoutes);
@@ -51,7 +51,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(poolRoutes);
   await app.register(metricsRoutes);
   await registerWebApp(app, options.webRoot ?? null);
-  const io: LabServer = new Server(app.server, { serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES });
+  const io: LabServer = new Server(app.server, {
+    serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(access),
+  });
+  guardUpgrades(app.server, access);
   const detach = attachSocketGateway(io, options.lab, options.policy);
   // Before the HTTP server closes: its close waits for every connection, and a viewer's open
   // WebSocket never ends by itself, so a dashboard left open would hold shutdown forever.
@@ -65,15 +68,6 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
     await io.close();
   });
   return { app, io };
-}
-
-/**
- * Judged by the route the request matched, not its raw URL: the router decodes the path, so
- * `/%61pi/config` reaches `/api/config`. A change that matched no route fails closed.
- */
-function isControlRequest(method: string, routeUrl: string | undefined): boolean {
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return false;
-  return routeUrl === undefined || routeUrl.startsWith('/api/');
 }
 
 function contentSecurityPolicy(app: TypedApp): Record<string, string[] | null> {

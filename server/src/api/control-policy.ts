@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isLoopbackHost } from './loopback';
 
 /**
  * Who may change the lab. Watching is always open; controls need the token whenever one is
@@ -30,10 +31,6 @@ export class ControlPolicy {
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text).digest();
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
 /** `Authorization: Bearer <token>` -> token. */

@@ -6,17 +6,18 @@ import type { Lab } from '../lab/lab';
 import { LabError } from '../lab/lab-error';
 import type { ControlPolicy } from './control-policy';
 import { toApiError } from './error-envelope';
-import { TokenBucket } from './token-bucket';
+import { AddressBuckets } from './address-buckets';
 import { ViewerRooms } from './viewer-rooms';
 
 export type LabServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LabSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-export const CONTROL_BURST = 20;
+/** Per client address, shared by its every tab and socket: a slider drag stays far inside, a script's flood does not. */
+export const CONTROL_BURST = 40;
 export const CONTROL_PER_SECOND = 10;
-/** A history answer is up to ~2 MB of JSON: enough for a reconnect or two, not for a loop. */
-export const HISTORY_BURST = 3;
-export const HISTORY_PER_SECOND = 0.2;
+/** A history answer is up to ~2 MB of JSON: enough for a few tabs opening or reconnecting, not for a loop. */
+export const HISTORY_BURST = 10;
+export const HISTORY_PER_SECOND = 0.5;
 
 /**
  * Streams every tick to every viewer (volatile: a lagging viewer loses frames instead of
@@ -24,14 +25,16 @@ export const HISTORY_PER_SECOND = 0.2;
  */
 export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPolicy): () => void {
   const viewers = new ViewerRooms();
+  const controlBuckets = new AddressBuckets(CONTROL_BURST, CONTROL_PER_SECOND);
+  const historyBuckets = new AddressBuckets(HISTORY_BURST, HISTORY_PER_SECOND);
   const unsubscribe = lab.onTick((snapshot, events) => broadcast(io, viewers, snapshot, events));
   io.on('connection', (socket) => {
     const room = viewers.assign();
     void socket.join(room);
     socket.on('disconnect', () => viewers.release(room));
     socket.emit('snapshot', lab.snapshot());
-    registerControls(socket, lab, policy);
-    registerHistory(socket, lab);
+    registerControls(socket, lab, policy, controlBuckets);
+    registerHistory(socket, lab, historyBuckets);
   });
   return unsubscribe;
 }
@@ -56,14 +59,13 @@ function emitTo(io: LabServer, room: string | undefined, snapshot: Snapshot, eve
   if (events.length > 0) setImmediate(() => target().emit('events', events));
 }
 
-function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): void {
-  const bucket = new TokenBucket(CONTROL_BURST, CONTROL_PER_SECOND);
+function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy, buckets: AddressBuckets): void {
   const control = <T>(run: (payload: Record<string, unknown>) => T | Promise<T>) =>
     async (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (result: Ack<T>) => void;
       try {
-        assertAllowed(socket, policy, bucket);
+        assertAllowed(socket, policy, buckets);
         reply({ ok: true, data: await run(asObject(payload)) });
       } catch (error) {
         reply({ ok: false, error: toApiError(error).body });
@@ -78,12 +80,11 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): v
   socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
 }
 
-function registerHistory(socket: LabSocket, lab: Lab): void {
-  const bucket = new TokenBucket(HISTORY_BURST, HISTORY_PER_SECOND);
+function registerHistory(socket: LabSocket, lab: Lab, buckets: AddressBuckets): void {
   socket.on('history:get', (_request: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<ReturnType<Lab['history']>>) => void;
-    if (!bucket.take()) {
+    if (!buckets.take(socket.handshake.address)) {
       const error = new LabError('RATE_LIMITED', `at most ${HISTORY_BURST} history requests, then one per ${1 / HISTORY_PER_SECOND} s`, 429);
       return reply({ ok: false, error: toApiError(error).body });
     }
@@ -91,11 +92,14 @@ function registerHistory(socket: LabSocket, lab: Lab): void {
   });
 }
 
-function assertAllowed(socket: LabSocket, policy: ControlPolicy, bucket: TokenBucket): void {
+function assertAllowed(socket: LabSocket, policy: ControlPolicy, buckets: AddressBuckets): void {
   const verdict = policy.check((socket.handshake.auth as { token?: unknown } | undefined)?.token);
   if (verdict === 'missing') throw new LabError('UNAUTHORIZED', 'this lab needs its control token to change anything (pass it as auth.token)', 401);
   if (verdict === 'wrong') throw new LabError('FORBIDDEN', 'wrong control token', 403);
-  if (!bucket.take()) throw new LabError('RATE_LIMITED', `at most ${CONTROL_PER_SECOND} control events per second (bursts of ${CONTROL_BURST})`, 429);
+  if (!buckets.take(socket.handshake.address)) {
+    const limit = `at most ${CONTROL_PER_SECOND} control events per second from one address (bursts of ${CONTROL_BURST})`;
+    throw new LabError('RATE_LIMITED', limit, 429);
+  }
 }
 
 function asObject(payload: unknown): Record<string, unknown> {

@@ -13,11 +13,21 @@ export class TokenBucket {
   }
 
   take(): boolean {
-    const nowMs = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.lastRefillMs) / 1000) * this.perSecond);
-    this.lastRefillMs = nowMs;
+    this.refill();
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Refilled to its burst: forgetting it now changes nothing for its client. */
+  isFull(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
+  }
+
+  private refill(): void {
+    const nowMs = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((nowMs - this.lastRefillMs) / 1000) * this.perSecond);
+    this.lastRefillMs = nowMs;
   }
 }

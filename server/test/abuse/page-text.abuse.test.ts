@@ -27,9 +27,9 @@ describe('names and labels reach the page as text', () => {
   it('echoes markup sent as ids only inside JSON strings, with nosniff and no way into the snapshot', async () => {
     const id = encodeURIComponent(MARKUP);
     const attempts = [
-      await t.app.inject({ method: 'POST', url: `/api/scenarios/${id}/apply` }),
+      await t.app.inject({ method: 'POST', url: `/api/scenarios/${id}/apply`, headers: { 'x-poolscope': '1' } }),
       await t.app.inject({ method: 'PATCH', url: `/api/targets/${id}`, payload: { down: true } }),
-      await t.app.inject({ method: 'POST', url: `/api/targets/${id}/restart` }),
+      await t.app.inject({ method: 'POST', url: `/api/targets/${id}/restart`, headers: { 'x-poolscope': '1' } }),
       await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { [MARKUP]: 1 } } }),
     ];
     for (const response of attempts) {

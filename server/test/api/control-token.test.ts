@@ -38,6 +38,14 @@ describe('ControlPolicy.forBinding', () => {
     expect(ControlPolicy.forBinding('127.0.0.1', 'given').check('given')).toBe('ok');
   });
 
+  it('decides loopback by the parsed address: a name that starts with 127. is not loopback and gets a token', () => {
+    expect(ControlPolicy.forBinding('127.example.com', undefined).required).toBe(true);
+    expect(ControlPolicy.forBinding('127.0.0.1.nip.io', undefined).required).toBe(true);
+    expect(ControlPolicy.forBinding('127.0.0.2', undefined).required).toBe(false);
+    expect(ControlPolicy.forBinding('::ffff:127.0.0.1', undefined).required).toBe(false);
+    expect(ControlPolicy.forBinding('localhost', undefined).required).toBe(false);
+  });
+
   it('generates a long random token when bound beyond loopback', () => {
     const policy = ControlPolicy.forBinding('0.0.0.0', undefined);
     expect(policy.required).toBe(true);

@@ -29,7 +29,7 @@ describe('lesson routes', () => {
   it('going to step n applies exactly the cumulative state of steps 1..n, from any step, and the snapshot says where the lab is', async () => {
     const lesson = findLesson('pool-runs-dry')!;
     for (const step of [5, 2, 4, 1]) {
-      const response = await t.app.inject({ method: 'POST', url: `/api/lessons/pool-runs-dry/steps/${step}` });
+      const response = await t.app.inject({ method: 'POST', url: `/api/lessons/pool-runs-dry/steps/${step}`, headers: { 'x-poolscope': '1' } });
       expect(response.statusCode).toBe(200);
       const expected = lessonStateAt(lesson, step);
       if (!expected.ok) throw new Error('shipped lesson state must be valid');
@@ -41,20 +41,20 @@ describe('lesson routes', () => {
   });
 
   it('an unknown lesson or a step out of range is a 404 and changes nothing', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/2' });
+    await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/2', headers: { 'x-poolscope': '1' } });
     const before = (await t.app.inject({ method: 'GET', url: '/api/config' })).body;
     for (const url of ['/api/lessons/nope/steps/1', '/api/lessons/why-pools/steps/0', '/api/lessons/why-pools/steps/99']) {
-      const response = await t.app.inject({ method: 'POST', url });
+      const response = await t.app.inject({ method: 'POST', url, headers: { 'x-poolscope': '1' } });
       expect(response.statusCode, url).toBe(404);
       expect(response.json().code).toBe('NOT_FOUND');
     }
-    expect((await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/abc' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/abc', headers: { 'x-poolscope': '1' } })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/config' })).body).toBe(before);
     expect(t.lab.lesson()).toEqual({ id: 'why-pools', step: 2 });
   });
 
   it('DELETE /api/lesson leaves the lesson and keeps the last step\'s config', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/3' });
+    await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/3', headers: { 'x-poolscope': '1' } });
     const config = (await t.app.inject({ method: 'GET', url: '/api/config' })).body;
     expect((await t.app.inject({ method: 'DELETE', url: '/api/lesson' })).json()).toEqual({ lesson: null });
     expect((await nextSnapshot(t)).lesson).toBeNull();
@@ -66,11 +66,11 @@ describe('lesson routes', () => {
     const stop = t.lab.onTick((_snapshot, events) => {
       for (const event of events) if (event.type === 'target-restarted') restarted.push(event.targetId);
     });
-    await t.app.inject({ method: 'POST', url: '/api/lessons/dead-connections/steps/1' });
+    await t.app.inject({ method: 'POST', url: '/api/lessons/dead-connections/steps/1', headers: { 'x-poolscope': '1' } });
     await nextSnapshot(t);
     expect(restarted.sort()).toEqual(t.lab.targets.list().map((target) => target.id).sort());
     restarted.length = 0;
-    await t.app.inject({ method: 'POST', url: '/api/lessons/dead-connections/steps/2' });
+    await t.app.inject({ method: 'POST', url: '/api/lessons/dead-connections/steps/2', headers: { 'x-poolscope': '1' } });
     await nextSnapshot(t);
     stop();
     expect(restarted).toEqual([]);
@@ -102,7 +102,7 @@ describe('lesson socket controls', () => {
       const harness = gatewayHarness(locked.lab, new ControlPolicy('sekrit'));
       const refused = await harness.connect()('lesson:go', { id: 'why-pools', step: 1 });
       expect(refused.ok ? null : refused.error.code).toBe('UNAUTHORIZED');
-      expect((await locked.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/1' })).statusCode).toBe(401);
+      expect((await locked.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/1', headers: { 'x-poolscope': '1' } })).statusCode).toBe(401);
       expect(locked.lab.lesson()).toBeNull();
       harness.detach();
     } finally {

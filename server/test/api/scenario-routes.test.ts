@@ -16,21 +16,21 @@ describe('scenario routes', () => {
 
   it('applying a scenario resets to defaults then sets its knobs, and marks the charts', async () => {
     await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { idleTimeoutMs: 12_345 } } });
-    const response = await t.app.inject({ method: 'POST', url: '/api/scenarios/exhaustion/apply' });
+    const response = await t.app.inject({ method: 'POST', url: '/api/scenarios/exhaustion/apply', headers: { 'x-poolscope': '1' } });
     expect(response.statusCode).toBe(200);
     expect(response.json().pool).toMatchObject({ maxOpen: 4, acquireTimeoutMs: 500, idleTimeoutMs: DEFAULT_POOL_CONFIG.idleTimeoutMs });
     expect(t.lab.markers.recent().at(-1)).toMatchObject({ kind: 'scenario', label: 'Pool exhaustion' });
   });
 
   it('applies target knobs to every embedded target', async () => {
-    await t.app.inject({ method: 'POST', url: '/api/scenarios/slow-target/apply' });
+    await t.app.inject({ method: 'POST', url: '/api/scenarios/slow-target/apply', headers: { 'x-poolscope': '1' } });
     expect(t.lab.targets.list()[0]!.embedded!.knobs().latencyMs).toBe(50);
-    await t.app.inject({ method: 'POST', url: '/api/scenarios/steady/apply' });
+    await t.app.inject({ method: 'POST', url: '/api/scenarios/steady/apply', headers: { 'x-poolscope': '1' } });
     expect(t.lab.targets.list()[0]!.embedded!.knobs().latencyMs).not.toBe(50);
   });
 
   it('answers 404 for an unknown scenario', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/scenarios/nope/apply' });
+    const response = await t.app.inject({ method: 'POST', url: '/api/scenarios/nope/apply', headers: { 'x-poolscope': '1' } });
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toBe('NOT_FOUND');
   });

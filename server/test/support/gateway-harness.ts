@@ -8,8 +8,8 @@ export type Emit = (event: string, payload: unknown) => Promise<Ack<unknown>>;
 
 /**
  * The real gateway's control handlers on an in-memory Socket.IO stand-in, for fuzzing many
- * payloads without a network round trip each. Each `connect()` is a fresh socket with its own
- * rate-limit bucket; a handler that never acks fails the emit after `ackTimeoutMs`.
+ * payloads without a network round trip each. Each `connect()` is a fresh socket from an address
+ * of its own, so with its own rate-limit bucket; a handler that never acks fails the emit after `ackTimeoutMs`.
  */
 export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5000): { connect(auth?: object): Emit; detach(): void } {
   let onConnection: ((socket: unknown) => void) | null = null;
@@ -23,6 +23,7 @@ export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5
   } as unknown as LabServer;
   const detach = attachSocketGateway(io, lab, policy);
   const disconnects: (() => void)[] = [];
+  let connected = 0;
   return {
     detach: () => {
       for (const disconnect of disconnects.splice(0)) disconnect();
@@ -30,8 +31,9 @@ export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5
     },
     connect(auth: object = {}): Emit {
       const handlers = new Map<string, Handler>();
+      connected++;
       onConnection!({
-        id: `fake-${disconnects.length}`, handshake: { auth }, data: {}, emit: () => true, join: async () => {}, leave: async () => {},
+        id: `fake-${connected}`, handshake: { auth, address: `fake-address-${connected}` }, data: {}, emit: () => true, join: async () => {}, leave: async () => {},
         on: (event: string, handler: Handler) => handlers.set(event, handler),
       });
       const disconnect = handlers.get('disconnect');

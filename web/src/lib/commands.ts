@@ -61,7 +61,8 @@ export function reclaimLeaks(): Promise<Ack<{ reclaimed: number }>> {
 /** REST for what has no socket control (scenario list, adding and removing targets). */
 async function rest<T>(method: string, url: string, body?: unknown): Promise<Ack<T>> {
   const token = readControlToken();
-  const headers: Record<string, string> = {};
+  // The lab refuses a body-less POST without it: an HTML form on another site cannot set a header.
+  const headers: Record<string, string> = { 'x-poolscope': '1' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   try {
