@@ -35,5 +35,8 @@ export const ERROR_CODES = {
   unauthorized: 'UNAUTHORIZED',
   rateLimited: 'RATE_LIMITED',
   targetNotAllowed: 'TARGET_NOT_ALLOWED',
+  unknownLibrary: 'UNKNOWN_LIBRARY',
+  noComparison: 'NO_COMPARISON',
+  importParseFailed: 'IMPORT_PARSE_FAILED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
