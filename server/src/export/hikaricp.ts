@@ -33,9 +33,10 @@ export const hikaricp: PoolLibrary = {
     notes.none('maxIdle', 'HikariCP keeps every returned connection; the pool shrinks toward minimumIdle only through idleTimeout.');
     notes.none('maxWaiters', 'HikariCP has no bound on waiting threads; each waits up to connectionTimeout.');
 
-    props.push(['connectionTimeout', c.acquireTimeoutMs]);
+    props.push(['connectionTimeout', Math.max(TIMEOUT_FLOOR_MS, c.acquireTimeoutMs)]);
     if (c.acquireTimeoutMs < TIMEOUT_FLOOR_MS) {
-      notes.approximate('acquireTimeoutMs', `connectionTimeout ${c.acquireTimeoutMs} ms is under HikariCP's ${TIMEOUT_FLOOR_MS} ms floor: HikariCP will use 30000 ms instead.`);
+      notes.approximate('acquireTimeoutMs', `${c.acquireTimeoutMs} ms is under HikariCP's ${TIMEOUT_FLOOR_MS} ms floor: setConnectionTimeout() throws for it `
+        + `(and a value that reaches validate() another way becomes 30000 ms), so the export writes ${TIMEOUT_FLOOR_MS}.`);
     } else {
       notes.exact('acquireTimeoutMs', 'connectionTimeout: how long getConnection() waits (it also bounds creating a connection on that path).');
     }
@@ -49,9 +50,10 @@ export const hikaricp: PoolLibrary = {
     } else {
       notes.approximate('maxLifetimeMs', 'maxLifetime (0 = forever, as in the lab): HikariCP subtracts its own variance (up to 2.5 % in 6.0, 25 % since late 2024) where the lab subtracts up to 10 %, and never retires a connection in use.');
     }
-    props.push(['validationTimeout', c.healthCheckTimeoutMs]);
+    props.push(['validationTimeout', Math.max(TIMEOUT_FLOOR_MS, c.healthCheckTimeoutMs)]);
     if (c.healthCheckTimeoutMs < TIMEOUT_FLOOR_MS) {
-      notes.approximate('healthCheckTimeoutMs', `validationTimeout ${c.healthCheckTimeoutMs} ms is under HikariCP's ${TIMEOUT_FLOOR_MS} ms floor: HikariCP will use 5000 ms instead.`);
+      notes.approximate('healthCheckTimeoutMs', `${c.healthCheckTimeoutMs} ms is under HikariCP's ${TIMEOUT_FLOOR_MS} ms floor: setValidationTimeout() throws for it `
+        + `(validate() would make it 5000 ms), so the export writes ${TIMEOUT_FLOOR_MS}.`);
     } else {
       notes.exact('healthCheckTimeoutMs', 'validationTimeout: how long an isValid() (or connectionTestQuery) check may take; keep it under connectionTimeout.');
     }
@@ -91,16 +93,22 @@ export const hikaricp: PoolLibrary = {
   },
 };
 
+/** maxLifetime as HikariCP will hold it: validateNumerics() checks the others against this. */
+const effectiveLifetimeMs = (c: PoolConfig) => (c.maxLifetimeMs !== 0 && c.maxLifetimeMs < LIFETIME_FLOOR_MS ? 1_800_000 : c.maxLifetimeMs);
+
+/** The same checks, in the same order, as HikariConfig.validateNumerics(). */
 function idleTimeoutNote(c: PoolConfig): ['exact' | 'approximate', string] {
+  const lifetime = effectiveLifetimeMs(c);
+  const fixedSize = c.minIdle >= maxOpenOrLargest(c.maxOpen);
   if (c.idleTimeoutMs === 0) return ['exact', 'idleTimeout 0: idle connections are never retired, as in the lab.'];
+  if (fixedSize) return ['approximate', 'minimumIdle = maximumPoolSize makes a fixed-size pool: HikariCP ignores idleTimeout (the lab would close idle ones above minIdle).'];
+  if (c.idleTimeoutMs + 1000 > lifetime && lifetime > 0) {
+    return ['approximate', 'idleTimeout within 1 s of (or over) maxLifetime: HikariCP disables idleTimeout (0) and relies on maxLifetime.'];
+  }
   if (c.idleTimeoutMs < IDLE_FLOOR_MS) {
     return ['approximate', `idleTimeout ${humanMs(c.idleTimeoutMs)} is under HikariCP's 10 s floor: HikariCP will use 10 min instead. Export with a scale, or raise it.`];
   }
-  if (c.maxLifetimeMs > 0 && c.idleTimeoutMs + 1000 > c.maxLifetimeMs) {
-    return ['approximate', 'idleTimeout within 1 s of maxLifetime: HikariCP disables idleTimeout (0) and relies on maxLifetime.'];
-  }
-  const fixed = c.minIdle >= c.maxOpen && c.maxOpen > 0 ? ' With minimumIdle = maximumPoolSize the pool is fixed-size and idleTimeout does nothing.' : '';
-  return ['approximate', `idleTimeout: checked by the housekeeper every 30 s, so a connection may idle up to ~30 s longer; only above minimumIdle.${fixed}`];
+  return ['approximate', 'idleTimeout: checked by the housekeeper every 30 s, so a connection may idle up to ~30 s longer; only above minimumIdle.'];
 }
 
 function keepaliveNote(c: PoolConfig): ['exact' | 'approximate' | 'none', string] {
@@ -108,7 +116,7 @@ function keepaliveNote(c: PoolConfig): ['exact' | 'approximate' | 'none', string
   if (c.heartbeatIntervalMs < KEEPALIVE_FLOOR_MS) {
     return ['approximate', `keepaliveTime ${humanMs(c.heartbeatIntervalMs)} is under HikariCP's 30 s floor: HikariCP will disable keepalive. Export with a scale, or raise it.`];
   }
-  if (c.maxLifetimeMs > 0 && c.heartbeatIntervalMs >= c.maxLifetimeMs) {
+  if (effectiveLifetimeMs(c) > 0 && c.heartbeatIntervalMs >= effectiveLifetimeMs(c)) {
     return ['approximate', 'keepaliveTime ≥ maxLifetime: HikariCP will disable keepalive.'];
   }
   return ['exact', 'keepaliveTime: each idle connection is checked this often (HikariCP 4.0.1+; minus up to 10 % variance).'];
@@ -118,7 +126,7 @@ function leakNote(c: PoolConfig): ['exact' | 'approximate', string] {
   const t = c.leakDetectionThresholdMs;
   if (t === 0) return ['exact', 'leakDetectionThreshold 0 (off), as in the lab.'];
   if (t < LEAK_FLOOR_MS) return ['approximate', `leakDetectionThreshold ${t} ms is under HikariCP's 2 s floor: HikariCP will disable leak detection.`];
-  if (c.maxLifetimeMs > 0 && t > c.maxLifetimeMs) return ['approximate', 'leakDetectionThreshold > maxLifetime: HikariCP will disable leak detection.'];
+  if (effectiveLifetimeMs(c) > 0 && t > effectiveLifetimeMs(c)) return ['approximate', 'leakDetectionThreshold > maxLifetime: HikariCP will disable leak detection.'];
   return ['exact', 'leakDetectionThreshold: a loan held longer logs a warning with the borrower\'s stack; like the lab, nothing is reclaimed.'];
 }
 
@@ -131,7 +139,8 @@ const IMPORTERS: Record<string, Importer> = {
   },
   minimumIdle: (p, v) => { p.number('minIdle', v, 'exact', 'minimumIdle → minIdle.'); },
   connectionTimeout: (p, v) => {
-    if (v < TIMEOUT_FLOOR_MS) p.number('acquireTimeoutMs', 30_000, 'approximate', `connectionTimeout ${v} ms is under HikariCP's floor; it runs with 30000 ms.`);
+    if (v === 0) p.number('acquireTimeoutMs', Number.MAX_SAFE_INTEGER, 'approximate', 'connectionTimeout 0 waits forever in HikariCP;');
+    else if (v < TIMEOUT_FLOOR_MS) p.number('acquireTimeoutMs', v, 'approximate', `connectionTimeout ${v} ms: HikariCP refuses values under ${TIMEOUT_FLOOR_MS} ms.`);
     else p.number('acquireTimeoutMs', v, 'exact', 'connectionTimeout → acquireTimeoutMs.');
   },
   idleTimeout: (p, v) => {

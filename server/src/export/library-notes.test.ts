@@ -25,11 +25,13 @@ describe('every export accounts for every lab knob', () => {
 });
 
 describe('floors and clamps are flagged with what the library will do', () => {
-  it('HikariCP: idleTimeout under 10 s becomes 10 min, maxLifetime under 30 s becomes 30 min, connectionTimeout under 250 ms becomes 30 s', () => {
+  it('HikariCP: idleTimeout under 10 s becomes 10 min, maxLifetime under 30 s becomes 30 min, connectionTimeout under 250 ms is refused so 250 is written', () => {
     const lab = pool({ idleTimeoutMs: 2000, maxLifetimeMs: 10_000, acquireTimeoutMs: 100, minIdle: 0 });
     expect(noteFor('hikaricp', lab, 'idleTimeoutMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('10 min instead') });
     expect(noteFor('hikaricp', lab, 'maxLifetimeMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('30 min instead') });
-    expect(noteFor('hikaricp', lab, 'acquireTimeoutMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('30000 ms instead') });
+    expect(noteFor('hikaricp', lab, 'acquireTimeoutMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('setConnectionTimeout() throws') });
+    expect(exportConfig('hikaricp', { pool: lab }).text).toContain('connectionTimeout=250\n');
+    expect(noteFor('hikaricp', pool({ maxOpen: 4, maxIdle: 4, minIdle: 4 }), 'idleTimeoutMs').message).toContain('fixed-size pool');
     expect(noteFor('hikaricp', pool({ acquireTimeoutMs: 250 }), 'acquireTimeoutMs').mapping).toBe('exact');
   });
 
