@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { PoolConfigPatchSchema } from './pool-config';
+import type { PoolConfigPatch } from './pool-config';
 
 /**
  * "Take it to your pool": the lab's pool settings written in a real library's own format
@@ -71,9 +71,18 @@ export const ImportBodySchema = Type.Object({
 }, { additionalProperties: false });
 export type ImportBody = Static<typeof ImportBodySchema>;
 
+/**
+ * The patch as a plain object in responses: the pool schema's `default`s would make the response
+ * serializer fill in every knob the import did not set, and applying that would reset them.
+ */
+const ImportedPatchSchema = Type.Unsafe<PoolConfigPatch>({
+  type: 'object', additionalProperties: true,
+  description: 'A partial pool config (the knobs the import set), ready for PATCH /api/config as { pool: patch }',
+});
+
 export const ImportResultSchema = Type.Object({
   library: Type.String(),
-  patch: PoolConfigPatchSchema,
+  patch: ImportedPatchSchema,
   notes: Type.Array(KnobNoteSchema),
 });
 export type ImportResult = Static<typeof ImportResultSchema>;

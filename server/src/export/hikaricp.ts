@@ -1,6 +1,6 @@
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import { ImportParseError } from './import-parse-error';
-import { ImportPatch } from './import-patch';
+import { ImportPatch, labMaximum } from './import-patch';
 import { KnobNotes } from './knob-notes';
 import { maxOpenOrLargest, noUnlimitedMessage, type PoolLibrary } from './pool-library';
 import { parseProperties, requireNumber } from './text-formats';
@@ -139,7 +139,7 @@ const IMPORTERS: Record<string, Importer> = {
   },
   minimumIdle: (p, v) => { p.number('minIdle', v, 'exact', 'minimumIdle → minIdle.'); },
   connectionTimeout: (p, v) => {
-    if (v === 0) p.number('acquireTimeoutMs', Number.MAX_SAFE_INTEGER, 'approximate', 'connectionTimeout 0 waits forever in HikariCP;');
+    if (v === 0) p.number('acquireTimeoutMs', labMaximum('acquireTimeoutMs'), 'approximate', 'connectionTimeout 0 waits forever; the lab has no forever, so its largest value.');
     else if (v < TIMEOUT_FLOOR_MS) p.number('acquireTimeoutMs', v, 'approximate', `connectionTimeout ${v} ms: HikariCP refuses values under ${TIMEOUT_FLOOR_MS} ms.`);
     else p.number('acquireTimeoutMs', v, 'exact', 'connectionTimeout → acquireTimeoutMs.');
   },

@@ -2,7 +2,12 @@ import type { KnobMapping, KnobNote } from '@poolscope/shared/export-protocol';
 import { PoolConfigSchema, type PoolConfigPatch } from '@poolscope/shared/pool-config';
 import type { PoolKnob } from './knob-notes';
 
-type NumericKnob = { [K in PoolKnob]: PoolConfigPatch[K] extends number | undefined ? K : never }[PoolKnob];
+/** The lab's largest value for a knob: what a library's "forever" becomes. */
+export function labMaximum(knob: NumericKnob): number {
+  return (PoolConfigSchema.properties[knob] as { maximum: number }).maximum;
+}
+
+export type NumericKnob = { [K in PoolKnob]: PoolConfigPatch[K] extends number | undefined ? K : never }[PoolKnob];
 
 /**
  * Builds an import's lab patch and its notes. A value outside the lab's range is clamped into it

@@ -1,4 +1,5 @@
 import type { PoolConfig } from '@poolscope/shared/pool-config';
+import { labMaximum } from './import-patch';
 import { importJsonOptions, jsonText } from './json-import';
 import { KnobNotes } from './knob-notes';
 import { maxOpenOrLargest, noUnlimitedMessage, type PoolLibrary } from './pool-library';
@@ -52,9 +53,11 @@ export const pg: PoolLibrary = {
       idleTimeoutMillis: (p, r) => { p.number('idleTimeoutMs', r.number(), 'exact', 'idleTimeoutMillis → idleTimeoutMs.'); },
       connectionTimeoutMillis: (p, r) => {
         const ms = r.number();
-        const message = ms === 0 ? 'connectionTimeoutMillis 0 (wait forever) → the lab\'s largest.' : 'connectionTimeoutMillis bounds both the wait and the connect.';
-        p.number('acquireTimeoutMs', ms === 0 ? Number.MAX_SAFE_INTEGER : ms, 'approximate', message);
-        p.number('dialTimeoutMs', ms === 0 ? Number.MAX_SAFE_INTEGER : ms, 'approximate', message);
+        const message = ms === 0
+          ? 'connectionTimeoutMillis 0 waits forever; the lab has no forever, so its largest value.'
+          : 'connectionTimeoutMillis bounds both the wait and the connect.';
+        p.number('acquireTimeoutMs', ms === 0 ? labMaximum('acquireTimeoutMs') : ms, 'approximate', message);
+        p.number('dialTimeoutMs', ms === 0 ? labMaximum('dialTimeoutMs') : ms, 'approximate', message);
       },
       maxLifetimeSeconds: (p, r) => { p.number('maxLifetimeMs', r.number() * 1000, 'approximate', 'maxLifetimeSeconds × 1000 → maxLifetimeMs (the lab adds jitter).'); },
       keepAlive: (p, r) => { p.value('keepAlive', r.boolean(), 'exact', 'keepAlive → keepAlive.'); },
