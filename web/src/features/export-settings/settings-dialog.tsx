@@ -29,11 +29,12 @@ export function SettingsDialogButton() {
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const tabsId = useId();
   const [tab, setTab] = useState<Tab>('export');
   const close = useCallback(() => onClose(), [onClose]);
   useFocusTrap(ref, close);
   const tabButton = (id: Tab, label: string) => (
-    <button type="button" role="tab" aria-selected={tab === id} className={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} onClick={() => setTab(id)}>{label}</button>
+    <button type="button" role="tab" id={`${tabsId}-${id}`} aria-controls={`${tabsId}-panel`} aria-selected={tab === id} className={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} onClick={() => setTab(id)}>{label}</button>
   );
   return (
     <div className="settings-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) close(); }}>
@@ -46,7 +47,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           {tabButton('export', STRINGS.exportTab)}
           {tabButton('import', STRINGS.importTab)}
         </div>
-        <div role="tabpanel">{tab === 'export' ? <ExportTab /> : <ImportTab />}</div>
+        <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>{tab === 'export' ? <ExportTab /> : <ImportTab />}</div>
       </div>
     </div>
   );
