@@ -25,7 +25,8 @@ export const pgxpool: PoolLibrary = {
     const params: [string, string][] = [['pool_max_conns', String(maxOpenOrLargest(c.maxOpen))], ['pool_min_idle_conns', String(c.minIdle)]];
     if (c.maxOpen === 0) notes.approximate('maxOpen', noUnlimitedMessage(TITLE, 'pool_max_conns'));
     else notes.exact('maxOpen', 'pool_max_conns (MaxConns): the cap on connections, idle or acquired.');
-    notes.exact('minIdle', 'pool_min_idle_conns (MinIdleConns, pgx 5.7.3+): refilled on each health check tick or soon after a close.');
+    notes.exact('minIdle', 'pool_min_idle_conns (MinIdleConns, pgx 5.7.3+; older pgx passes an unknown pool_ parameter to the server, '
+      + 'which refuses it): refilled on each health check tick or soon after a close.');
     notes.none('maxIdle', 'pgxpool keeps every released connection until pool_max_conn_idle_time.');
     notes.none('maxWaiters', 'pgxpool\'s waiters are unbounded.');
     notes.approximate('acquireTimeoutMs', `pgxpool has no acquire timeout: pass a context with a deadline to Acquire (it covers the wait and any connect).`);
@@ -48,7 +49,8 @@ export const pgxpool: PoolLibrary = {
     notes.approximate('heartbeatIntervalMs', 'pool_health_check_period (HealthCheckPeriod, default 1 min) drives the idle/lifetime/min checks but does not ping idle connections.');
     notes.add('healthCheckMethod', c.healthCheckMethod === 'ping' ? 'exact' : 'approximate', 'pgx pings (an empty round trip) on acquire when ShouldPing says so.');
     notes.exact('validateAfterIdleMs', `ShouldPing: ping on acquire only after ${c.validateAfterIdleMs} ms idle (pgx 5.7.6+; its default is 1 s).`);
-    notes.exact('healthCheckTimeoutMs', 'PingTimeout (pgx 5.8.0+): a ping that takes longer fails and the connection is destroyed.');
+    notes.exact('healthCheckTimeoutMs', 'PingTimeout (pgx 5.8.0+; pgx after Aug 2026 also reads pool_ping_timeout from the string): '
+      + 'a ping that takes longer fails and the connection is destroyed.');
     notes.none('idleOrder', 'pgxpool reuses connections roughly LIFO (a stack); waiters are served in order.');
     notes.none('watchIdle', 'pgx notices a dead idle connection only on the next ping or use.');
     notes.approximate('keepAlive', 'pgx relies on Go\'s dialer defaults (TCP keepalive on, 15 s); set ConnConfig.DialFunc to change them.');
@@ -115,6 +117,7 @@ function importConnString(patch: ImportPatch, connString: string, line: number):
       case 'pool_health_check_period':
         patch.number('heartbeatIntervalMs', duration(key, value), 'approximate', 'pool_health_check_period → heartbeatIntervalMs (pgx does not ping on it).');
         break;
+      case 'pool_ping_timeout': patch.number('healthCheckTimeoutMs', duration(key, value), 'exact', 'pool_ping_timeout → healthCheckTimeoutMs.'); break;
       case 'pool_max_conn_lifetime': case 'pool_max_conn_lifetime_jitter': break;
       default: patch.note(key, 'none', `${key} has no lab knob; ignored.`);
     }
