@@ -126,4 +126,15 @@ describe('import edge cases', () => {
     expect(hikari.patch).toEqual({ maxOpen: 12, maxIdle: 12 });
     expect(hikari.notes).toContainEqual(expect.objectContaining({ knob: 'jdbcUrl', mapping: 'none' }));
   });
+
+  it('pgxpool reads Go assignments and pool_ping_timeout as well as the string\'s pool_ parameters', async () => {
+    const text = [
+      'config, err := pgxpool.ParseConfig("postgres://u@h/db?pool_max_conns=8&pool_ping_timeout=700ms")',
+      'config.MinIdleConns = 3',
+      'config.MaxConnIdleTime = 2 * time.Minute',
+    ].join('\n');
+    expect((await importOf('pgxpool', text)).patch).toEqual({ maxOpen: 8, maxIdle: 8, healthCheckTimeoutMs: 700, minIdle: 3, idleTimeoutMs: 120_000 });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/import', payload: { library: 'pgxpool', text: 'config.PingTimeout = soon' } });
+    expect(bad.json().message).toContain('line 1: PingTimeout must be a duration');
+  });
 });
