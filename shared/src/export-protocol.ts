@@ -48,10 +48,12 @@ export const EXPORT_SCALE_MAX = 1000;
 
 export const ExportQuerySchema = Type.Object({
   library: Type.String({ description: `One of: ${POOL_LIBRARY_IDS.join(', ')}` }),
-  arm: Type.Optional(Type.Union([Type.Literal('a'), Type.Literal('b')], { description: 'While comparing, which arm\'s config (default a)' })),
+  arm: Type.Optional(Type.Union([Type.Literal('a'), Type.Literal('b')], { description: 'While comparing, which arm\'s config '
+    + '(default a)' })),
   // A query string is text (and the lab's validator does not coerce): a whole number from 1 to EXPORT_SCALE_MAX.
   scale: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$',
-    description: `1 to ${EXPORT_SCALE_MAX}: multiply the lab-sized lifetimes (idle timeout, max lifetime, heartbeat, leak threshold) to production-sized ones` })),
+    description: `1 to ${EXPORT_SCALE_MAX}: multiply the lab-sized lifetimes (idle timeout, max lifetime, heartbeat, leak `
+      + `threshold) to production-sized ones` })),
 }, { additionalProperties: false });
 export type ExportQuery = Static<typeof ExportQuerySchema>;
 

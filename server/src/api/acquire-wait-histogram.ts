@@ -21,12 +21,14 @@ export function registerAcquireWaitHistogram(registry: Registry, read: () => Wai
       const values: { metricName: string; labels: Record<string, string | number>; value: number }[] = [];
       WAIT_BUCKET_UPPER_MS.forEach((upToMs, i) => {
         cumulative += countsByBucket[i]!;
-        if (i < WAIT_BUCKET_UPPER_MS.length - 1) values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_bucket`, labels: { le: upToMs / 1000 }, value: cumulative });
+        if (i === WAIT_BUCKET_UPPER_MS.length - 1) return;
+        values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_bucket`, labels: { le: upToMs / 1000 }, value: cumulative });
       });
       values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_bucket`, labels: { le: '+Inf' }, value: cumulative });
       values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_sum`, labels: {}, value: sumMs / 1000 });
       values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_count`, labels: {}, value: cumulative });
-      return { name: ACQUIRE_WAIT_HISTOGRAM, help: 'Time acquires waited for a connection (0 for those served at once)', type: 'histogram', values, aggregator: 'sum' };
+      return { name: ACQUIRE_WAIT_HISTOGRAM, help: 'Time acquires waited for a connection (0 for those served at '
+        + 'once)', type: 'histogram', values, aggregator: 'sum' };
     },
     // prom-client types registerMetric for its own metric classes; the registry calls only name and get().
   } as unknown as Parameters<Registry['registerMetric']>[0]);

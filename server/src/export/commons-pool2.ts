@@ -55,7 +55,8 @@ export const commonsPool2: PoolLibrary = {
     notes.exact('idleOrder', 'setLifo: true reuses the most recently returned object, false the oldest.');
     notes.add('leakDetectionThresholdMs', c.leakDetectionThresholdMs === 0 ? 'exact' : 'approximate', c.leakDetectionThresholdMs === 0
       ? 'No AbandonedConfig, as in the lab\'s 0.'
-      : 'AbandonedConfig.setRemoveAbandonedTimeout with logAbandoned: logs the borrower\'s stack; enabling removeAbandoned* would also reclaim.');
+      : 'AbandonedConfig.setRemoveAbandonedTimeout with logAbandoned: logs the borrower\'s stack; enabling removeAbandoned* '
+        + 'would also reclaim.');
     return { text: `${lines.join('\n')}\n`, notes: notes.finish() };
   },
 };

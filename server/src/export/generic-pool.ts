@@ -40,14 +40,17 @@ export const genericPool: PoolLibrary = {
     notes.none('dialTimeoutMs', 'generic-pool has no create timeout: bound the connect in factory.create.');
     notes.add('idleTimeoutMs', c.idleTimeoutMs === 0 ? 'exact' : 'approximate', c.idleTimeoutMs === 0
       ? 'No evictor: generic-pool never removes idle resources (evictionRunIntervalMillis 0 is its default).'
-      : `idleTimeoutMillis does nothing unless evictionRunIntervalMillis > 0, so the export sets it to ${humanMs(evictionRunIntervalMillis)} `
-        + `and numTestsPerEvictionRun to max (its default 3 looks at only 3 resources a run). It evicts below min too, then re-creates up to min; `
+      : `idleTimeoutMillis does nothing unless evictionRunIntervalMillis > 0, so the export sets it to `
+        + `${humanMs(evictionRunIntervalMillis)} `
+        + `and numTestsPerEvictionRun to max (its default 3 looks at only 3 resources a run). It evicts below min too, then `
+          + `re-creates up to min; `
         + 'softIdleTimeoutMillis is the variant that stops at min.');
     notes.none('maxLifetimeMs', 'generic-pool has no lifetime limit: retire resources in factory.validate if you need one.');
     notes.add('healthCheckMethod', c.healthCheckMethod === 'none' ? 'exact' : 'approximate', c.healthCheckMethod === 'none'
       ? 'testOnBorrow false: no checks.'
       : 'testOnBorrow: factory.validate(resource) runs on every borrow; write the round trip in it.');
-    notes.approximate('validateAfterIdleMs', 'testOnBorrow validates on every borrow (like 0); skip recently used resources in factory.validate yourself.');
+    notes.approximate('validateAfterIdleMs', 'testOnBorrow validates on every borrow (like 0); skip recently used resources in '
+      + 'factory.validate yourself.');
     notes.none('healthCheckTimeoutMs', 'generic-pool does not time factory.validate; bound it inside.');
     notes.none('heartbeatIntervalMs', 'The evictor looks at idle time only; it never checks a resource.');
     notes.exact('idleOrder', `fifo: ${options.fifo} (generic-pool\'s default is true, FIFO).`);
@@ -65,11 +68,13 @@ export const genericPool: PoolLibrary = {
       maxWaitingClients: (p, r) => {
         const raw = r.raw();
         if (raw === null) p.number('maxWaiters', 0, 'exact', 'maxWaitingClients null → unbounded (0).');
-        else if (r.number() === 0) p.note('maxWaiters', 'none', 'maxWaitingClients 0 (no waiters at all) has no lab equivalent: the lab\'s 0 is unbounded.');
+        else if (r.number() === 0) p.note('maxWaiters', 'none', 'maxWaitingClients 0 (no waiters at all) has no lab equivalent: '
+          + 'the lab\'s 0 is unbounded.');
         else p.number('maxWaiters', r.number(), 'exact', 'maxWaitingClients → maxWaiters.');
       },
       acquireTimeoutMillis: (p, r) => { p.number('acquireTimeoutMs', r.number(), 'exact', 'acquireTimeoutMillis → acquireTimeoutMs.'); },
-      idleTimeoutMillis: (p, r) => { p.number('idleTimeoutMs', r.number(), 'approximate', 'idleTimeoutMillis → idleTimeoutMs (it acts only with evictionRunIntervalMillis).'); },
+      idleTimeoutMillis: (p, r) => { p.number('idleTimeoutMs', r.number(), 'approximate', 'idleTimeoutMillis → idleTimeoutMs '
+        + '(it acts only with evictionRunIntervalMillis).'); },
       fifo: (p, r) => { p.value('idleOrder', r.boolean() ? 'fifo' : 'lifo', 'exact', 'fifo → idleOrder.'); },
       testOnBorrow: (p, r) => {
         if (r.boolean()) p.value('validateAfterIdleMs', 0, 'approximate', 'testOnBorrow true: check every borrow (validateAfterIdleMs 0).');

@@ -42,7 +42,8 @@ function labOnlyNote(knob: PoolKnob, title: string): KnobNote | undefined {
   switch (knob) {
     case 'dialBackoffBaseMs':
     case 'dialBackoffMaxMs':
-      return none(`${title} has no dial backoff knob: a failed connect is retried on the next acquire (or the library's own fixed schedule).`);
+      return none(`${title} has no dial backoff knob: a failed connect is retried on the next acquire (or the library's own `
+        + `fixed schedule).`);
     case 'watchIdle':
       return none(`${title} has no such switch: whether a remote close of an idle connection is noticed at once depends on its I/O model.`);
     case 'noDelay':

@@ -13,7 +13,8 @@ const noteFor = (library: (typeof POOL_LIBRARY_IDS)[number], config: PoolConfig,
 
 describe('every export accounts for every lab knob', () => {
   const configs = [defaults, pool({ maxOpen: 0, idleTimeoutMs: 0, maxLifetimeMs: 0, heartbeatIntervalMs: 0, maxIdle: 0, minIdle: 0, idleOrder: 'fifo' })];
-  it.each(POOL_LIBRARY_IDS.flatMap((id) => configs.map((c, i) => [id, i, c] as const)))('%s (config %i): one note per knob, in schema order', (id, _i, config) => {
+  it.each(POOL_LIBRARY_IDS.flatMap((id) => configs.map((c, i) => [id, i, c] as const)))('%s (config %i): one note per knob, in '
+    + 'schema order', (id, _i, config) => {
     const result = exportConfig(id, { pool: config });
     expect(result.notes.map((n) => n.knob)).toEqual(POOL_KNOBS);
     for (const note of result.notes) {
@@ -25,7 +26,8 @@ describe('every export accounts for every lab knob', () => {
 });
 
 describe('floors and clamps are flagged with what the library will do', () => {
-  it('HikariCP: idleTimeout under 10 s becomes 10 min, maxLifetime under 30 s becomes 30 min, connectionTimeout under 250 ms is refused so 250 is written', () => {
+  it('HikariCP: idleTimeout under 10 s becomes 10 min, maxLifetime under 30 s becomes 30 min, connectionTimeout under 250 ms is '
+    + 'refused so 250 is written', () => {
     const lab = pool({ idleTimeoutMs: 2000, maxLifetimeMs: 10_000, acquireTimeoutMs: 100, minIdle: 0 });
     expect(noteFor('hikaricp', lab, 'idleTimeoutMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('10 min instead') });
     expect(noteFor('hikaricp', lab, 'maxLifetimeMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('30 min instead') });
@@ -50,14 +52,16 @@ describe('floors and clamps are flagged with what the library will do', () => {
     const options = JSON.parse(exportConfig('generic-pool', { pool: pool({ idleTimeoutMs: 4000 }) }).text);
     expect(options).toMatchObject({ idleTimeoutMillis: 4000, evictionRunIntervalMillis: 1000 });
     expect(JSON.parse(exportConfig('generic-pool', { pool: pool({ idleTimeoutMs: 0 }) }).text).evictionRunIntervalMillis).toBeUndefined();
-    expect(noteFor('generic-pool', pool({ idleTimeoutMs: 4000 }), 'idleTimeoutMs').message).toContain('does nothing unless evictionRunIntervalMillis');
+    expect(noteFor('generic-pool', pool({ idleTimeoutMs: 4000 }), 'idleTimeoutMs').message).toContain('does nothing unless '
+      + 'evictionRunIntervalMillis');
   });
 
   it('pg: one connectionTimeoutMillis covers the queue wait and the connect, so both notes say so and it takes the smaller', () => {
     const lab = pool({ acquireTimeoutMs: 3000, dialTimeoutMs: 700 });
     expect(JSON.parse(exportConfig('pg', { pool: lab }).text).connectionTimeoutMillis).toBe(700);
     for (const knob of ['acquireTimeoutMs', 'dialTimeoutMs']) {
-      expect(noteFor('pg', lab, knob)).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('both the wait for a client and the connect') });
+      expect(noteFor('pg', lab, knob)).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('both the wait '
+        + 'for a client and the connect') });
     }
   });
 

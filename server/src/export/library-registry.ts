@@ -30,7 +30,8 @@ export function exportConfig(library: PoolLibraryId, config: Pick<LabConfig, 'po
   const scale = options.scale ?? 1;
   const { text, notes } = POOL_LIBRARIES[library].exportPool(scaleLifetimes(config.pool, scale));
   const scaledNotes = scale === 1 ? notes : notes.map((note) => (SCALED_KNOBS as readonly string[]).includes(note.knob)
-    ? { ...note, message: `${note.message} (Scaled ×${scale} from the lab's ${config.pool[note.knob as (typeof SCALED_KNOBS)[number]]} ms.)` }
+    ? { ...note, message: `${note.message} (Scaled ×${scale} from the lab's `
+      + `${config.pool[note.knob as (typeof SCALED_KNOBS)[number]]} ms.)` }
     : note);
   return { library, format: POOL_LIBRARIES[library].format, text, notes: scaledNotes };
 }

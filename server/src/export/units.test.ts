@@ -16,7 +16,8 @@ describe('Go durations', () => {
     expect(parseGoDuration('')).toBeNull();
   });
 
-  it.each([[0, '0'], [500, '500 * time.Millisecond'], [2000, '2 * time.Second'], [120_000, '2 * time.Minute'], [7_200_000, '2 * time.Hour']])(
+  it.each([[0, '0'], [500, '500 * time.Millisecond'], [2000, '2 * time.Second'], [120_000, '2 * time.Minute'], [7_200_000, '2 * '
+    + 'time.Hour']])(
     '%i ms as a Go expression is %s, read back', (ms, expr) => {
       expect(goDurationExpr(ms)).toBe(expr);
       expect(parseGoDurationExpr(expr)).toBe(ms);

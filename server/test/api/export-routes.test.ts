@@ -67,7 +67,8 @@ describe('export and import routes', () => {
     for (const scale of ['0', '-2', 'ten', '1001', '2.5']) expect((await exportOf(`library=pg&scale=${scale}`)).statusCode).toBe(400);
   });
 
-  it.each(IMPORTABLE_LIBRARY_IDS)('export then POST /api/import for %s gives back the lab\'s values, and the patch applies', async (library) => {
+  it.each(IMPORTABLE_LIBRARY_IDS)('export then POST /api/import for %s gives back the lab\'s values, and the patch '
+    + 'applies', async (library) => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/config' })).json();
     const { text } = (await exportOf(`library=${library}`)).json();
     const response = await t.app.inject({ method: 'POST', url: '/api/import', payload: { library, text } });

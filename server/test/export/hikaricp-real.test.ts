@@ -24,7 +24,8 @@ describe.runIf(mustRun)('HikariCP loads the exported properties (new HikariConfi
   let dir: string;
   const classpath = () => [dir, ...JARS].join(':');
   beforeAll(() => {
-    if (!present) throw new Error('HikariCP test tools missing: run `node scripts/ensure-system-packages.mjs` as root (default-jdk-headless, libhikaricp-java, libslf4j-java)');
+    if (!present) throw new Error('HikariCP test tools missing: run `node scripts/ensure-system-packages.mjs` as root '
+      + '(default-jdk-headless, libhikaricp-java, libslf4j-java)');
     dir = mkdtempSync(join(tmpdir(), 'poolscope-hikari-'));
     execFileSync('javac', ['-cp', JARS.join(':'), '-d', dir, SOURCE]);
   });
@@ -47,7 +48,9 @@ describe.runIf(mustRun)('HikariCP loads the exported properties (new HikariConfi
   });
 
   it('lab-sized timings load but are rewritten by HikariCP exactly as the notes warn; scaled ones survive', () => {
-    const lab: PoolConfig = { ...DEFAULT_POOL, minIdle: 0, idleTimeoutMs: 2000, maxLifetimeMs: 10_000, acquireTimeoutMs: 100, healthCheckTimeoutMs: 50, leakDetectionThresholdMs: 1500 };
+    const lab: PoolConfig = {
+      ...DEFAULT_POOL, minIdle: 0, idleTimeoutMs: 2000, maxLifetimeMs: 10_000, acquireTimeoutMs: 100, healthCheckTimeoutMs: 50, leakDetectionThresholdMs: 1500,
+    };
     const notes = exportConfig('hikaricp', { pool: lab }).notes;
     const held = load(lab);
     expect(held.idleTimeout).toBe(600_000);

@@ -48,7 +48,9 @@ describe.each(LAB_CONFIGS)('JSON exports load into the real library: %s', (_name
   it('knex\'s pool fragment is valid tarn options, with acquireConnectionTimeout the lab\'s acquire timeout', async () => {
     const knexConfig = exported('knex', lab) as { acquireConnectionTimeout: number; pool: Record<string, unknown> };
     expect(knexConfig.acquireConnectionTimeout).toBe(lab.acquireTimeoutMs);
-    const pool = new tarn.Pool({ ...(knexConfig.pool as { min: number; max: number }), acquireTimeoutMillis: knexConfig.acquireConnectionTimeout, create: neverCalled, destroy: () => {} });
+    const pool = new tarn.Pool({
+      ...(knexConfig.pool as { min: number; max: number }), acquireTimeoutMillis: knexConfig.acquireConnectionTimeout, create: neverCalled, destroy: () => {},
+    });
     expect((pool as unknown as Record<string, number>).idleTimeoutMillis).toBe(lab.idleTimeoutMs);
     expect((pool as unknown as Record<string, number>).max).toBe(lab.maxOpen);
     await pool.destroy();
@@ -80,7 +82,9 @@ describe.each(LAB_CONFIGS)('JSON exports load into the real library: %s', (_name
     expect(stored.keepAliveTimeout).toBe(lab.idleTimeoutMs);
     expect(stored.clientTtl).toBe(lab.maxLifetimeMs);
     // The Pool keeps connectTimeout inside its connector; a Client validates it (and keepAliveTimeout) the same way.
-    const client = new UndiciClient('http://127.0.0.1:9', { connectTimeout: options.connectTimeout as number, keepAliveTimeout: options.keepAliveTimeout as number });
+    const client = new UndiciClient('http://127.0.0.1:9', {
+      connectTimeout: options.connectTimeout as number, keepAliveTimeout: options.keepAliveTimeout as number,
+    });
     expect(options.connectTimeout).toBe(lab.dialTimeoutMs);
     expect((client as unknown as Record<symbol, unknown>)[symbolNamed(client, 'default keep alive timeout')]).toBe(lab.idleTimeoutMs);
     await client.close();

@@ -14,7 +14,8 @@ export async function exportRoutes(app: TypedApp): Promise<void> {
     schema: {
       tags: ['export'],
       summary: 'The current pool config as settings for a real pool library',
-      description: `library: ${POOL_LIBRARY_IDS.join(', ')}. Every lab pool knob gets a note: exact, approximate (how it differs) or none (what the library does instead).`,
+      description: `library: ${POOL_LIBRARY_IDS.join(', ')}. Every lab pool knob gets a note: exact, approximate (how it `
+        + `differs) or none (what the library does instead).`,
       querystring: ExportQuerySchema,
       response: { 200: ExportResultSchema, 400: ErrorSchema, 409: ErrorSchema },
     },
@@ -23,10 +24,12 @@ export async function exportRoutes(app: TypedApp): Promise<void> {
     const id = knownLibrary(library, POOL_LIBRARY_IDS);
     const factor = scale === undefined ? 1 : Number(scale);
     if (factor > EXPORT_SCALE_MAX) {
-      throw new LabError('INVALID_REQUEST', `scale must be 1 to ${EXPORT_SCALE_MAX}, got ${factor}`, 400, [{ path: '/scale', message: `at most ${EXPORT_SCALE_MAX}` }]);
+      throw new LabError('INVALID_REQUEST', `scale must be 1 to ${EXPORT_SCALE_MAX}, got `
+        + `${factor}`, 400, [{ path: '/scale', message: `at most ${EXPORT_SCALE_MAX}` }]);
     }
     // Arm B exists only while a comparison runs; until the lab can compare, there is never one.
-    if (arm === 'b') throw new LabError('NO_COMPARISON', 'arm=b exports the comparison\'s second pool, and no comparison is running: leave arm out', 409);
+    if (arm === 'b') throw new LabError('NO_COMPARISON', 'arm=b exports the comparison\'s second pool, and no comparison is '
+      + 'running: leave arm out', 409);
     return exportConfig(id, app.lab.config(), { scale: factor });
   });
 
@@ -34,7 +37,8 @@ export async function exportRoutes(app: TypedApp): Promise<void> {
     schema: {
       tags: ['export'],
       summary: 'Read a pool library\'s settings back as a lab patch (not applied)',
-      description: `library: ${IMPORTABLE_LIBRARY_IDS.join(', ')}. Answers { patch, notes }; send the patch to PATCH /api/config to apply it. Text that does not parse is a 400 naming the line.`,
+      description: `library: ${IMPORTABLE_LIBRARY_IDS.join(', ')}. Answers { patch, notes }; send the patch to PATCH `
+        + `/api/config to apply it. Text that does not parse is a 400 naming the line.`,
       body: ImportBodySchema,
       response: { 200: ImportResultSchema, 400: ErrorSchema },
     },
@@ -45,7 +49,8 @@ export async function exportRoutes(app: TypedApp): Promise<void> {
       return importText(id, text);
     } catch (error) {
       if (!(error instanceof ImportParseError)) throw error;
-      throw new LabError('IMPORT_PARSE_FAILED', `${library} text does not parse, nothing imported: line ${error.line}: ${error.reason}`, 400,
+      throw new LabError('IMPORT_PARSE_FAILED', `${library} text does not parse, nothing imported: line ${error.line}: `
+        + `${error.reason}`, 400,
         [{ path: `/text/line/${error.line}`, message: error.reason }]);
     }
   });

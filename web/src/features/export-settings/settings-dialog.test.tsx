@@ -18,7 +18,8 @@ const exportOf = (library: string, scale: number): Ack<ExportResult> => ({
   ok: true,
   data: {
     library, format: 'json', text: `text for ${library} ×${scale}`,
-    notes: [{ knob: 'maxOpen', mapping: 'exact', message: `max for ${library}` }, { knob: 'maxIdle', mapping: 'none', message: 'keeps every idle one' }],
+    notes: [{ knob: 'maxOpen', mapping: 'exact', message: `max for `
+      + `${library}` }, { knob: 'maxIdle', mapping: 'none', message: 'keeps every idle one' }],
   },
 });
 
@@ -54,9 +55,11 @@ describe('the "Use these settings in…" dialog', () => {
 
   it('shows the chosen library\'s text and per-knob notes, refetches on a new library or scale, and copies the text', async () => {
     const { dialog } = openDialog();
-    await waitFor(() => expect((within(dialog).getByRole('textbox', { name: 'Settings text' }) as HTMLTextAreaElement).value).toBe('text for hikaricp ×1'));
+    await waitFor(() => expect((within(dialog).getByRole('textbox', { name: 'Settings '
+      + 'text' }) as HTMLTextAreaElement).value).toBe('text for hikaricp ×1'));
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'Library' }), { target: { value: 'pg' } });
-    await waitFor(() => expect((within(dialog).getByRole('textbox', { name: 'Settings text' }) as HTMLTextAreaElement).value).toBe('text for pg ×1'));
+    await waitFor(() => expect((within(dialog).getByRole('textbox', { name: 'Settings '
+      + 'text' }) as HTMLTextAreaElement).value).toBe('text for pg ×1'));
     expect(within(within(dialog).getByRole('list', { name: 'How each lab knob maps' })).getByText('max for pg')).toBeTruthy();
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'Scale lab lifetimes' }), { target: { value: '60' } });
     await waitFor(() => expect(commands.fetchLibraryExport).toHaveBeenLastCalledWith('pg', 60));
@@ -67,14 +70,16 @@ describe('the "Use these settings in…" dialog', () => {
   });
 
   it('shows the server\'s message when the export fails', async () => {
-    commands.fetchLibraryExport.mockResolvedValue({ ok: false, error: { code: 'INVALID_REQUEST', message: 'the lab is away', details: [] } });
+    commands.fetchLibraryExport.mockResolvedValue({ ok: false, error: { code: 'INVALID_REQUEST', message: 'the lab is '
+      + 'away', details: [] } });
     const { dialog } = openDialog();
     expect((await within(dialog).findByRole('alert')).textContent).toContain('the lab is away');
   });
 
   it('imports: previews the patch without applying it, then Apply sends it through config:patch', async () => {
     commands.importLibrarySettings.mockResolvedValue({ ok: true, data: {
-      library: 'pg', patch: { maxOpen: 20, idleTimeoutMs: 30_000 }, notes: [{ knob: 'maxOpen', mapping: 'exact', message: 'max → maxOpen.' }],
+      library: 'pg', patch: { maxOpen: 20, idleTimeoutMs: 30_000 }, notes: [{ knob: 'maxOpen', mapping: 'exact', message: 'max '
+        + '→ maxOpen.' }],
     } });
     const config: LabConfig = { pool: { ...DEFAULT_POOL_CONFIG, maxOpen: 20, idleTimeoutMs: 30_000 }, load: DEFAULT_LOAD_CONFIG };
     commands.patchConfig.mockResolvedValue({ ok: true, data: config });
@@ -96,10 +101,12 @@ describe('the "Use these settings in…" dialog', () => {
   });
 
   it('shows an import parse error naming the line', async () => {
-    commands.importLibrarySettings.mockResolvedValue({ ok: false, error: { code: 'IMPORT_PARSE_FAILED', message: 'hikaricp text does not parse, nothing imported: line 2: idleTimeout must be a non-negative number', details: [] } });
+    commands.importLibrarySettings.mockResolvedValue({ ok: false, error: { code: 'IMPORT_PARSE_FAILED', message: 'hikaricp text '
+      + 'does not parse, nothing imported: line 2: idleTimeout must be a non-negative number', details: [] } });
     const { dialog } = openDialog();
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Import' }));
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Paste the library\'s settings' }), { target: { value: 'idleTimeout=soon' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Paste the library\'s '
+      + 'settings' }), { target: { value: 'idleTimeout=soon' } });
     await act(async () => { fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' })); });
     expect(within(dialog).getByRole('alert').textContent).toContain('line 2');
     expect(within(dialog).getByRole('button', { name: 'Apply to the lab' })).toHaveProperty('disabled', true);

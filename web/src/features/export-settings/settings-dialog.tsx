@@ -34,7 +34,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const close = useCallback(() => onClose(), [onClose]);
   useFocusTrap(ref, close);
   const tabButton = (id: Tab, label: string) => (
-    <button type="button" role="tab" id={`${tabsId}-${id}`} aria-controls={`${tabsId}-panel`} aria-selected={tab === id} className={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} onClick={() => setTab(id)}>{label}</button>
+    <button type="button" role="tab" id={`${tabsId}-${id}`} aria-controls={`${tabsId}-panel`} aria-selected={tab === id}
+      className={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} onClick={() => setTab(id)}>
+      {label}
+    </button>
   );
   return (
     <div className="settings-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) close(); }}>
