@@ -8,6 +8,10 @@ const NEEDED = [
   { binary: '/usr/bin/chromium', pkg: 'chromium' },
   { binary: '/usr/bin/socat', pkg: 'socat' },
   { binary: '/usr/bin/promtool', pkg: 'prometheus' },
+  // javac, not only java: the HikariCP check is a small Java program compiled at test time.
+  { binary: '/usr/bin/javac', pkg: 'default-jdk-headless' },
+  { binary: '/usr/share/java/HikariCP.jar', pkg: 'libhikaricp-java' },
+  { binary: '/usr/share/java/slf4j-nop.jar', pkg: 'libslf4j-java' },
 ];
 
 const missing = NEEDED.filter(({ binary }) => !existsSync(binary));

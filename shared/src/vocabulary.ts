@@ -38,5 +38,8 @@ export const ERROR_CODES = {
   hostNotAllowed: 'HOST_NOT_ALLOWED',
   originNotAllowed: 'ORIGIN_NOT_ALLOWED',
   unsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  unknownLibrary: 'UNKNOWN_LIBRARY',
+  noComparison: 'NO_COMPARISON',
+  importParseFailed: 'IMPORT_PARSE_FAILED',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -9,6 +9,7 @@ import type { ControlPolicy } from './control-policy';
 import { registerErrorEnvelope } from './error-envelope';
 import { registerOpenApi } from './openapi';
 import { configRoutes } from './routes/config-routes';
+import { exportRoutes } from './routes/export-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { poolRoutes } from './routes/pool-routes';
 import { scenarioRoutes } from './routes/scenario-routes';
@@ -50,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(lessonRoutes);
   await app.register(poolRoutes);
   await app.register(metricsRoutes);
+  await app.register(exportRoutes);
   await registerWebApp(app, options.webRoot ?? null);
   const io: LabServer = new Server(app.server, {
     serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(access),

@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Lab } from '../lab/lab';
+import { registerAcquireWaitHistogram } from './acquire-wait-histogram';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 
 type Setter = (snapshot: Snapshot) => void;
@@ -36,6 +37,7 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
     targetGauge(registry),
     ...processMetrics(registry),
   ];
+  registerAcquireWaitHistogram(registry, () => lab.pool.acquireWaitTotals());
   const refresh = () => {
     const snapshot = lab.snapshot();
     for (const set of setters) set(snapshot);

@@ -22,6 +22,9 @@ export class LatencyWindow {
   private readonly wait: BucketWindow;
   private readonly hold: BucketWindow;
   private readonly rtt: BucketWindow;
+  /** Every wait since the pool started, per bucket, for /metrics' histogram (a Prometheus histogram only ever grows). */
+  private readonly waitCountsSinceStart = new Array<number>(WAIT_BUCKET_UPPER_MS.length).fill(0);
+  private waitSumMsSinceStart = 0;
 
   constructor(readonly takesPerWindow = 1) {
     const window = () => new BucketWindow(takesPerWindow);
@@ -41,6 +44,7 @@ export class LatencyWindow {
   recordWait(ms: number): void {
     this.wait.add(toUs(ms));
     this.currentWaitCounts[waitBucketOf(ms)]!++;
+    this.waitSumMsSinceStart += ms;
   }
 
   recordHold(ms: number): void {
@@ -51,16 +55,24 @@ export class LatencyWindow {
     this.rtt.add(toUs(ms));
   }
 
+  waitTotals(): WaitTotals {
+    return { countsByBucket: this.waitCountsSinceStart.map((count, i) => count + this.currentWaitCounts[i]!), sumMs: this.waitSumMsSinceStart };
+  }
+
   take(): { latency: LatencySummary; waitHistogram: HistogramBucket[] } {
     const latency = {} as LatencySummary;
     for (const kind of LATENCY_KINDS) latency[kind] = this.kinds[kind].take();
     const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({ upToMs, count: this.waitSlots.reduce((sum, slot) => sum + slot[i]!, 0) }));
+    for (let i = 0; i < WAIT_BUCKET_UPPER_MS.length; i++) this.waitCountsSinceStart[i]! += this.currentWaitCounts[i]!;
     this.current = (this.current + 1) % this.takesPerWindow;
     this.currentWaitCounts = this.waitSlots[this.current]!;
     this.currentWaitCounts.fill(0);
     return { latency, waitHistogram };
   }
 }
+
+/** Cumulative since start (including waits not yet taken into a window): per-bucket counts, not summed across buckets. */
+export interface WaitTotals { countsByBucket: number[]; sumMs: number }
 
 const LATENCY_KINDS: readonly LatencyKind[] = ['acquireWaitMs', 'rttMs', 'dialMs', 'holdMs', 'healthCheckMs', 'lifespanMs'];
 

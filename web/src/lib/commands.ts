@@ -1,3 +1,4 @@
+import type { ExportResult, ImportResult } from '@poolscope/shared/export-protocol';
 import type { Ack, ApiError, LabConfig, LabConfigPatch, LessonGoResult, LessonList, ScenarioSummary } from '@poolscope/shared/protocol';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
@@ -83,3 +84,7 @@ export const fetchScenarios = () => rest<ScenarioSummary[]>('GET', '/api/scenari
 export const fetchLessons = () => rest<LessonList>('GET', '/api/lessons');
 export const addTarget = (body: { host: string; port: number } | { embedded: true }) => rest<TargetSnapshot>('POST', '/api/targets', body);
 export const removeTarget = (id: string) => rest<unknown>('DELETE', `/api/targets/${encodeURIComponent(id)}`);
+
+export const fetchLibraryExport = (library: string, scale: number) =>
+  rest<ExportResult>('GET', `/api/export?library=${encodeURIComponent(library)}${scale > 1 ? `&scale=${scale}` : ''}`);
+export const importLibrarySettings = (library: string, text: string) => rest<ImportResult>('POST', '/api/import', { library, text });

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react';
+import { LIBRARY_TITLES, POOL_LIBRARY_IDS, type ExportResult, type PoolLibraryId } from '@poolscope/shared/export-protocol';
+import { ackMessage } from '../../components/ack-message';
+import { fetchLibraryExport } from '../../lib/commands';
+import { KnobNoteList } from './knob-note-list';
+
+const STRINGS = {
+  library: 'Library',
+  scale: 'Scale lab lifetimes',
+  scaleHelp: 'Multiplies idle timeout, max lifetime, heartbeat and leak threshold: the lab runs them at classroom speed.',
+  scaleOption: (factor: number) => (factor === 1 ? 'as in the lab (×1)' : `×${factor}`),
+  text: 'Settings text',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copy failed: select the text and copy it',
+  loading: 'Loading…',
+  notes: 'How each lab knob maps',
+} as const;
+
+const SCALES = [1, 10, 60, 360] as const;
+
+/** Pick a library and read the current pool config in its format, with the notes beside it. */
+export function ExportTab() {
+  const [library, setLibrary] = useState<PoolLibraryId>('hikaricp');
+  const [scale, setScale] = useState<number>(1);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    let current = true;
+    setResult(null);
+    setError(null);
+    void fetchLibraryExport(library, scale).then((ack) => {
+      if (!current) return;
+      if (ack.ok) setResult(ack.data);
+      else setError(ackMessage(ack.error));
+    });
+    return () => { current = false; };
+  }, [library, scale]);
+
+  const copy = async () => {
+    if (!result) return;
+    try {
+      await navigator.clipboard.writeText(result.text);
+      setCopyState('copied');
+    } catch {
+      setCopyState('failed');
+    }
+  };
+
+  return (
+    <div className="settings-tab">
+      <div className="settings-fields">
+        <label>
+          {STRINGS.library}{' '}
+          <select value={library} onChange={(e) => { setLibrary(e.target.value as PoolLibraryId); setCopyState('idle'); }}>
+            {POOL_LIBRARY_IDS.map((id) => <option key={id} value={id}>{LIBRARY_TITLES[id]}</option>)}
+          </select>
+        </label>
+        <label title={STRINGS.scaleHelp}>
+          {STRINGS.scale}{' '}
+          <select value={scale} onChange={(e) => { setScale(Number(e.target.value)); setCopyState('idle'); }}>
+            {SCALES.map((factor) => <option key={factor} value={factor}>{STRINGS.scaleOption(factor)}</option>)}
+          </select>
+        </label>
+      </div>
+      {error ? <p className="text-bad small" role="alert">{error}</p> : null}
+      {!result && !error ? <p className="small">{STRINGS.loading}</p> : null}
+      {result ? (
+        <div className="settings-columns">
+          <div className="settings-text">
+            <textarea readOnly aria-label={STRINGS.text} value={result.text} rows={14} spellCheck={false} />
+            <button type="button" className="btn btn-primary" onClick={() => void copy()} aria-live="polite">
+              {copyState === 'copied' ? STRINGS.copied : STRINGS.copy}
+            </button>
+            {copyState === 'failed' ? <p className="text-bad small" role="alert">{STRINGS.copyFailed}</p> : null}
+          </div>
+          <KnobNoteList notes={result.notes} label={STRINGS.notes} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useCallback, useId, useRef, useState } from 'react';
+import { ExportTab } from './export-tab';
+import { ImportTab } from './import-tab';
+import { useFocusTrap } from './use-focus-trap';
+import './settings-dialog.css';
+
+const STRINGS = {
+  open: 'Use these settings in…',
+  openTitle: 'Write the pool settings for a real pool library, or read a library\'s settings into the lab',
+  title: 'Use these settings in a real pool',
+  close: 'Close',
+  exportTab: 'Export',
+  importTab: 'Import',
+} as const;
+
+type Tab = 'export' | 'import';
+
+/** The header button and the modal it opens. */
+export function SettingsDialogButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="btn btn-quiet" aria-haspopup="dialog" title={STRINGS.openTitle} onClick={() => setOpen(true)}>{STRINGS.open}</button>
+      {open ? <SettingsDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const tabsId = useId();
+  const [tab, setTab] = useState<Tab>('export');
+  const close = useCallback(() => onClose(), [onClose]);
+  useFocusTrap(ref, close);
+  const tabButton = (id: Tab, label: string) => (
+    <button type="button" role="tab" id={`${tabsId}-${id}`} aria-controls={`${tabsId}-panel`} aria-selected={tab === id}
+      className={`btn ${tab === id ? 'btn-primary' : 'btn-quiet'}`} onClick={() => setTab(id)}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="settings-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) close(); }}>
+      <div ref={ref} className="settings-dialog panel" role="dialog" aria-modal="true" aria-labelledby={titleId}>
+        <div className="panel-head">
+          <h2 id={titleId}>{STRINGS.title}</h2>
+          <button type="button" className="btn btn-quiet" onClick={close}>{STRINGS.close}</button>
+        </div>
+        <div className="btn-group" role="tablist">
+          {tabButton('export', STRINGS.exportTab)}
+          {tabButton('import', STRINGS.importTab)}
+        </div>
+        <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>{tab === 'export' ? <ExportTab /> : <ImportTab />}</div>
+      </div>
+    </div>
+  );
+}
