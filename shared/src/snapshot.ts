@@ -2,6 +2,7 @@ import type { CloseReason, ConnectionState, RequestOutcome, TargetState } from '
 import type { HealthCheckMethod, PoolConfig } from './pool-config';
 import type { LoadConfig } from './load-config';
 import type { TargetKnobs } from './target-config';
+import type { CompareSnapshot } from './compare';
 
 export interface Percentiles {
   p50: number;
@@ -141,4 +142,6 @@ export interface Snapshot {
   markers: Marker[];
   config: { pool: PoolConfig; load: LoadConfig };
   scenarioId: string | null;
+  /** Arm B and the comparison's state while comparing (see compare.ts); null otherwise. A's fields above stay A's. */
+  compare: CompareSnapshot | null;
 }

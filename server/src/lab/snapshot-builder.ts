@@ -51,6 +51,7 @@ export class SnapshotBuilder {
       markers: this.sources.markers.recent(),
       config: this.sources.config(),
       scenarioId: this.sources.scenarioId(),
+      compare: null,
     };
   }
 
