@@ -6,6 +6,7 @@ import type { Lab } from '../lab/lab';
 import { bearerToken, type ControlPolicy } from './control-policy';
 import { errorBody, registerErrorEnvelope } from './error-envelope';
 import { registerOpenApi } from './openapi';
+import { compareRoutes } from './routes/compare-routes';
 import { configRoutes } from './routes/config-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { poolRoutes } from './routes/pool-routes';
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(configRoutes);
   await app.register(targetRoutes);
   await app.register(scenarioRoutes);
+  await app.register(compareRoutes);
   await app.register(poolRoutes);
   await app.register(metricsRoutes);
   await registerWebApp(app, options.webRoot ?? null);
