@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_METRICS } from '@poolscope/shared/compare';
 import { canListProcessSockets, processSocketsOnPorts } from '../support/open-sockets';
@@ -129,5 +131,20 @@ describe('compare routes', () => {
     expect(t.lab.compare.describeTargetB('t1').knobs?.idleCloseMs).toBe(3000);
     await t.app.inject({ method: 'POST', url: '/api/scenarios/steady/apply' });
     expect(t.lab.compare.active).toBe(false);
+  });
+
+  it('/metrics labels every pool series arm="a" / arm="b" while comparing (promtool-clean), and drops the label after', async () => {
+    await put({ b: { pool: { maxOpen: 4 } } });
+    await waitFor(() => (t.lab.snapshot().compare?.b.totals.acquires ?? 0) > 0, 5000, 'an acquire in B');
+    const comparing = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(comparing).toContain('poolscope_pool_max_open_connections{arm="a"} 10');
+    expect(comparing).toContain('poolscope_pool_max_open_connections{arm="b"} 4');
+    expect(comparing).toMatch(/poolscope_pool_acquires_total\{arm="b"\} [1-9]/);
+    expect(comparing).toMatch(/poolscope_latency_seconds\{arm="b",measure="rtt",percentile="p50"\}/);
+    if (existsSync('/usr/bin/promtool')) expect(execFileSync('promtool', ['check', 'metrics'], { input: comparing, encoding: 'utf8' }).trim()).toBe('');
+    await t.app.inject({ method: 'DELETE', url: '/api/compare' });
+    const single = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(single).not.toContain('arm="');
+    expect(single).toContain('poolscope_pool_max_open_connections 10');
   });
 });
