@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { LabEvent } from '@poolscope/shared/events';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { Snapshot } from '@poolscope/shared/snapshot';
+import { ARM_SCOPES, type ArmScope } from '@poolscope/shared/compare';
 import type { Lab } from '../lab/lab';
 import { LabError } from '../lab/lab-error';
 import type { ControlPolicy } from './control-policy';
@@ -70,9 +71,13 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): v
       }
     };
   socket.on('config:patch', control((patch) => lab.patchConfig(patch)));
-  socket.on('target:patch', control(({ id, patch }) => lab.patchTarget(asId(id), patch)));
-  socket.on('target:restart', control(({ id }) => lab.restartTarget(asId(id))));
+  socket.on('target:patch', control(({ id, patch, arm }) => lab.patchTarget(asId(id), patch, asArm(arm))));
+  socket.on('target:restart', control(({ id, arm }) => lab.restartTarget(asId(id), asArm(arm))));
   socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
+  socket.on('compare:start', control((request) => lab.compare.start(request)));
+  socket.on('compare:patch', control((request) => lab.compare.patch(request)));
+  socket.on('compare:stop', control(() => lab.compare.stop()));
+  socket.on('compare:keep-b', control(() => lab.compare.keepB()));
   socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
 }
 
@@ -108,4 +113,12 @@ function asId(id: unknown): string {
     throw new LabError('INVALID_REQUEST', 'expected { id: string }', 400, [{ path: '/id', message: 'expected a non-empty string' }]);
   }
   return id;
+}
+
+function asArm(arm: unknown): ArmScope {
+  if (arm === undefined) return 'both';
+  if (!(ARM_SCOPES as readonly unknown[]).includes(arm)) {
+    throw new LabError('INVALID_REQUEST', 'arm must be "a", "b" or "both"', 400, [{ path: '/arm', message: 'expected "a", "b" or "both"' }]);
+  }
+  return arm as ArmScope;
 }
