@@ -43,6 +43,7 @@ interface Running {
 export class Comparison {
   private running: Running | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  private shutDown = false;
 
   constructor(private readonly host: CompareHost) {}
 
@@ -53,6 +54,7 @@ export class Comparison {
   /** Validated before anything changes; a running comparison is replaced by the new one. */
   start(body: unknown): Promise<CompareState> {
     return this.serially(async () => {
+      if (this.shutDown) throw new LabError('POOL_CLOSED', 'the lab is shutting down', 503);
       const request = parseCompareRequest(this.host.config(), body);
       await this.close();
       const schedule = createSchedule(request.seed ?? randomSeed());
@@ -196,6 +198,7 @@ export class Comparison {
 
   /** The lab is closing: B goes first. */
   shutdown(): Promise<void> {
+    this.shutDown = true;
     return this.serially(() => this.close());
   }
 

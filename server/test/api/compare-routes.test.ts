@@ -31,6 +31,8 @@ describe('compare routes', () => {
     expect(Object.keys(b.latency)).toEqual(Object.keys(snapshot.latency));
     expect(snapshot.pool.maxOpen).toBe(10);
     expect(snapshot.compare!.diff).toHaveLength(2);
+    await waitFor(() => t.lab.history().samples.at(-1)?.b !== undefined, 3000, 'a history sample with arm B');
+    expect(t.lab.history().samples.at(-1)?.b?.acquireTimeoutMs).toBe(snapshot.compare!.b.config.pool.acquireTimeoutMs);
   });
 
   it('GET reports both configs and a summary row for every documented metric id; windowS is honoured and checked', async () => {
