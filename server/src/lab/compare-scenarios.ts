@@ -19,8 +19,8 @@ export const COMPARE_SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'compare-idle-order', title: 'Compare: LIFO vs FIFO idle order',
-    watch: 'Bursty arrivals and a 2 s idle timeout. A reuses the most recent connection (LIFO): the spare ones sit idle, time out and are dialled again at the next burst. B (FIFO) rotates through all of them, so none stays idle for 2 s. Watch Open connections (openConnections): higher in B; Dials (dialsPerSec): higher in A.',
-    pool: { maxOpen: 20, maxIdle: 20, minIdle: 0, idleTimeoutMs: 2000 }, load: { mode: 'open', ratePerSec: 50, holdMs: 50, holdJitterMs: 40 }, targets: {},
+    watch: 'Bursty arrivals (20/s, holds of 0-200 ms) and a 1 s idle timeout. A reuses the most recent connection (LIFO): the spare ones sit idle, time out and are dialled again at the next burst. B (FIFO) rotates through all of them, so none stays idle for 1 s. Watch Open connections (openConnections): higher in B; Dials (dialsPerSec): higher in A.',
+    pool: { maxOpen: 20, maxIdle: 20, minIdle: 0, idleTimeoutMs: 1000 }, load: { mode: 'open', ratePerSec: 20, holdMs: 100, holdJitterMs: 100 }, targets: {},
     compareB: { pool: { idleOrder: 'fifo' } },
   },
   {
