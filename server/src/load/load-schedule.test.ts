@@ -33,4 +33,27 @@ describe('seeded schedule', () => {
     expect(heard[1]).toEqual(heard[0]);
     expect(loads[0]?.stats().started).toBe(loads[1]?.stats().started);
   });
+
+  it('closed-loop workers on one seed make the same draws: after the same number of borrows, the same loans leaked', async () => {
+    const schedule = createSchedule(21);
+    const seen: Array<Map<number, number>> = [new Map(), new Map()];
+    const loads = await Promise.all([0, 1].map(async () => {
+      const load = lab.load(lab.pool([await lab.target()], { maxOpen: 0 }), { concurrency: 1, leakRate: 0.5, running: false });
+      load.useSchedule(schedule);
+      return load;
+    }));
+    for (const load of loads) load.reconfigure({ running: true });
+    const until = Date.now() + 800;
+    while (Date.now() < until || Math.min(...seen.map((m) => m.size)) < 10) {
+      loads.forEach((load, arm) => {
+        const stats = load.stats();
+        if (stats.inFlight === 0) seen[arm]?.set(stats.started, stats.leakedLoans);
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const common = [...(seen[0]?.keys() ?? [])].filter((started) => seen[1]?.has(started));
+    expect(common.length).toBeGreaterThan(5);
+    for (const started of common) expect([started, seen[1]?.get(started)]).toEqual([started, seen[0]?.get(started)]);
+    expect(Math.max(...(seen[0]?.values() ?? []))).toBeGreaterThan(0);
+  });
 });
