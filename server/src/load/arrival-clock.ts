@@ -20,7 +20,8 @@ const MAX_CATCH_UP_MS = 1000;
 export class ArrivalClock {
   readonly #random: () => number;
   readonly #seed: number;
-  readonly #listeners = new Set<ArrivalListener>();
+  /** An array, not a Set: iterating it per arrival allocates no iterator. */
+  #listeners: ArrivalListener[] = [];
   #ratePerSec = 0;
   #nextArrivalMs = 0;
   #index = 0;
@@ -45,16 +46,16 @@ export class ArrivalClock {
   }
 
   subscribe(listener: ArrivalListener): () => void {
-    this.#listeners.add(listener);
+    this.#listeners = [...this.#listeners, listener];
     this.#run();
     return () => {
-      this.#listeners.delete(listener);
-      if (this.#listeners.size === 0) this.#halt();
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+      if (this.#listeners.length === 0) this.#halt();
     };
   }
 
   #run(): void {
-    if (this.#timer !== null || this.#ratePerSec === 0 || this.#listeners.size === 0) return;
+    if (this.#timer !== null || this.#ratePerSec === 0 || this.#listeners.length === 0) return;
     const nowMs = performance.now();
     this.#nextArrivalMs = nowMs + poissonGapMs(this.#ratePerSec, this.#random);
     this.#schedule(nowMs);
@@ -69,13 +70,15 @@ export class ArrivalClock {
     this.#timer = null;
     const nowMs = performance.now();
     if (nowMs - this.#nextArrivalMs > MAX_CATCH_UP_MS) this.#nextArrivalMs = nowMs;
-    while (this.#nextArrivalMs <= nowMs && this.#ratePerSec > 0 && this.#listeners.size > 0) {
+    while (this.#nextArrivalMs <= nowMs && this.#ratePerSec > 0 && this.#listeners.length > 0) {
       const drawSeed = this.#seed < 0 ? -1 : streamSeed(this.#seed, this.#index);
       this.#index += 1;
-      for (const listener of this.#listeners) listener(this.#nextArrivalMs, drawSeed);
+      // A listener that unsubscribes replaces the array, so this loop finishes over the one it started with.
+      const listeners = this.#listeners;
+      for (let i = 0; i < listeners.length; i++) (listeners[i] as ArrivalListener)(this.#nextArrivalMs, drawSeed);
       this.#nextArrivalMs += poissonGapMs(this.#ratePerSec, this.#random);
     }
-    if (this.#ratePerSec > 0 && this.#listeners.size > 0 && this.#timer === null) this.#schedule(nowMs);
+    if (this.#ratePerSec > 0 && this.#listeners.length > 0 && this.#timer === null) this.#schedule(nowMs);
   };
 
   #schedule(nowMs: number): void {

@@ -124,6 +124,16 @@ describe('compare routes', () => {
     await t.app.inject({ method: 'PATCH', url: '/api/targets/t1', payload: { down: false } });
   });
 
+  it('a target added to A while comparing gets its B copy, and removing it removes both', async () => {
+    await put({ b: {} });
+    const added = await t.app.inject({ method: 'POST', url: '/api/targets', payload: { embedded: true } });
+    const id = added.json().id as string;
+    expect(t.lab.compare.describeTargetB(id)).toMatchObject({ id, embedded: true });
+    expect(t.lab.compare.describeTargetB(id).address).not.toBe(added.json().address);
+    await t.app.inject({ method: 'DELETE', url: `/api/targets/${id}` });
+    expect(() => t.lab.compare.describeTargetB(id)).toThrow(/not found/);
+  });
+
   it('GET /api/scenarios marks comparison scenarios, and applying one starts the comparison', async () => {
     const scenarios = (await t.app.inject({ method: 'GET', url: '/api/scenarios' })).json();
     const compare = scenarios.filter((s: { compare?: boolean }) => s.compare === true).map((s: { id: string }) => s.id);
