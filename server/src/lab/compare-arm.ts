@@ -31,6 +31,7 @@ export class CompareArm {
   readonly targets: TargetRegistry;
   private readonly recentlyClosed = new RecentlyClosed();
   private readonly builder: SnapshotBuilder;
+  private runningWhenStarted = false;
 
   private constructor(options: CompareArmOptions) {
     this.pool = new ConnectionPool({ config: options.config.pool, latencyWindowTakes: options.latencyWindowTakes });
@@ -44,7 +45,7 @@ export class CompareArm {
     });
   }
 
-  /** Clones the targets, then starts the load as configured; a failure closes whatever started. */
+  /** Clones the targets, load not yet running (see `run`); a failure closes whatever started. */
   static async start(options: CompareArmOptions): Promise<CompareArm> {
     const arm = new CompareArm(options);
     try {
@@ -53,8 +54,13 @@ export class CompareArm {
       await arm.close();
       throw error;
     }
-    arm.load.reconfigure({ running: options.config.load.running });
+    arm.runningWhenStarted = options.config.load.running;
     return arm;
+  }
+
+  /** Start the load as configured: called in the same synchronous step as A joins the schedule. */
+  run(): void {
+    this.load.reconfigure({ running: this.runningWhenStarted });
   }
 
   config(): ArmConfig {

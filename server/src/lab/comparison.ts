@@ -4,6 +4,7 @@ import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
 import { createSchedule, withOwnArrivals, type LoadSchedule } from '../load/load-schedule';
 import { randomSeed } from '../load/seeded-random';
+import type { ArrivalListener } from '../load/arrival-clock';
 import { CompareArm } from './compare-arm';
 import { parseCompareRequest } from './compare-request';
 import { CompareSamples } from './compare-samples';
@@ -44,6 +45,7 @@ export class Comparison {
   private running: Running | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private shutDown = false;
+  private tapB: ArrivalListener | null = null;
 
   constructor(private readonly host: CompareHost) {}
 
@@ -58,15 +60,15 @@ export class Comparison {
       const request = parseCompareRequest(this.host.config(), body);
       await this.close();
       const schedule = createSchedule(request.seed ?? randomSeed());
-      this.host.useSchedule(schedule);
       const armSchedule = this.scheduleForB(schedule, request.config);
       const arm = await CompareArm.start({
         config: request.config, targets: this.host.targets(), schedule: armSchedule, latencyWindowTakes: this.host.latencyWindowTakes,
         allowlist: this.host.allowlist, markers: this.host.markers,
-      }).catch((error: unknown) => {
-        this.host.useSchedule(null);
-        throw error;
       });
+      // One synchronous step: A joins the schedule as B's load starts, so neither hears an arrival the other misses.
+      arm.load.tapArrivals(this.tapB);
+      this.host.useSchedule(schedule);
+      arm.run();
       const diff = knobDiff(this.host.config(), arm.config());
       this.running = { arm, schedule, armSchedule, startedAt: Date.now(), diff, samples: new CompareSamples(), last: null };
       this.host.markers.add('config', `compare started${diff.length > 0 ? `: ${diff.map((d) => d.label).join(', ')}` : ' (A/A)'}`);
@@ -191,9 +193,13 @@ export class Comparison {
     if (arm && arm.targets.list().some((t) => t.id === id)) await arm.targets.remove(id);
   }
 
-  /** Test seam: hear each open-loop arrival arm B receives (arm A's: lab.load.tapArrivals). */
-  tapArrivalsB(listener: ((intendedMs: number, drawSeed: number) => void) | null): void {
-    this.require().arm.load.tapArrivals(listener);
+  /**
+   * Test seam: hear each open-loop arrival arm B receives (arm A's: lab.load.tapArrivals), from
+   * B's first arrival when set before the comparison starts.
+   */
+  tapArrivalsB(listener: ArrivalListener | null): void {
+    this.tapB = listener;
+    this.running?.arm.load.tapArrivals(listener);
   }
 
   /** The lab is closing: B goes first. */

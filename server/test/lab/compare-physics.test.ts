@@ -15,10 +15,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('comparison physics, on real sockets', () => {
   it('one seed, one schedule: over an open-loop window both arms receive the same arrivals at the same instants', async () => {
     const l = await start({ embeddedTargets: 1, load: { mode: 'open', ratePerSec: 200 } });
-    await l.compare.start({ b: { pool: { maxOpen: 2, maxIdle: 2 } }, seed: 11 });
     const heard: { a: [number, number][]; b: [number, number][] } = { a: [], b: [] };
-    l.load.tapArrivals((intendedMs, drawSeed) => heard.a.push([intendedMs, drawSeed]));
+    // Tapped before the start, so the whole comparison is heard; A's own arrivals before it carry no draw seed (-1).
+    l.load.tapArrivals((intendedMs, drawSeed) => drawSeed >= 0 && heard.a.push([intendedMs, drawSeed]));
     l.compare.tapArrivalsB((intendedMs, drawSeed) => heard.b.push([intendedMs, drawSeed]));
+    await l.compare.start({ b: { pool: { maxOpen: 2, maxIdle: 2 } }, seed: 11 });
     await waitFor(() => heard.b.length >= 300, 10_000, '300 arrivals');
     l.load.tapArrivals(null);
     l.compare.tapArrivalsB(null);
