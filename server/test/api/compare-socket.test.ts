@@ -7,6 +7,7 @@ import { buildApp } from '../../src/api/app';
 import { ControlPolicy } from '../../src/api/control-policy';
 import { Lab } from '../../src/lab/lab';
 import type { TypedApp } from '../../src/api/typed-app';
+import { gatewayHarness } from '../support/gateway-harness';
 import { waitFor } from '../support/test-lab';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -78,5 +79,21 @@ describe('compare socket controls', () => {
     const badArm = await emit<TargetSnapshot>(socket, 'target:patch', { id: 't1', patch: { latencyMs: 3 }, arm: 'c' });
     expect(badArm.ok).toBe(false);
     expect(lab!.describeTarget('t1').knobs?.latencyMs).toBe(2);
+  });
+
+  it('odd compare payloads are refused with an error ack and change nothing', async () => {
+    lab = await Lab.start({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 1, thinkMs: 50 } });
+    const harness = gatewayHarness(lab, new ControlPolicy(null));
+    const emitTo = harness.connect();
+    const before = JSON.stringify(lab.compare.state());
+    const payloads: unknown[] = [null, 'start', 42, [], [{ b: {} }], { b: null }, { b: [] }, { b: { pool: null } }, { b: { pool: { maxOpen: -1 } } },
+      { b: { load: { mode: 'sideways' } } }, { b: {}, seed: 1.5 }, { b: {}, seed: '7' }, { b: {}, extra: true }, { b: { pool: {}, targets: {} } }];
+    for (const payload of payloads) {
+      const ack = await emitTo('compare:start', payload);
+      expect(ack.ok, JSON.stringify(payload)).toBe(false);
+      expect(JSON.stringify(lab.compare.state())).toBe(before);
+    }
+    for (const event of ['compare:patch', 'compare:keep-b']) expect((await emitTo(event, {})).ok).toBe(false);
+    harness.detach();
   });
 });
