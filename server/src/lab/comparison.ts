@@ -83,7 +83,7 @@ export class Comparison {
       const request = parseCompareRequest(running.arm.config(), body);
       running.arm.reconfigure(request.config);
       this.refresh();
-      this.host.markers.add('config', `B: ${describe(request.patch)}`);
+      this.host.markers.add('config', `B: ${describePatch(request.patch)}`);
       return this.state();
     });
   }
@@ -239,6 +239,6 @@ export class Comparison {
   }
 }
 
-function describe(patch: { pool?: object; load?: object }): string {
+function describePatch(patch: { pool?: object; load?: object }): string {
   return [...Object.entries(patch.pool ?? {}), ...Object.entries(patch.load ?? {})].map(([k, v]) => `${k} ${String(v)}`).join(', ') || 'no change';
 }
