@@ -7,13 +7,13 @@ import type { Scenario } from './scenarios';
 export const COMPARE_SCENARIOS: readonly Scenario[] = [
   {
     id: 'compare-no-pool', title: 'Compare: pool vs no pool',
-    watch: 'A pools its connections; B keeps none idle (Max idle 0), so every request dials. Watch Dials (dialsPerSec): B dials about once per request, A about never. Round trip p50 (rttMs.p50) is higher in B by the dial it pays each time.',
+    watch: 'A pools its connections; B keeps none idle (Max idle 0), so every request dials. Watch Dials (dialsPerSec): B dials about once per request, A about never. B pays each dial inside its acquire: Acquire wait (acquireWaitMs.p50, p99) is higher in B.',
     pool: {}, load: { concurrency: 8, thinkMs: 10 }, targets: {},
     compareB: { pool: { maxIdle: 0, minIdle: 0 } },
   },
   {
     id: 'compare-smaller-pool', title: 'Compare: 50 vs 4 connections (smaller is faster)',
-    watch: 'Each target serves 2 requests at once. A opens 50 connections and the extra requests queue inside the targets; B opens 4 and they queue in the pool instead. Watch Round trip p50 (rttMs.p50): lower in B. Requests ok per second stay about equal; B\'s acquire wait (acquireWaitMs.p50) rises by what its round trips lost.',
+    watch: 'Each target serves 2 requests at once. A opens 50 connections and the extra requests queue inside the targets; B opens 4 and they queue in the pool instead. Watch Round trip p50 (rttMs.p50): several times lower in B. Acquire wait (acquireWaitMs.p50) shows where B\'s queue went. Throughput (requestsPerSec.ok) is bounded by the targets\' workers in both; B gives a little up to the hand-offs between borrowers.',
     pool: { maxOpen: 50, maxIdle: 50 }, load: { concurrency: 50, holdMs: 0, holdJitterMs: 0, thinkMs: 0 }, targets: { workers: 2, latencyMs: 5, jitterMs: 0 },
     compareB: { pool: { maxOpen: 4, maxIdle: 4 } },
   },
