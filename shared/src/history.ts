@@ -15,7 +15,12 @@ export interface HistorySample {
   latency: LatencySummary;
   waitHistogram: HistogramBucket[];
   acquireTimeoutMs: number;
+  /** Arm B's numbers at the same instant while a comparison ran; absent otherwise. */
+  b?: ArmHistorySample;
 }
+
+/** Arm B's chart numbers in a history sample (same shapes as A's). */
+export type ArmHistorySample = Pick<HistorySample, 'pool' | 'totals' | 'rates' | 'latency' | 'waitHistogram' | 'acquireTimeoutMs'>;
 
 /** What `history:get` and `GET /api/history` answer: the lab's recent past, oldest first. */
 export interface History {
@@ -27,8 +32,15 @@ export interface History {
 }
 
 export function toHistorySample(snapshot: Snapshot): HistorySample {
-  return {
+  const sample: HistorySample = {
     seq: snapshot.seq, t: snapshot.t, pool: snapshot.pool, totals: snapshot.totals, rates: snapshot.rates,
     latency: snapshot.latency, waitHistogram: snapshot.waitHistogram, acquireTimeoutMs: snapshot.config.pool.acquireTimeoutMs,
   };
+  const b = snapshot.compare?.b;
+  if (b) {
+    sample.b = {
+      pool: b.pool, totals: b.totals, rates: b.rates, latency: b.latency, waitHistogram: b.waitHistogram, acquireTimeoutMs: b.config.pool.acquireTimeoutMs,
+    };
+  }
+  return sample;
 }

@@ -16,6 +16,7 @@ export interface LessonGoResult {
 
 /** `GET /api/lessons`: the lessons as data, every text in every language. */
 export type LessonList = Lesson[];
+import type { ArmScope, CompareRequest, CompareState } from './compare';
 
 /** The body of every REST error and the `error` of every failed ack. */
 export interface ApiError {
@@ -41,6 +42,8 @@ export interface ScenarioSummary {
   id: string;
   title: string;
   watch: string;
+  /** A comparison scenario: applying it starts a comparison (A and B differ in the knob it teaches). */
+  compare?: boolean;
 }
 
 /** Socket.IO event maps: the server emits ServerToClientEvents, the browser the other. */
@@ -51,12 +54,20 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'config:patch': (patch: LabConfigPatch, ack: AckCallback<LabConfig>) => void;
-  'target:patch': (request: { id: string; patch: TargetKnobsPatch }, ack: AckCallback<TargetSnapshot>) => void;
-  'target:restart': (request: { id: string }, ack: AckCallback<TargetSnapshot>) => void;
+  /** While comparing, `arm` picks which arm's copy of the target changes (default both, at the same instant). */
+  'target:patch': (request: { id: string; patch: TargetKnobsPatch; arm?: ArmScope }, ack: AckCallback<TargetSnapshot>) => void;
+  'target:restart': (request: { id: string; arm?: ArmScope }, ack: AckCallback<TargetSnapshot>) => void;
   'scenario:apply': (request: { id: string }, ack: AckCallback<LabConfig>) => void;
   /** Go to step `step` (from 1) of a lesson: the lab takes the cumulative state of steps 1..step. */
   'lesson:go': (request: LessonPosition, ack: AckCallback<LessonGoResult>) => void;
   'lesson:leave': (request: Record<string, never>, ack: AckCallback<{ lesson: null }>) => void;
+  /** Start (or restart) a comparison: B = A's config with `b` applied. */
+  'compare:start': (request: CompareRequest, ack: AckCallback<CompareState>) => void;
+  /** Change B live; same body as start (`seed` is ignored). */
+  'compare:patch': (request: CompareRequest, ack: AckCallback<CompareState>) => void;
+  'compare:stop': (request: Record<string, never>, ack: AckCallback<CompareState>) => void;
+  /** A takes B's config and the comparison stops. */
+  'compare:keep-b': (request: Record<string, never>, ack: AckCallback<CompareState>) => void;
   'leaks:reclaim': (request: Record<string, never>, ack: AckCallback<{ reclaimed: number }>) => void;
   /** Read-only (no control token needed), rate limited apart from the controls. */
   'history:get': (request: Record<string, never>, ack: AckCallback<History>) => void;

@@ -3,6 +3,7 @@ import type { HealthCheckMethod, PoolConfig } from './pool-config';
 import type { LoadConfig } from './load-config';
 import type { TargetKnobs } from './target-config';
 import type { LessonPosition } from './lesson-schema';
+import type { CompareSnapshot } from './compare';
 
 export interface Percentiles {
   p50: number;
@@ -144,4 +145,6 @@ export interface Snapshot {
   scenarioId: string | null;
   /** The lesson step the presenter is on (`step` from 1), followed by every open dashboard; null outside a lesson. */
   lesson: LessonPosition | null;
+  /** Arm B and the comparison's state while comparing (see compare.ts); null otherwise. A's fields above stay A's. */
+  compare: CompareSnapshot | null;
 }

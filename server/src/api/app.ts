@@ -8,6 +8,7 @@ import { AccessPolicy } from './access-policy';
 import type { ControlPolicy } from './control-policy';
 import { registerErrorEnvelope } from './error-envelope';
 import { registerOpenApi } from './openapi';
+import { compareRoutes } from './routes/compare-routes';
 import { configRoutes } from './routes/config-routes';
 import { exportRoutes } from './routes/export-routes';
 import { metricsRoutes } from './routes/metrics-routes';
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(targetRoutes);
   await app.register(scenarioRoutes);
   await app.register(lessonRoutes);
+  await app.register(compareRoutes);
   await app.register(poolRoutes);
   await app.register(metricsRoutes);
   await app.register(exportRoutes);

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { LabEvent } from '@poolscope/shared/events';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { Snapshot } from '@poolscope/shared/snapshot';
+import { ARM_SCOPES, type ArmScope } from '@poolscope/shared/compare';
 import type { Lab } from '../lab/lab';
 import { LabError } from '../lab/lab-error';
 import type { ControlPolicy } from './control-policy';
@@ -72,11 +73,15 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy, bu
       }
     };
   socket.on('config:patch', control((patch) => lab.patchConfig(patch)));
-  socket.on('target:patch', control(({ id, patch }) => lab.patchTarget(asId(id), patch)));
-  socket.on('target:restart', control(({ id }) => lab.restartTarget(asId(id))));
+  socket.on('target:patch', control(({ id, patch, arm }) => lab.patchTarget(asId(id), patch, asArm(arm))));
+  socket.on('target:restart', control(({ id, arm }) => lab.restartTarget(asId(id), asArm(arm))));
   socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
   socket.on('lesson:go', control(({ id, step }) => lab.goToLesson(asId(id), asStep(step))));
   socket.on('lesson:leave', control(() => lab.leaveLesson()));
+  socket.on('compare:start', control((request) => lab.compare.start(request)));
+  socket.on('compare:patch', control((request) => lab.compare.patch(request)));
+  socket.on('compare:stop', control(() => lab.compare.stop()));
+  socket.on('compare:keep-b', control(() => lab.compare.keepB()));
   socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
 }
 
@@ -121,4 +126,12 @@ function asStep(step: unknown): number {
     throw new LabError('INVALID_REQUEST', 'expected { id: string, step: integer from 1 }', 400, [{ path: '/step', message: 'expected an integer from 1' }]);
   }
   return step;
+}
+
+function asArm(arm: unknown): ArmScope {
+  if (arm === undefined) return 'both';
+  if (!(ARM_SCOPES as readonly unknown[]).includes(arm)) {
+    throw new LabError('INVALID_REQUEST', 'arm must be "a", "b" or "both"', 400, [{ path: '/arm', message: 'expected "a", "b" or "both"' }]);
+  }
+  return arm as ArmScope;
 }

@@ -5,6 +5,7 @@ import type { LabConfig, LessonGoResult, ScenarioSummary } from '@poolscope/shar
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
+import type { ArmScope } from '@poolscope/shared/compare';
 import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig } from '@poolscope/shared/config-rules';
 import { ConnectionPool } from '../pool/connection-pool';
 import { LoadGenerator } from '../load/load-generator';
@@ -23,6 +24,7 @@ import { SnapshotHistory } from './snapshot-history';
 import { TargetAllowlist } from './target-allowlist';
 import { TargetRegistry, type RegisteredTarget } from './target-registry';
 import { patchLabConfig } from './patch-lab-config';
+import { Comparison } from './comparison';
 
 export interface LabOptions {
   embeddedTargets?: number;
@@ -44,6 +46,8 @@ export class Lab {
   readonly load: LoadGenerator;
   readonly targets: TargetRegistry;
   readonly markers = new MarkerLog();
+  /** Arm B while comparing; this lab's pool, load and targets are arm A. */
+  readonly compare: Comparison;
   private readonly events = new EventBatch();
   private readonly recentlyClosed = new RecentlyClosed();
   private readonly past = new SnapshotHistory();
@@ -59,7 +63,12 @@ export class Lab {
     // Latency percentiles cover the last second of ticks: steady enough to read at 10 Hz.
     this.pool = new ConnectionPool({ config: options.pool ?? {}, latencyWindowTakes: options.sampleHz ?? 10 });
     this.load = new LoadGenerator({ pool: this.pool, config: { ...(options.load ?? {}), running: false } });
-    this.targets = new TargetRegistry(this.pool, new TargetAllowlist(options.allowTargets));
+    const allowlist = new TargetAllowlist(options.allowTargets);
+    this.targets = new TargetRegistry(this.pool, allowlist);
+    this.compare = new Comparison({
+      config: () => this.config(), targets: () => this.targets.list(), useSchedule: (schedule) => this.load.useSchedule(schedule),
+      applyConfig: (config) => this.patchConfig(config), markers: this.markers, allowlist, latencyWindowTakes: options.sampleHz ?? 10,
+    });
     // The lab reports reconfigurations itself, for every scope, so the pool's own are not repeated.
     this.pool.on('event', (event) => {
       if (event.type !== 'reconfigured') this.record(event);
@@ -118,6 +127,7 @@ export class Lab {
     this.pool.reconfigure(next.pool);
     this.load.reconfigure(next.load);
     this.noteConfigChange(before, this.config());
+    this.compare.refresh();
     return this.config();
   }
 
@@ -129,6 +139,8 @@ export class Lab {
     this.assertOpen();
     const scenario = findScenario(id);
     if (!scenario) throw LabError.notFound(`scenario ${JSON.stringify(id)}`);
+    // A scenario starts from a clean lab: a comparison running stops, and a compare scenario starts its own below.
+    if (this.compare.active) await this.compare.stop();
     const pool = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, scenario.pool);
     const load = patchLoadConfig({ ...DEFAULT_LOAD_CONFIG }, scenario.load);
     if (!pool.ok || !load.ok) throw new Error(`scenario ${id} is invalid: ${JSON.stringify([pool, load])}`);
@@ -141,6 +153,7 @@ export class Lab {
     this.lessonPosition = null;
     this.markers.add('scenario', scenario.title);
     this.record({ t: Date.now(), type: 'scenario-applied', scenarioId: id, title: scenario.title });
+    if (scenario.compareB) await this.compare.start({ b: scenario.compareB, seed: 1 });
     return this.config();
   }
 
@@ -165,6 +178,8 @@ export class Lab {
     }
     const state = lessonStateAt(lesson, step);
     if (!state.ok) throw LabError.invalidConfig(state.details);
+    // A step sets the whole lab, as a scenario does: a comparison left running would no longer be the step's.
+    if (this.compare.active) await this.compare.stop();
     const before = this.config();
     this.pool.reconfigure(state.value.pool);
     this.load.reconfigure(state.value.load);
@@ -191,12 +206,15 @@ export class Lab {
   async addTarget(request: { host: string; port: number } | { embedded: true }): Promise<TargetSnapshot> {
     this.assertOpen();
     const target = 'embedded' in request ? await this.targets.addEmbedded() : await this.targets.addExternal(request.host, request.port);
+    await this.compare.addTarget(target);
     this.record({ t: Date.now(), type: 'target-added', targetId: target.id, address: target.address });
     return this.describeTarget(target.id);
   }
 
-  patchTarget(id: string, patch: unknown): TargetSnapshot {
+  /** While comparing, `arm` picks whose copy of the target changes; both change in one synchronous step. */
+  patchTarget(id: string, patch: unknown, arm: ArmScope = 'both'): TargetSnapshot {
     this.assertOpen();
+    if (arm === 'b') return this.compare.patchTargetB(id, patch);
     const before = this.targets.get(id).embedded?.knobs();
     const result = this.targets.patchKnobs(id, patch);
     if (!result.ok) throw LabError.invalidConfig(result.details);
@@ -205,13 +223,19 @@ export class Lab {
       this.markers.add('fault', `${id}: ${label}`);
       this.record({ t: Date.now(), type: 'reconfigured', scope: 'target', targetId: id, changed });
     }
+    if (arm === 'both') this.compare.mirrorTargetKnobs(id, result.value);
     return this.describeTarget(id);
   }
 
-  async restartTarget(id: string): Promise<TargetSnapshot> {
+  async restartTarget(id: string, arm: ArmScope = 'both'): Promise<TargetSnapshot> {
     this.assertOpen();
+    if (arm === 'b') {
+      this.compare.requireB();
+      await this.compare.restartTarget(id);
+      return this.compare.describeTargetB(id);
+    }
     const target = this.targets.get(id);
-    await this.targets.restart(id);
+    await Promise.all([this.targets.restart(id), arm === 'both' ? this.compare.restartTarget(id) : undefined]);
     this.markers.add('fault', `${id}: restarted`);
     this.record({ t: Date.now(), type: 'target-restarted', targetId: id, address: target.address });
     return this.describeTarget(id);
@@ -220,6 +244,7 @@ export class Lab {
   async removeTarget(id: string): Promise<void> {
     this.assertOpen();
     const target = await this.targets.remove(id);
+    await this.compare.removeTarget(id);
     this.record({ t: Date.now(), type: 'target-removed', targetId: id, address: target.address });
   }
 
@@ -243,6 +268,7 @@ export class Lab {
     if (this.closed) return;
     this.closed = true;
     this.sampler.stop();
+    await this.compare.shutdown();
     // Closing the pool alongside stopping the load rejects acquires still waiting, so shutdown
     // does not sit out a whole acquire timeout; loans in flight still get shutdownGraceMs.
     await Promise.all([this.load.stop(), this.pool.close()]);
@@ -252,6 +278,7 @@ export class Lab {
 
   private tick(): void {
     this.latest = this.builder.build();
+    this.latest.compare = this.compare.sample(this.latest);
     this.past.record(this.latest);
     const events = this.events.drain();
     for (const listener of this.listeners) listener(this.latest, events);

@@ -2,18 +2,22 @@ import type { LoadConfigPatch } from '@poolscope/shared/load-config';
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
 import type { ScenarioSummary } from '@poolscope/shared/protocol';
+import type { ArmConfigPatch } from '@poolscope/shared/compare';
+import { COMPARE_SCENARIOS } from './compare-scenarios';
 
 /**
  * A scenario starts from the defaults and sets only what it teaches, so applying one
  * always gives the same lab whatever was tuned before.
  */
-export interface Scenario extends ScenarioSummary {
+export interface Scenario extends Omit<ScenarioSummary, 'compare'> {
   pool: PoolConfigPatch;
   load: LoadConfigPatch;
   /** Applied to every embedded target (external targets have no knobs). */
   targets: TargetKnobsPatch;
   /** Restart every embedded target once the knobs are applied. */
   restartTargets?: boolean;
+  /** A comparison scenario: after A is set up as above, B starts as A with this patch. */
+  compareB?: ArmConfigPatch;
 }
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -77,6 +81,7 @@ export const SCENARIOS: readonly Scenario[] = [
     watch: 'One borrower in 20 never gives its connection back. The pool drains to zero free connections, waits and acquire timeouts climb and leak suspects are listed with their hold times. Press Reclaim leaked connections to recover.',
     pool: { maxOpen: 10, maxIdle: 10, leakDetectionThresholdMs: 2000, acquireTimeoutMs: 1000 }, load: { leakRate: 0.05, concurrency: 8 }, targets: {},
   },
+  ...COMPARE_SCENARIOS,
 ];
 
 export function findScenario(id: string): Scenario | undefined {
@@ -84,5 +89,5 @@ export function findScenario(id: string): Scenario | undefined {
 }
 
 export function summarize(scenario: Scenario): ScenarioSummary {
-  return { id: scenario.id, title: scenario.title, watch: scenario.watch };
+  return { id: scenario.id, title: scenario.title, watch: scenario.watch, ...(scenario.compareB ? { compare: true } : {}) };
 }

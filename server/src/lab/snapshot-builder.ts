@@ -54,6 +54,7 @@ export class SnapshotBuilder {
       config: this.sources.config(),
       scenarioId: this.sources.scenarioId(),
       lesson: this.sources.lesson(),
+      compare: null,
     };
   }
 

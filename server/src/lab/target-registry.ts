@@ -58,6 +58,16 @@ export class TargetRegistry {
     return this.register({ id, host: verdict.address, port, address: `${verdict.address}:${port}`, embedded: null });
   }
 
+  /**
+   * A copy of another registry's target under the same id (a comparison's arm B): an embedded
+   * one gets its own echo server with the same knobs, an external one is shared (dialled as is).
+   */
+  async addClone(source: RegisteredTarget): Promise<RegisteredTarget> {
+    if (!source.embedded) return this.register({ ...source });
+    const server = await EchoTarget.start({ id: source.id, knobs: source.embedded.knobs() });
+    return this.register({ id: source.id, host: server.host, port: server.port, address: server.address, embedded: server });
+  }
+
   patchKnobs(id: string, patch: unknown): PatchResult<TargetKnobs> {
     return this.embeddedOf(id).update(patch);
   }

@@ -10,6 +10,8 @@ export interface BorrowHost {
   readonly pool: LoadPool;
   readonly tally: LoadTally;
   readonly random: () => number;
+  /** Seed of a shared schedule (a comparison), or null: closed-loop workers then draw from `random`. */
+  readonly seed: number | null;
   readonly config: Readonly<LoadConfig>;
   readonly payload: Buffer;
   readonly requestOptions: Readonly<Pick<LoadConfig, 'framing'> & { timeoutMs: number }>;
@@ -31,15 +33,19 @@ export class Borrow {
   readonly #onEnded: (borrow: Borrow, outcome: RequestOutcome) => void;
   #connection: LoadConnection | null = null;
   #holdTimer: NodeJS.Timeout | null = null;
+  /** This borrow's draws (hold jitter, leak): the host's random, or a seeded stream of a shared schedule. */
+  #random: () => number;
   busy = false;
 
   constructor(host: BorrowHost, onEnded: (borrow: Borrow, outcome: RequestOutcome) => void) {
     this.#host = host;
     this.#onEnded = onEnded;
+    this.#random = host.random;
   }
 
-  start(): void {
+  start(random: () => number = this.#host.random): void {
     this.busy = true;
+    this.#random = random;
     this.#host.tally.begin();
     let acquiring: Promise<LoadConnection>;
     try {
@@ -74,7 +80,7 @@ export class Borrow {
 
   readonly #onReply = (): void => {
     this.#host.tally.end('ok');
-    const holdMs = this.#host.hurrying ? 0 : holdDurationMs(this.#host.config, this.#host.random);
+    const holdMs = this.#host.hurrying ? 0 : holdDurationMs(this.#host.config, this.#random);
     if (holdMs > 0) this.#holdTimer = setTimeout(this.#endHold, holdMs);
     else this.#endHold();
   };
@@ -90,7 +96,7 @@ export class Borrow {
     this.#holdTimer = null;
     const connection = this.#connection as LoadConnection;
     this.#connection = null;
-    if (chance(this.#host.config.leakRate, this.#host.random)) this.#host.keepLeaked(connection);
+    if (chance(this.#host.config.leakRate, this.#random)) this.#host.keepLeaked(connection);
     else this.#host.pool.release(connection);
     this.busy = false;
     this.#onEnded(this, 'ok');

@@ -1,6 +1,7 @@
 import type { RequestOutcome } from '@poolscope/shared/vocabulary';
 import { Borrow, type BorrowHost } from './borrow';
 import { BusyCount } from './busy-count';
+import { mulberry32, streamSeed } from './seeded-random';
 
 /**
  * After a fast failure (a closed pool, no targets, a full wait queue reject at once) a worker
@@ -16,11 +17,20 @@ class LoopWorker {
   #thinkTimer: NodeJS.Timeout | null = null;
   #thinkImmediate: NodeJS.Immediate | null = null;
   #retired = false;
+  /** Hold and leak draws: the host's random, or stream `index` of a shared schedule's seed. */
+  random: () => number;
 
   constructor(host: BorrowHost, onGone: () => void) {
     this.#host = host;
     this.#onGone = onGone;
     this.borrow = new Borrow(host, this.#onBorrowEnded);
+    this.random = host.random;
+  }
+
+  /** Worker `index` draws the same numbers in every generator driven by the same seed. */
+  reseed(index: number): void {
+    const seed = this.#host.seed;
+    this.random = seed === null ? this.#host.random : mulberry32(streamSeed(seed, index));
   }
 
   /** Stop after the borrow under way, or now when thinking. */
@@ -44,7 +54,7 @@ class LoopWorker {
   readonly next = (): void => {
     this.#thinkTimer = null;
     this.#thinkImmediate = null;
-    this.borrow.start();
+    this.borrow.start(this.random);
   };
 }
 
@@ -68,6 +78,7 @@ export class ClosedLoop {
   resize(concurrency: number): void {
     while (this.#workers.length < concurrency) {
       const worker: LoopWorker = new LoopWorker(this.#host, () => this.#onGone(worker));
+      worker.reseed(this.#workers.length);
       this.#workers.push(worker);
       this.#alive.up();
       worker.next();
@@ -77,6 +88,11 @@ export class ClosedLoop {
       this.#retiring.add(worker);
       worker.retire();
     }
+  }
+
+  /** Every worker starts its stream again from the host's seed (a comparison starting). */
+  reseed(): void {
+    this.#workers.forEach((worker, index) => worker.reseed(index));
   }
 
   cutHolds(): void {

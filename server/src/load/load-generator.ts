@@ -5,6 +5,8 @@ import { ClosedLoop } from './closed-loop';
 import { LoadConfigError } from './load-config-error';
 import { LoadHost } from './load-host';
 import type { LoadPool } from './load-pool';
+import type { LoadSchedule } from './load-schedule';
+import type { ArrivalListener } from './arrival-clock';
 import type { LoadStats } from './load-tally';
 import { OPEN_LOOP_MAX_IN_FLIGHT, OpenLoop } from './open-loop';
 
@@ -51,6 +53,22 @@ export class LoadGenerator {
     this.#host.setConfig(Object.freeze({ ...result.value }));
     this.#apply();
     return result;
+  }
+
+  /**
+   * Drive this generator from a shared schedule from now on: closed-loop worker i restarts
+   * stream i of the seed, open-loop arrivals come from the schedule's clock. Null: back to the
+   * generator's own random and clock.
+   */
+  useSchedule(schedule: LoadSchedule | null): void {
+    this.#host.seed = schedule?.seed ?? null;
+    this.#closedLoop.reseed();
+    this.#openLoop.useClock(schedule?.arrivals ?? null);
+  }
+
+  /** Test seam: hear each open-loop arrival at the instant it was due. */
+  tapArrivals(listener: ArrivalListener | null): void {
+    this.#openLoop.tap(listener);
   }
 
   stats(): LoadStats {

@@ -17,6 +17,7 @@ export class LoadHost implements BorrowHost {
   payload!: Buffer;
   requestOptions!: Readonly<{ timeoutMs: number; framing: LoadConfig['framing'] }>;
   hurrying = false;
+  seed: number | null = null;
   readonly #leaked = new Set<LoadConnection>();
 
   constructor(

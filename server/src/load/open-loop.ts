@@ -1,6 +1,7 @@
+import { ArrivalClock, type ArrivalListener } from './arrival-clock';
 import { Borrow, type BorrowHost } from './borrow';
 import { BusyCount } from './busy-count';
-import { poissonGapMs } from './timing';
+import { mulberry32 } from './seeded-random';
 
 /**
  * Default bound on open-loop borrows under way (acquiring, requesting or holding). Arrivals
@@ -8,38 +9,49 @@ import { poissonGapMs } from './timing';
  * at the top rate (20,000/s) it still covers half a second of unanswered arrivals.
  */
 export const OPEN_LOOP_MAX_IN_FLIGHT = 10_000;
-/** A backlog older than this means the process itself was paused; it is dropped, not fired in a burst. */
-const MAX_CATCH_UP_MS = 1000;
 
 /**
- * Poisson arrivals at ratePerSec, each one borrow. Timers cannot fire every 50 µs, so each tick
- * starts every arrival that fell due since the last one. Borrows come from a free list that
- * grows up to the bound, so steady load allocates no borrowers.
+ * Each arrival of an ArrivalClock starts one borrow. The clock is the loop's own unless a
+ * shared schedule lends one (a comparison: both arms hear the same instants). Borrows come
+ * from a free list that grows up to the bound, so steady load allocates no borrowers.
  */
 export class OpenLoop {
   readonly #host: BorrowHost;
   readonly #maxInFlight: number;
+  readonly #ownClock: ArrivalClock;
   readonly #free: Borrow[] = [];
   readonly #all: Borrow[] = [];
   readonly #busy = new BusyCount();
+  #clock: ArrivalClock;
   #ratePerSec = 0;
-  #nextArrivalMs = 0;
-  #timer: NodeJS.Timeout | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #tap: ArrivalListener | null = null;
 
   constructor(host: BorrowHost, maxInFlight: number) {
     this.#host = host;
     this.#maxInFlight = maxInFlight;
+    this.#ownClock = new ArrivalClock({ random: host.random });
+    this.#clock = this.#ownClock;
   }
 
   /** 0 stops arrivals; borrows under way finish. A new rate takes effect from now. */
   setRate(ratePerSec: number): void {
     if (ratePerSec === this.#ratePerSec) return;
     this.#ratePerSec = ratePerSec;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    if (ratePerSec === 0) return;
-    this.#nextArrivalMs = performance.now() + poissonGapMs(ratePerSec, this.#host.random);
-    this.#schedule(performance.now());
+    this.#listen();
+  }
+
+  /** Take arrivals from `clock` (null: the loop's own) from now on. */
+  useClock(clock: ArrivalClock | null): void {
+    const next = clock ?? this.#ownClock;
+    if (next === this.#clock) return;
+    this.#clock = next;
+    this.#listen();
+  }
+
+  /** Test seam: hear every arrival this loop receives, at the instant it was due. */
+  tap(listener: ArrivalListener | null): void {
+    this.#tap = listener;
   }
 
   cutHolds(): void {
@@ -50,27 +62,21 @@ export class OpenLoop {
     return this.#busy.whenZero();
   }
 
-  readonly #tick = (): void => {
-    this.#timer = null;
-    const nowMs = performance.now();
-    if (nowMs - this.#nextArrivalMs > MAX_CATCH_UP_MS) this.#nextArrivalMs = nowMs;
-    while (this.#nextArrivalMs <= nowMs && this.#ratePerSec > 0) {
-      this.#arrive();
-      this.#nextArrivalMs += poissonGapMs(this.#ratePerSec, this.#host.random);
-    }
-    if (this.#ratePerSec > 0 && this.#timer === null) this.#schedule(nowMs);
-  };
-
-  #schedule(nowMs: number): void {
-    this.#timer = setTimeout(this.#tick, Math.max(0, this.#nextArrivalMs - nowMs));
+  #listen(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    if (this.#ratePerSec === 0) return;
+    this.#clock.setRate(this.#ratePerSec);
+    this.#unsubscribe = this.#clock.subscribe(this.#arrive);
   }
 
-  #arrive(): void {
+  readonly #arrive = (intendedMs: number, drawSeed: number): void => {
+    this.#tap?.(intendedMs, drawSeed);
     const borrow = this.#free.pop() ?? this.#newBorrow();
     if (borrow === null) return this.#host.tally.shedOne();
     this.#busy.up();
-    borrow.start();
-  }
+    borrow.start(drawSeed < 0 ? this.#host.random : mulberry32(drawSeed));
+  };
 
   #newBorrow(): Borrow | null {
     if (this.#all.length >= this.#maxInFlight) return null;

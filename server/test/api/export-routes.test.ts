@@ -60,6 +60,19 @@ describe('export and import routes', () => {
     expect((await exportOf('library=pg&arm=c')).statusCode).toBe(400);
   });
 
+  it('arm=b exports the comparison\'s second pool while one runs', async () => {
+    const started = await t.app.inject({ method: 'PUT', url: '/api/compare', payload: { b: { pool: { maxOpen: 4, maxIdle: 4, minIdle: 0 } } } });
+    expect(started.statusCode, started.body).toBe(200);
+    try {
+      const b = JSON.parse((await exportOf('library=pg&arm=b')).json().text);
+      const a = JSON.parse((await exportOf('library=pg&arm=a')).json().text);
+      expect(b.max).toBe(4);
+      expect(a.max).toBe(t.lab.pool.config.maxOpen);
+    } finally {
+      await t.app.inject({ method: 'DELETE', url: '/api/compare' });
+    }
+  });
+
   it('scale multiplies the lifetimes; a scale out of range is a 400', async () => {
     const text = (await exportOf('library=pg&scale=10')).json().text;
     expect(JSON.parse(text).idleTimeoutMillis).toBe(VARIED_POOL.idleTimeoutMs * 10);

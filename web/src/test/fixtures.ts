@@ -45,6 +45,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     config: { pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } },
     scenarioId: null,
     lesson: null,
+    compare: null,
     ...overrides,
   };
 }

@@ -27,9 +27,12 @@ export async function exportRoutes(app: TypedApp): Promise<void> {
       throw new LabError('INVALID_REQUEST', `scale must be 1 to ${EXPORT_SCALE_MAX}, got `
         + `${factor}`, 400, [{ path: '/scale', message: `at most ${EXPORT_SCALE_MAX}` }]);
     }
-    // Arm B exists only while a comparison runs; until the lab can compare, there is never one.
-    if (arm === 'b') throw new LabError('NO_COMPARISON', 'arm=b exports the comparison\'s second pool, and no comparison is '
-      + 'running: leave arm out', 409);
+    // Arm B exists only while a comparison runs.
+    if (arm === 'b') {
+      const armB = app.lab.compare.state().b;
+      if (!armB) throw new LabError('NO_COMPARISON', 'arm=b exports the comparison\'s second pool, and no comparison is running: leave arm out', 409);
+      return exportConfig(id, armB, { scale: factor });
+    }
     return exportConfig(id, app.lab.config(), { scale: factor });
   });
 
