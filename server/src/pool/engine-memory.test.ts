@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionPool } from './connection-pool';
 import { memoryConnector, type MemoryLink } from './memory-connector';
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
-import { waitFor } from './test-support/wait-for';
+import { waitFor } from '../test-support/wait-for';
 
 const pools: ConnectionPool[] = [];
 afterEach(async () => {
@@ -46,7 +46,7 @@ describe('pool engine (in-memory connections)', () => {
     const loans = await Promise.all([1, 2, 3, 4].map(() => pool.acquire()));
     for (const loan of loans) pool.release(loan);
     const opened = pool.stats().dials;
-    await waitFor(() => pool.stats().open === 1, 'the reaper to close all but minIdle');
+    await waitFor(() => pool.stats().open === 1, { what: 'the reaper to close all but minIdle' });
     expect(pool.stats()).toMatchObject({ idle: 1, dials: opened });
     expect(pool.stats().closed['idle-timeout']).toBe(opened - 1);
   });
@@ -55,7 +55,7 @@ describe('pool engine (in-memory connections)', () => {
     const pool = memoryPool({ maxLifetimeMs: 100, minIdle: 0 });
     const [idle, busy] = await Promise.all([pool.acquire(), pool.acquire()]);
     pool.release(idle!);
-    await waitFor(() => pool.stats().closed['max-lifetime'] === 1, 'the idle one to expire');
+    await waitFor(() => pool.stats().closed['max-lifetime'] === 1, { what: 'the idle one to expire' });
     expect(pool.stats().active).toBe(1);
     pool.release(busy!);
     expect(pool.stats().closed['max-lifetime']).toBe(2);

@@ -4,7 +4,7 @@ import type { ConnectionPool } from './connection-pool';
 import type { PooledConnection } from './pooled-connection';
 import { Harness } from './test-support/harness';
 import type { TestEchoServer } from './test-support/test-echo-server';
-import { waitFor } from './test-support/wait-for';
+import { waitFor } from '../test-support/wait-for';
 
 const harness = new Harness();
 afterEach(() => harness.closeAll());
@@ -22,7 +22,7 @@ async function poolWithOneIdle(method: HealthCheckMethod): Promise<{ server: Tes
 /** The peer closes; returns once the pool's socket has seen it (the pool itself does not react: watchIdle off). */
 async function peerCloses(server: TestEchoServer, pooled: PooledConnection): Promise<void> {
   for (const socket of server.sockets) socket.end();
-  await waitFor(() => pooled.link?.goneReason != null, "the FIN to reach the pool's socket");
+  await waitFor(() => pooled.link?.goneReason != null, { what: "the FIN to reach the pool's socket" });
 }
 
 describe('health-check methods (watchIdle off)', () => {
@@ -49,7 +49,7 @@ describe('health-check methods (watchIdle off)', () => {
   it('naive-probe fails a connection with a stray byte waiting, and consumes that byte', async () => {
     const { server, pool, firstId, first } = await poolWithOneIdle('naive-probe');
     for (const socket of server.sockets) socket.write(Buffer.from([1]));
-    await waitFor(() => first.link?.probe() != null, 'the stray byte to arrive');
+    await waitFor(() => first.link?.probe() != null, { what: 'the stray byte to arrive' });
     const connection = await pool.acquire();
     expect(connection.id).not.toBe(firstId);
     expect(pool.stats().healthChecksByMethod['naive-probe'].failed).toBe(1);

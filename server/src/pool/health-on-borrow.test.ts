@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
-import { sleepMs, waitFor } from './test-support/wait-for';
+import { sleepMs, waitFor } from '../test-support/wait-for';
 
 const harness = new Harness();
 afterEach(() => harness.closeAll());
@@ -13,7 +13,7 @@ describe('health checks on borrow and heartbeats', () => {
     const first = await pool.acquire();
     pool.release(first);
     for (const socket of server.sockets) socket.end();
-    await waitFor(() => first.link?.goneReason != null, "the FIN to reach the pool's socket");
+    await waitFor(() => first.link?.goneReason != null, { what: "the FIN to reach the pool's socket" });
     const second = await pool.acquire();
     expect(second.id).not.toBe(first.id);
     expect((await second.request(Buffer.from('ok'), framed)).toString()).toBe('ok');
@@ -29,14 +29,14 @@ describe('health checks on borrow and heartbeats', () => {
     const pool = harness.pool([server]);
     pool.release(await pool.acquire());
     for (const socket of server.sockets) socket.end();
-    await waitFor(() => pool.stats().closed['remote-closed'] === 1, 'the pool to notice the remote close');
+    await waitFor(() => pool.stats().closed['remote-closed'] === 1, { what: 'the pool to notice the remote close' });
     expect(pool.stats().open).toBe(0);
   });
 
   it('heartbeats keep idle connections alive past the target idleCloseMs', async () => {
     const server = await harness.server({ idleCloseMs: 600 });
     const pool = harness.pool([server], { minIdle: 2, heartbeatIntervalMs: 100, healthCheckMethod: 'ping' });
-    await waitFor(() => pool.stats().idle === 2, '2 idle connections');
+    await waitFor(() => pool.stats().idle === 2, { what: '2 idle connections' });
     const ids = pool.connections().map((c) => c.id);
     await sleepMs(1500);
     expect(pool.connections().map((c) => c.id).sort()).toEqual(ids.sort());
@@ -51,7 +51,7 @@ describe('health checks on borrow and heartbeats', () => {
     const pool = harness.pool([server], { watchIdle: false, heartbeatIntervalMs: 0, validateAfterIdleMs: 50 });
     const first = await pool.acquire();
     pool.release(first);
-    await waitFor(() => first.link?.goneReason != null, 'the target idle close to reach the pool');
+    await waitFor(() => first.link?.goneReason != null, { what: 'the target idle close to reach the pool' });
     const second = await pool.acquire();
     expect(second.id).not.toBe(first.id);
     expect(pool.stats().closed['health-check']).toBe(1);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SocketLink } from './socket-link';
 import { Harness } from './test-support/harness';
-import { waitFor } from './test-support/wait-for';
+import { waitFor } from '../test-support/wait-for';
 
 const harness = new Harness();
 afterEach(() => harness.closeAll());
@@ -26,7 +26,7 @@ describe('the shared read buffer, over real sockets', () => {
     pool.release(idle);
     const [idleSocket] = [...server.sockets];
     idleSocket!.write('stray bytes');
-    await waitFor(() => idleLink.probe() !== null, 'the stray bytes to arrive');
+    await waitFor(() => idleLink.probe() !== null, { what: 'the stray bytes to arrive' });
     for (let i = 0; i < 5; i++) expect((await busy.request(Buffer.from(`overwrite ${i}`), framed)).toString()).toBe(`overwrite ${i}`);
     expect(Buffer.concat(idleLink.unexpected).toString()).toBe('stray bytes');
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { serviceDelayMs } from './service-time';
 import { DEFAULT_TARGET_KNOBS } from '@poolscope/shared/config-rules';
-import { targetsClosedAfterEach } from './test-targets';
-import { TestClient, frameOf, waitFor } from './test-client';
+import { targetsClosedAfterEach } from './test-support/test-targets';
+import { TestClient, frameOf } from './test-support/test-client';
+import { waitFor } from '../test-support/wait-for';
 
 const startTarget = targetsClosedAfterEach();
 
@@ -31,12 +32,12 @@ describe('EchoTarget capacity knobs', () => {
     const target = await startTarget({ latencyMs: 800, workers: 1 });
     const clients = await Promise.all([1, 2, 3].map(() => TestClient.open(target.port)));
     clients.forEach((c) => c.send(request));
-    await waitFor(() => target.counters().requestsQueued === 2, 'two requests queued behind one worker');
-    await waitFor(() => clients.filter((c) => c.receivedBytes > 0).length === 1, 'the first reply', 5000);
+    await waitFor(() => target.counters().requestsQueued === 2, { what: 'two requests queued behind one worker' });
+    await waitFor(() => clients.filter((c) => c.receivedBytes > 0).length === 1, { timeoutMs: 5000, what: 'the first reply' });
     expect(target.counters().requestsQueued).toBe(1);
     target.update({ workers: 0 });
     expect(target.counters().requestsQueued).toBe(0);
-    await waitFor(() => clients.every((c) => c.receivedBytes === request.length), 'every reply');
+    await waitFor(() => clients.every((c) => c.receivedBytes === request.length), { what: 'every reply' });
     expect(target.counters().requestsServed).toBe(3);
   });
 
@@ -52,7 +53,7 @@ describe('EchoTarget capacity knobs', () => {
   it('accepts then closes connections past maxConnections, counting them refused; live changes apply', async () => {
     const target = await startTarget({ maxConnections: 2 });
     const admitted = await Promise.all([1, 2].map(() => TestClient.open(target.port)));
-    await waitFor(() => target.counters().connectionsOpen === 2, 'two connections admitted');
+    await waitFor(() => target.counters().connectionsOpen === 2, { what: 'two connections admitted' });
     const excess = await TestClient.open(target.port);
     await excess.waitForClose();
     expect(target.counters()).toMatchObject({ connectionsOpen: 2, connectionsAccepted: 2, connectionsRefused: 1 });

@@ -7,7 +7,7 @@ import { ControlPolicy } from '../../src/api/control-policy';
 import { CONTROL_BURST, CONTROL_PER_SECOND, type LabServer } from '../../src/api/socket-gateway';
 import type { TypedApp } from '../../src/api/typed-app';
 import { Lab } from '../../src/lab/lab';
-import { waitFor } from '../support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -79,12 +79,12 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
     const viewer = wellBehavedViewer(url);
     const rude: Client = connect(url, { transports: ['websocket'], reconnection: false });
     clients.push(viewer.socket, rude);
-    await waitFor(() => viewer.seen.count > 0 && rude.connected, 5000, 'both connected');
+    await waitFor(() => viewer.seen.count > 0 && rude.connected, { timeoutMs: 5000, what: 'both connected' });
     const disconnected = new Promise<string>((resolve) => rude.once('disconnect', resolve));
     rude.emit('config:patch', { pool: { padding: 'x'.repeat(BODY_LIMIT_BYTES * 2) } } as never, () => {});
     expect(await disconnected).toBeTruthy();
     const seenBefore = viewer.seen.count;
-    await waitFor(() => viewer.seen.count >= seenBefore + 3, 5000, 'snapshots still flowing to the viewer');
+    await waitFor(() => viewer.seen.count >= seenBefore + 3, { timeoutMs: 5000, what: 'snapshots still flowing to the viewer' });
     expect(lab.config().pool.maxOpen).toBe(10);
   });
 
@@ -92,7 +92,7 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
     const viewer = wellBehavedViewer(url);
     const flooder: Client = connect(url, { transports: ['websocket'], reconnection: false });
     clients.push(viewer.socket, flooder);
-    await waitFor(() => viewer.seen.count > 0 && flooder.connected, 5000, 'both connected');
+    await waitFor(() => viewer.seen.count > 0 && flooder.connected, { timeoutMs: 5000, what: 'both connected' });
     viewer.resetGap();
     const acks = { ok: 0, limited: 0, other: 0 };
     const floodStarted = Date.now();
@@ -122,7 +122,7 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
   it(`stays responsive while ${VIEWERS} viewers connect at once, and every one gets a snapshot`, async () => {
     const viewer = wellBehavedViewer(url);
     clients.push(viewer.socket);
-    await waitFor(() => viewer.seen.count > 0, 5000, 'the well-behaved viewer connected');
+    await waitFor(() => viewer.seen.count > 0, { timeoutMs: 5000, what: 'the well-behaved viewer connected' });
     viewer.resetGap();
     const greeted = new Set<number>();
     for (let i = 0; i < VIEWERS; i++) {
@@ -140,9 +140,9 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
     latencies.push(await healthzMs(url));
     expect(Math.max(...latencies), `/healthz latencies ${latencies.join(',')}`).toBeLessThan(HEALTHZ_BOUND_MS);
     const seenBefore = viewer.seen.count;
-    await waitFor(() => viewer.seen.count >= seenBefore + 5, 5000, 'snapshots still flowing with every viewer connected');
+    await waitFor(() => viewer.seen.count >= seenBefore + 5, { timeoutMs: 5000, what: 'snapshots still flowing with every viewer connected' });
     expect(viewer.seen.longestGapMs, 'longest silence the viewer saw').toBeLessThan(SNAPSHOT_GAP_BOUND_MS);
     for (const client of clients.splice(0)) client.disconnect();
-    await waitFor(() => io.engine.clientsCount === 0, 10_000, 'every viewer gone from the server');
+    await waitFor(() => io.engine.clientsCount === 0, { timeoutMs: 10_000, what: 'every viewer gone from the server' });
   }, 60_000);
 });

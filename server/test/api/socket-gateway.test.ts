@@ -7,7 +7,7 @@ import { buildApp } from '../../src/api/app';
 import { ControlPolicy } from '../../src/api/control-policy';
 import { Lab } from '../../src/lab/lab';
 import type { TypedApp } from '../../src/api/typed-app';
-import { waitFor } from '../support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -91,7 +91,7 @@ describe('Socket.IO gateway against a listening server', () => {
     const url = await listen('tok-history');
     const viewer = client(url);
     await nextSnapshot(viewer);
-    await waitFor(() => lab!.history().samples.length >= 2, 5000, 'two history samples');
+    await waitFor(() => lab!.history().samples.length >= 2, { timeoutMs: 5000, what: 'two history samples' });
     const getHistory = () => new Promise<Ack<History>>((resolve) => viewer.emit('history:get', {}, resolve));
     const first = await getHistory();
     expect(first.ok).toBe(true);

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
-import { EchoTarget } from './echo-target';
+import { EchoTarget } from '../echo-target';
 import { TestClient } from './test-client';
 
 /**

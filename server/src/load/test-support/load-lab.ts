@@ -1,12 +1,10 @@
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
 import type { LoadConfigPatch } from '@poolscope/shared/load-config';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
-import { ConnectionPool } from '../pool/connection-pool';
-import { EchoTarget } from '../targets/echo-target';
-import { LoadGenerator, type LoadGeneratorOptions } from './load-generator';
-import type { LoadStats } from './load-tally';
-
-export { waitFor } from '../targets/test-client';
+import { ConnectionPool } from '../../pool/connection-pool';
+import { EchoTarget } from '../../targets/echo-target';
+import { LoadGenerator, type LoadGeneratorOptions } from '../load-generator';
+import type { LoadStats } from '../load-tally';
 
 /** started = sum(outcomes) + inFlight, with the numbers in the message when it fails. */
 export function invariantHolds(stats: LoadStats): boolean {
