@@ -174,8 +174,7 @@ export class Lab {
 
   describeTarget(id: string): TargetSnapshot {
     this.targets.get(id);
-    const fresh = this.builder.build();
-    const found = fresh.targets.find((t) => t.id === id);
+    const found = this.builder.describeTarget(id);
     if (!found) throw LabError.notFound(`target ${JSON.stringify(id)}`);
     return found;
   }
