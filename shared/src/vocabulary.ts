@@ -35,5 +35,7 @@ export const ERROR_CODES = {
   unauthorized: 'UNAUTHORIZED',
   rateLimited: 'RATE_LIMITED',
   targetNotAllowed: 'TARGET_NOT_ALLOWED',
+  /** Something the lab did not expect (a bug, or the machine refusing a socket): nothing was applied. */
+  internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

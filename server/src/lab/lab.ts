@@ -5,7 +5,7 @@ import type { LabConfig, ScenarioSummary } from '@poolscope/shared/protocol';
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
-import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig } from '@poolscope/shared/config-rules';
+import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG } from '@poolscope/shared/config-rules';
 import { ConnectionPool } from '../pool/connection-pool';
 import { LoadGenerator } from '../load/load-generator';
 import { describeChange } from './describe-change';
@@ -15,6 +15,7 @@ import { MarkerLog } from './marker-log';
 import { RecentlyClosed } from './recently-closed';
 import { Sampler } from './sampler';
 import { findScenario, SCENARIOS, summarize } from './scenarios';
+import { planScenario } from './scenario-plan';
 import { SnapshotBuilder } from './snapshot-builder';
 import { SnapshotHistory } from './snapshot-history';
 import { TargetAllowlist } from './target-allowlist';
@@ -120,17 +121,33 @@ export class Lab {
     return SCENARIOS.map(summarize);
   }
 
+  /**
+   * All or nothing: the plan is validated whole first; if a target cannot restart (its port was
+   * taken meanwhile) the config and knobs go back to what they were, no marker is added, and the
+   * answer is INTERNAL with the cause.
+   */
   async applyScenario(id: string): Promise<LabConfig> {
     this.assertOpen();
     const scenario = findScenario(id);
     if (!scenario) throw LabError.notFound(`scenario ${JSON.stringify(id)}`);
-    const pool = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, scenario.pool);
-    const load = patchLoadConfig({ ...DEFAULT_LOAD_CONFIG }, scenario.load);
-    if (!pool.ok || !load.ok) throw new Error(`scenario ${id} is invalid: ${JSON.stringify([pool, load])}`);
-    this.pool.reconfigure(pool.value);
-    this.load.reconfigure(load.value);
-    for (const target of this.embeddedTargets()) target.embedded?.update({ ...DEFAULT_TARGET_KNOBS, ...scenario.targets });
-    if (scenario.restartTargets) await Promise.all(this.embeddedTargets().map((t) => t.embedded?.restart()));
+    const plan = planScenario(scenario);
+    const before = this.config();
+    const targets = this.embeddedTargets();
+    const knobsBefore = targets.map((t) => t.embedded?.knobs());
+    const apply = (config: LabConfig, knobs: (TargetKnobs | undefined)[]) => {
+      this.pool.reconfigure(config.pool);
+      this.load.reconfigure(config.load);
+      targets.forEach((t, i) => t.embedded?.update(knobs[i]));
+    };
+    apply(plan, targets.map(() => plan.knobs));
+    if (scenario.restartTargets) {
+      try {
+        await Promise.all(targets.map((t) => t.embedded?.restart()));
+      } catch (error) {
+        apply(before, knobsBefore);
+        throw LabError.internal(`scenario ${id} not applied: a target could not restart`, error);
+      }
+    }
     this.scenarioId = id;
     this.markers.add('scenario', scenario.title);
     this.record({ t: Date.now(), type: 'scenario-applied', scenarioId: id, title: scenario.title });
