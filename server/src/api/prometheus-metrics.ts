@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Lab } from '../lab/lab';
 import type { Snapshot } from '@poolscope/shared/snapshot';
@@ -10,8 +10,11 @@ type Setter = (snapshot: Snapshot) => void;
  * request path). Latency percentiles are gauges over the last sampling window, not
  * histograms: the engine keeps HDR histograms, and re-bucketing them would only lose detail.
  */
-export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: () => void } {
+export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: () => void; close: () => void } {
   const registry = new Registry();
+  // The loop-delay monitor samples on its own timer until disabled: close() stops it with the app.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const setters: Setter[] = [
     gaugeByLabel(registry, 'poolscope_pool_connections', 'Open pool connections by state', 'state', (s) => ({
       idle: s.pool.idle, active: s.pool.active, connecting: s.pool.connecting, validating: s.pool.validating, closing: s.pool.closing,
@@ -34,13 +37,13 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
     gauge(registry, 'poolscope_load_requests_in_flight', 'Load-generator requests in flight', (s) => s.totals.requestsInFlight),
     latencyGauge(registry),
     targetGauge(registry),
-    ...processMetrics(registry),
+    ...processMetrics(registry, loopDelay),
   ];
   const refresh = () => {
     const snapshot = lab.snapshot();
     for (const set of setters) set(snapshot);
   };
-  return { registry, refresh };
+  return { registry, refresh, close: () => loopDelay.disable() };
 }
 
 function gauge(registry: Registry, name: string, help: string, read: (s: Snapshot) => number): Setter {
@@ -104,9 +107,7 @@ function targetGauge(registry: Registry): Setter {
  * A few process figures of our own rather than prom-client's defaults, some of which are
  * gauges named `_total` that promtool rejects.
  */
-function processMetrics(registry: Registry): Setter[] {
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
+function processMetrics(registry: Registry, loopDelay: IntervalHistogram): Setter[] {
   const rss = new Gauge({ name: 'poolscope_process_resident_memory_bytes', help: 'Resident set size', registers: [registry] });
   const heap = new Gauge({ name: 'poolscope_process_heap_used_bytes', help: 'V8 heap in use', registers: [registry] });
   const cpu = new Counter({ name: 'poolscope_process_cpu_seconds_total', help: 'User and system CPU time', registers: [registry] });
