@@ -141,4 +141,6 @@ export interface Snapshot {
   markers: Marker[];
   config: { pool: PoolConfig; load: LoadConfig };
   scenarioId: string | null;
+  /** Events left out of the stream since the lab started (past 500 a tick); the counters still count them. */
+  eventsDropped: number;
 }

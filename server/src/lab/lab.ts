@@ -64,6 +64,7 @@ export class Lab {
     this.builder = new SnapshotBuilder({
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
+      eventsDropped: () => this.events.dropped,
     });
     this.latest = this.builder.build();
     this.sampler = new Sampler(options.sampleHz ?? 10, () => this.tick(), (error) => console.error('poolscope: sampler tick failed', error));

@@ -18,6 +18,7 @@ export interface SnapshotSources {
   recentlyClosed: RecentlyClosed;
   config: () => LabConfig;
   scenarioId: () => string | null;
+  eventsDropped: () => number;
 }
 
 /** Turns the engine's readouts into the wire snapshot; owns the windows that rates are computed over. */
@@ -53,6 +54,7 @@ export class SnapshotBuilder {
       markers: this.sources.markers.recent(),
       config: this.sources.config(),
       scenarioId: this.sources.scenarioId(),
+      eventsDropped: this.sources.eventsDropped(),
     };
   }
 

@@ -44,6 +44,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     markers: [],
     config: { pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } },
     scenarioId: null,
+    eventsDropped: 0,
     ...overrides,
   };
 }

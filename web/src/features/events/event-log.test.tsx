@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { liveStore } from '../../lib/live-store';
 import { EventLog } from './event-log';
 import { describeEvent } from './describe-event';
+import { makeSnapshot } from '../../test/fixtures';
 
 afterEach(cleanup);
 
@@ -28,5 +29,14 @@ describe('describeEvent', () => {
   it('names the reason a connection closed and marks trouble', () => {
     const line = describeEvent({ t: 0, type: 'connection-closed', connectionId: 9, targetId: 't1', reason: 'health-check', ageMs: 2000, uses: 7 });
     expect(line).toEqual({ text: '#9 on t1 closed: health-check, after 2.00 s and 7 uses', tone: 'warn' });
+  });
+});
+
+describe('EventLog, when the lab left events out', () => {
+  it('says how many events the stream did not carry', () => {
+    render(<EventLog />);
+    expect(screen.queryByRole('status')).toBeNull();
+    act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 1, eventsDropped: 120 })));
+    expect(screen.getByRole('status').textContent).toMatch(/^120 events not shown/);
   });
 });
