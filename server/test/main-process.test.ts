@@ -69,11 +69,10 @@ describe('the poolscope process', () => {
       await new Promise<void>((resolve) => viewer.once('snapshot', () => resolve()));
       const disconnected = new Promise<string>((resolve) => viewer.once('disconnect', resolve));
       const exited = exitOf(server.child);
-      const startedMs = Date.now();
       server.child.kill('SIGTERM');
-      // An open WebSocket holds the HTTP server's close open until it ends; the server must end it.
+      // An open WebSocket holds the HTTP server's close open until it ends; the server must end it
+      // (if it did not, the exit would never come and the test's own timeout would fail it).
       expect(await exited).toBe(0);
-      expect(Date.now() - startedMs).toBeLessThan(8000);
       expect(await disconnected).toBeTruthy();
       running = null;
     } finally {

@@ -99,12 +99,11 @@ describe('LoadGenerator', () => {
   it('stop() ends long holds at once, hands every loan back and leaves nothing in flight', async () => {
     const target = await lab.target();
     const pool = lab.pool([target], { maxOpen: 5 });
-    const load = lab.load(pool, { concurrency: 5, holdMs: 30_000 });
+    // Holds of a minute (the maximum): a stop() that waited them out would outlast the test's own timeout.
+    const load = lab.load(pool, { concurrency: 5, holdMs: 60_000 });
     await waitFor(() => load.stats().outcomes.ok === 5, { what: 'five loans held' });
     expect(pool.stats().active).toBe(5);
-    const stoppingAt = Date.now();
     await load.stop();
-    expect(Date.now() - stoppingAt).toBeLessThan(2000);
     expect(load.stats()).toMatchObject({ inFlight: 0, started: 5 });
     expect(load.config.running).toBe(false);
     expect(pool.stats()).toMatchObject({ active: 0, idle: 5 });

@@ -64,9 +64,8 @@ describe('health checks on borrow and heartbeats', () => {
     const events = harness.record(pool);
     pool.release(await pool.acquire());
     server.knobs.stall = true;
-    const startedMs = Date.now();
+    // A check that hung would leave this acquire to fail at acquireTimeoutMs instead of resolving.
     const next = await pool.acquire();
-    expect(Date.now() - startedMs).toBeLessThan(2500);
     const failed = events.find((e) => e.type === 'health-check-failed');
     expect(failed).toMatchObject({ method: 'ping' });
     expect(failed && 'reason' in failed && failed.reason).toContain('no reply within 100 ms');

@@ -120,13 +120,12 @@ describe('EchoTarget restart and close', () => {
   });
 
   it('close({ drainMs }) destroys what is still unanswered when the drain time runs out', async () => {
-    const target = await startTarget({ latencyMs: 10_000 });
+    // A minute of latency (the maximum): a close that waited for the answer would outlast the test's own timeout.
+    const target = await startTarget({ latencyMs: 60_000 });
     const client = await TestClient.open(target.port);
     client.send(frameOf(Buffer.from('too slow')));
     await waitFor(() => target.counters().requestsQueued === 0 && target.counters().bytesIn > 0, { what: 'the request in service' });
-    const startedAt = Date.now();
     await target.close({ drainMs: 100 });
-    expect(Date.now() - startedAt).toBeLessThan(5000);
     await client.waitForClose();
     expect(client.receivedBytes).toBe(0);
   });

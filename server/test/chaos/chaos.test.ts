@@ -66,7 +66,7 @@ describe('chaos: load, a config change every second and seeded target faults', (
     lab = undefined;
     for (const target of echoTargets) expect(target.counters().connectionsOpen).toBe(0);
     if (canListProcessSockets) {
-      await waitFor(() => processSocketsOnPorts(ports).length === 0, { timeoutMs: 3000, what: `no socket on ports ${ports.join(', ')}: ${JSON.stringify(processSocketsOnPorts(ports))}` });
+      await waitFor(() => processSocketsOnPorts(ports).length === 0, { what: `no socket on ports ${ports.join(', ')}: ${JSON.stringify(processSocketsOnPorts(ports))}` });
     }
     expect(active.pool.stats()).toMatchObject({ open: 0, closing: 0 });
     expect(active.load.stats().inFlight).toBe(0);
