@@ -70,6 +70,21 @@ describe('pool engine over real sockets', () => {
     await waitFor(() => server.openSockets === 0, { what: 'the server side of both to close' });
   });
 
+  it.each([[0, 1], [0.999999, 0.9]])('with random() = %s a connection lives at least maxLifetimeMs × %s (jitter takes at most a tenth)', async (draw, factor) => {
+    const server = track(await TestEchoServer.start());
+    const pool = track(new ConnectionPool({
+      targets: [server.target('t1')], random: () => draw,
+      config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, maxLifetimeMs: 300 },
+    }));
+    const closed: number[] = [];
+    pool.on('event', (e) => {
+      if (e.type === 'connection-closed' && e.reason === 'max-lifetime') closed.push(e.ageMs);
+    });
+    pool.release(await pool.acquire());
+    await waitFor(() => closed.length === 1, { what: 'the connection to reach its lifetime' });
+    expect(closed[0]).toBeGreaterThanOrEqual(300 * factor - 1);
+  });
+
   it('removeTarget closes its idle connections now and its busy ones on release, then acquires have no target', async () => {
     const { pool, server } = await echoPool();
     const [a, b] = await Promise.all([pool.acquire(), pool.acquire()]);
