@@ -1,4 +1,6 @@
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { LabConfig } from '@poolscope/shared/protocol';
+import type { TargetSnapshot } from '@poolscope/shared/snapshot';
 
 /** "1,234" -> 1234; "–" -> NaN. */
 export async function readNumber(locator: Locator): Promise<number> {
@@ -18,3 +20,17 @@ export async function openDashboard(page: Page): Promise<void> {
 }
 
 export const stat = (page: Page, name: string) => page.getByTestId(`stat-${name}`);
+
+/** The lab's config as the REST API reports it, typed by the shared protocol. */
+export async function readConfig(request: APIRequestContext): Promise<LabConfig> {
+  const response = await request.get('/api/config');
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as LabConfig;
+}
+
+/** The lab's targets as the REST API reports them. */
+export async function readTargets(request: APIRequestContext): Promise<TargetSnapshot[]> {
+  const response = await request.get('/api/targets');
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as TargetSnapshot[];
+}
