@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { liveStore } from '../../lib/live-store';
 import { EventLog } from './event-log';
 import { describeEvent } from './describe-event';
-import { makeSnapshot } from '../../test/fixtures';
-
-afterEach(cleanup);
+import { makeSnapshot } from '../../test-support/fixtures';
 
 describe('EventLog', () => {
   it('lists notable events newest first and hides connection churn until asked', () => {
