@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LoadConfigError } from './load-config-error';
 import { LoadGenerator } from './load-generator';
 import { LoadLab, invariantHolds } from './test-support/load-lab';
 import { waitFor } from '../test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
 
-const lab = new LoadLab();
-afterEach(() => lab.closeAll());
+const lab = new LoadLab(closeAfterEach());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LoadLab, invariantHolds } from './test-support/load-lab';
 import { waitFor } from '../test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
 
-const lab = new LoadLab();
-afterEach(() => lab.closeAll());
+const lab = new LoadLab(closeAfterEach());
 
 describe('LoadGenerator outcomes against real targets', () => {
   it('runs acquire-request-hold-release-think cycles that all end ok against a healthy target', async () => {

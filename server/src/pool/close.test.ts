@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 describe('close()', () => {
   it('rejects waiters with POOL_CLOSED, waits for loans, and leaves no socket open on either side', async () => {

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 describe('ConnectionPool basics', () => {
   it('lends a connection that round-trips a framed echo request and reuses it after release', async () => {

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PoolEvent } from './types';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 5000, framing: 'length-prefixed' } as const;
 const dialFailures = (events: PoolEvent[]) => events.filter((e): e is Extract<PoolEvent, { type: 'dial-failed' }> => e.type === 'dial-failed');
 

@@ -1,13 +1,13 @@
 import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionPool } from './connection-pool';
 import type { PooledConnection } from './pooled-connection';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import type { TestEchoServer } from './test-support/test-echo-server';
 import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 300, framing: 'length-prefixed' } as const;
 
 /** A pool holding one idle connection, checked on every borrow, that does not watch idle sockets. */

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionPool } from './connection-pool';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import { sleepMs, waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 /** Closed-loop borrowers: acquire, one request, hold a little, release, until stopped. */
 function runLoad(pool: ConnectionPool, workers: number): { stop: () => Promise<void>; errors: unknown[] } {

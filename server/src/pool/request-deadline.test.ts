@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EchoTarget } from '../targets/echo-target';
 import { ConnectionPool } from './connection-pool';
+import { closeAfterEach } from '../test-support/close-after-each';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0).reverse()) await close();
-});
+const track = closeAfterEach();
 
 async function slowEchoPool(latencyMs: number): Promise<ConnectionPool> {
-  const target = await EchoTarget.start({ knobs: { latencyMs, jitterMs: 0 } });
-  closers.push(() => target.close());
-  const pool = new ConnectionPool({ targets: [{ id: 'slow', host: '127.0.0.1', port: target.port }], config: { maxOpen: 1, minIdle: 0 } });
-  closers.push(() => pool.close());
-  return pool;
+  const target = track(await EchoTarget.start({ knobs: { latencyMs, jitterMs: 0 } }));
+  return track(new ConnectionPool({ targets: [{ id: 'slow', host: '127.0.0.1', port: target.port }], config: { maxOpen: 1, minIdle: 0 } }));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SocketLink } from './socket-link';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 2000, framing: 'length-prefixed' } as const;
 
 /** Every pooled socket reads into one shared buffer; what a link hands out or keeps must be its own. */

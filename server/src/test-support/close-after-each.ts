@@ -8,7 +8,9 @@ export type Closable = { close(): unknown } | (() => unknown);
  * returns `track`, which hands back what it is given, and after each test everything tracked
  * closes, newest first (so a pool closes before the target it dials), each awaited in turn.
  */
-export function closeAfterEach(): <T extends Closable>(thing: T) => T {
+export type Track = <T extends Closable>(thing: T) => T;
+
+export function closeAfterEach(): Track {
   const open: Closable[] = [];
   afterEach(async () => {
     for (const thing of open.splice(0).reverse()) await (typeof thing === 'function' ? thing() : thing.close());
