@@ -1,37 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServerEvents, LabConfig, ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot } from '@poolscope/shared/snapshot';
-import { buildApp } from '../../src/api/app';
-import { ControlPolicy } from '../../src/api/control-policy';
-import { Lab } from '../../src/lab/lab';
-import type { TypedApp } from '../../src/api/typed-app';
+import type { Lab } from '../../src/lab/lab';
+import { closeAfterEach } from '../../src/test-support/close-after-each';
+import { startTestLab } from '../test-support/test-lab';
 import { waitFor } from '../../src/test-support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 describe('Socket.IO gateway against a listening server', () => {
+  const track = closeAfterEach();
   let lab: Lab | undefined;
-  let app: TypedApp | undefined;
-  const clients: Client[] = [];
-
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.disconnect();
-    await lab?.close();
-    await app?.close();
-  });
 
   async function listen(token: string | null = null): Promise<string> {
-    lab = await Lab.start({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 2 } });
-    app = (await buildApp({ lab, policy: new ControlPolicy(token) })).app;
-    return app.listen({ port: 0, host: '127.0.0.1' });
+    const t = track(await startTestLab({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 2 }, ...(token ? { token } : {}) }));
+    lab = t.lab;
+    return t.app.listen({ port: 0, host: '127.0.0.1' });
   }
 
   function client(url: string, auth: Record<string, string> = {}): Client {
-    const socket: Client = connect(url, { transports: ['websocket'], auth, reconnection: false });
-    clients.push(socket);
-    return socket;
+    return track(connect(url, { transports: ['websocket'], auth, reconnection: false }));
   }
 
   const nextSnapshot = (socket: Client) => new Promise<Snapshot>((resolve) => socket.once('snapshot', resolve));
