@@ -34,11 +34,13 @@ describe('health checks on borrow and heartbeats', () => {
   });
 
   it('heartbeats keep idle connections alive past the target idleCloseMs', async () => {
-    const server = await harness.server({ idleCloseMs: 600 });
+    // Heartbeats every 100 ms against an idle close of 2 s: only a 2 s stall of this process could
+    // let the target close one, so a busy machine does not decide the outcome.
+    const server = await harness.server({ idleCloseMs: 2000 });
     const pool = harness.pool([server], { minIdle: 2, heartbeatIntervalMs: 100, healthCheckMethod: 'ping' });
     await waitFor(() => pool.stats().idle === 2, { what: '2 idle connections' });
     const ids = pool.connections().map((c) => c.id);
-    await sleepMs(1500);
+    await sleepMs(2500);
     expect(pool.connections().map((c) => c.id).sort()).toEqual(ids.sort());
     expect(server.accepted).toBe(2);
     expect(pool.stats().healthChecksPassed).toBeGreaterThanOrEqual(4);

