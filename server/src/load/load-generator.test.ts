@@ -96,7 +96,7 @@ describe('LoadGenerator', () => {
     expect(pool.stats().rejected).toBe(0);
   });
 
-  it('stop() ends long holds at once, hands every loan back and leaves nothing in flight', async () => {
+  it('stop() ends long holds without waiting them out, hands every loan back and leaves nothing in flight', async () => {
     const target = await lab.target();
     const pool = lab.pool([target], { maxOpen: 5 });
     // Holds of a minute (the maximum): a stop() that waited them out would outlast the test's own timeout.

@@ -64,7 +64,7 @@ describe('health-check methods (watchIdle off)', () => {
     expect(pool.stats().staleBorrows).toBe(1);
   });
 
-  it('ping fails a stalled peer within healthCheckTimeoutMs', async () => {
+  it('ping fails a stalled peer when healthCheckTimeoutMs runs out, and the borrower gets another connection', async () => {
     const { server, pool, firstId } = await poolWithOneIdle('ping');
     server.knobs.stall = true;
     const connection = await pool.acquire();

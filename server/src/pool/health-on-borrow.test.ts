@@ -24,7 +24,7 @@ describe('health checks on borrow and heartbeats', () => {
     expect(pool.targetStats()[0]?.healthChecksFailed).toBe(1);
   });
 
-  it('with watchIdle on, a remote close of an idle connection is noticed at once (remote-closed)', async () => {
+  it('with watchIdle on, a remote close of an idle connection is noticed without a borrow (remote-closed)', async () => {
     const server = await harness.server();
     const pool = harness.pool([server]);
     pool.release(await pool.acquire());

@@ -41,7 +41,7 @@ describe('reconfigure', () => {
     expect(events).toEqual([expect.objectContaining({ type: 'reconfigured', scope: 'pool', changed: { maxOpen: 20 } })]);
   });
 
-  it('under load, growing serves waiters at once and shrinking settles to the new bounds', async () => {
+  it('under load, growing serves the waiters and shrinking settles to the new bounds, never above them', async () => {
     const server = await harness.server();
     const pool = harness.pool([server], { maxOpen: 4, maxIdle: 4, acquireTimeoutMs: 10_000 });
     let bound = 4;
