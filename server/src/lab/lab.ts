@@ -142,11 +142,12 @@ export class Lab {
     };
     apply(plan, targets.map(() => plan.knobs));
     if (scenario.restartTargets) {
-      try {
-        await Promise.all(targets.map((t) => t.embedded?.restart()));
-      } catch (error) {
+      // Settled, not all: the rollback waits until no restart is still under way.
+      const results = await Promise.allSettled(targets.map((t) => t.embedded?.restart()));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
         apply(before, knobsBefore);
-        throw LabError.internal(`scenario ${id} not applied: a target could not restart`, error);
+        throw LabError.internal(`scenario ${id} not applied: a target could not restart`, failed.reason);
       }
     }
     this.scenarioId = id;
