@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDashboard, readNumber, resetLab, stat } from './lab';
+import { openDashboard, readConfig, readNumber, readTargets, resetLab, stat } from '../test-support/lab';
 
 test.beforeEach(async ({ request }) => resetLab(request));
 test.afterEach(async ({ request }) => resetLab(request));
@@ -10,7 +10,7 @@ test('taking a target down makes health-check failures rise on screen', async ({
   // off, as in Go, so only the health checks can find the dead connections.
   await page.getByText('Health checks', { exact: true }).click(); // open the group
   await page.getByRole('switch', { name: 'Watch idle sockets' }).click();
-  await expect.poll(async () => ((await (await request.get('/api/config')).json()) as { pool: { watchIdle: boolean } }).pool.watchIdle).toBe(false);
+  await expect.poll(async () => (await readConfig(request)).pool.watchIdle).toBe(false);
   // Check every borrow. By default a busy connection is not checked (used within
   // validateAfterIdleMs) and only the few idle for a whole heartbeat interval are: whether one of
   // those is on the downed target is chance, and when none is, its dead connections all end as
@@ -19,7 +19,7 @@ test('taking a target down makes health-check failures rise on screen', async ({
   expect(checkEveryBorrow.ok(), await checkEveryBorrow.text()).toBe(true);
 
   // the target holding the most pooled connections
-  const targets = (await (await request.get('/api/targets')).json()) as { id: string; open: number }[];
+  const targets = await readTargets(request);
   const busiest = [...targets].sort((a, b) => b.open - a.open)[0];
   expect(busiest, 'the lab has a target').toBeDefined();
   const before = await readNumber(stat(page, 'health-checks-failed'));

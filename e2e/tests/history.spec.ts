@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { openDashboard, resetLab } from './lab';
+import { openDashboard, resetLab } from '../test-support/lab';
 
 test.beforeAll(async ({ request }) => resetLab(request));
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { lessonStateAt } from '@poolscope/shared/lesson-checks';
 import { findLesson } from '@poolscope/shared/lessons';
-import { openDashboard, resetLab } from './lab';
+import { openDashboard, resetLab } from '../test-support/lab';
 
 const leave = async (request: APIRequestContext) => {
   await request.delete('/api/lesson');

@@ -1,19 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { openDashboard, readNumber, resetLab, stat } from './lab';
+import { openDashboard, readNumber, resetLab, stat } from '../test-support/lab';
 
 test.beforeAll(async ({ request }) => resetLab(request));
 
-test('live numbers appear within 2 s of the dashboard loading', async ({ page }) => {
+// How soon the numbers appear is measured in bench/ (control latency); here, that they appear and move.
+test('live numbers appear once the dashboard loads, and keep moving', async ({ page }) => {
   await page.goto('/');
-  const opened = Date.now();
-  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 2000 });
-  await expect(stat(page, 'open')).toHaveText(/^\d[\d,]*$/, { timeout: 2000 - (Date.now() - opened) });
-  await expect.poll(() => readNumber(stat(page, 'request-rate')), { timeout: 2000 }).toBeGreaterThan(0);
-  expect(Date.now() - opened).toBeLessThan(2500);
-  // and they keep moving: the snapshot stream is live, not a one-off fetch
+  await expect(page.getByTestId('connection-status')).toHaveText('Live');
+  await expect(stat(page, 'open')).toHaveText(/^\d[\d,]*$/);
+  await expect.poll(() => readNumber(stat(page, 'request-rate'))).toBeGreaterThan(0);
+  // the snapshot stream is live, not a one-off fetch
   const first = await page.getByTestId('stat-request-rate').textContent();
-  await expect.poll(() => page.getByTestId('stat-request-rate').textContent(), { timeout: 3000 }).not.toBe(first);
+  await expect.poll(() => page.getByTestId('stat-request-rate').textContent()).not.toBe(first);
 });
 
 test('export downloads the recorded session as valid JSON (and CSV)', async ({ page }) => {

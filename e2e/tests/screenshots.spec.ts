@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { openDashboard, resetLab } from './lab';
+import { openDashboard, resetLab } from '../test-support/lab';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/views/', import.meta.url));
 // The README's screenshots are rewritten only when asked (UPDATE_README_SCREENSHOTS=1), so a test run

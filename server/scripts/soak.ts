@@ -13,8 +13,8 @@ import { io as connect } from 'socket.io-client';
 import { buildApp } from '../src/api/app';
 import { ControlPolicy } from '../src/api/control-policy';
 import { Lab } from '../src/lab/lab';
-import { CALM_CONFIG, CHAOS_LIMITS, ChaosMonkey, chaosSeed } from '../test/support/chaos-schedule';
-import { SnapshotInvariants } from '../test/support/snapshot-invariants';
+import { CALM_CONFIG, CHAOS_LIMITS, ChaosMonkey, chaosSeed } from '../test/test-support/chaos-schedule';
+import { SnapshotInvariants } from '../test/test-support/snapshot-invariants';
 import { judgeGrowth, type Sample } from './soak-growth';
 
 setFlagsFromString('--expose-gc');

@@ -147,4 +147,6 @@ export interface Snapshot {
   lesson: LessonPosition | null;
   /** Arm B and the comparison's state while comparing (see compare.ts); null otherwise. A's fields above stay A's. */
   compare: CompareSnapshot | null;
+  /** Events left out of the stream since the lab started (past 500 a tick); the counters still count them. */
+  eventsDropped: number;
 }

@@ -41,5 +41,7 @@ export const ERROR_CODES = {
   unknownLibrary: 'UNKNOWN_LIBRARY',
   noComparison: 'NO_COMPARISON',
   importParseFailed: 'IMPORT_PARSE_FAILED',
+  /** Something the lab did not expect (a bug, or the machine refusing a socket): nothing was applied. */
+  internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

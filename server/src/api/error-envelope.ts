@@ -21,7 +21,7 @@ export function toApiError(error: unknown): { status: number; body: ApiError } {
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { status, body: { code: status === 429 ? 'RATE_LIMITED' : 'INVALID_REQUEST', message: fastifyError.message, details: [] } };
   }
-  return { status: 500, body: { code: 'INVALID_REQUEST', message: 'internal error', details: [] } };
+  return { status: 500, body: { code: 'INTERNAL', message: 'internal error', details: [] } };
 }
 
 export function registerErrorEnvelope(app: FastifyInstance): void {

@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { Lab } from '../lab/lab';
 import { registerAcquireWaitHistogram } from './acquire-wait-histogram';
@@ -19,8 +19,11 @@ type Setter = (view: ArmView, arm: ArmLabel) => void;
  * `arm="a"` / `arm="b"`; otherwise without the label, as before. Every series is rebuilt on each
  * scrape (reset, then set), so a stopped comparison leaves no stale `arm` series behind.
  */
-export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: () => void } {
+export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: () => void; close: () => void } {
   const registry = new Registry();
+  // The loop-delay monitor samples on its own timer until disabled: close() stops it with the app.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const metrics: (Gauge | Counter)[] = [];
   const keep = <M extends Gauge | Counter>(metric: M): M => (metrics.push(metric), metric);
   const setters: Setter[] = [
@@ -47,7 +50,7 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
     targetGauge(keep, registry),
   ];
   registerAcquireWaitHistogram(registry, () => lab.pool.acquireWaitTotals());
-  const processFigures = processMetrics(registry);
+  const processFigures = processMetrics(registry, loopDelay);
   const refresh = () => {
     const snapshot = lab.snapshot();
     for (const metric of metrics) metric.reset();
@@ -62,7 +65,7 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
     }
     processFigures();
   };
-  return { registry, refresh };
+  return { registry, refresh, close: () => loopDelay.disable() };
 }
 
 type Keep = <M extends Gauge | Counter>(metric: M) => M;
@@ -122,9 +125,7 @@ function targetGauge(keep: Keep, registry: Registry): Setter {
  * A few process figures of our own rather than prom-client's defaults, some of which are
  * gauges named `_total` that promtool rejects.
  */
-function processMetrics(registry: Registry): () => void {
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
+function processMetrics(registry: Registry, loopDelay: IntervalHistogram): () => void {
   const rss = new Gauge({ name: 'poolscope_process_resident_memory_bytes', help: 'Resident set size', registers: [registry] });
   const heap = new Gauge({ name: 'poolscope_process_heap_used_bytes', help: 'V8 heap in use', registers: [registry] });
   const cpu = new Counter({ name: 'poolscope_process_cpu_seconds_total', help: 'User and system CPU time', registers: [registry] });

@@ -2,7 +2,8 @@ import type { LabEvent } from '@poolscope/shared/events';
 
 /**
  * Events gathered between two ticks. Bounded, so a storm of closes cannot grow a tick's
- * payload without limit; what is dropped is counted and still shows in the counters.
+ * payload without limit; what is dropped is counted (the snapshot's `eventsDropped`, shown
+ * in the dashboard's event log) and still shows in the counters.
  */
 export class EventBatch {
   private events: LabEvent[] = [];

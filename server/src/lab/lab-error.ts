@@ -23,6 +23,12 @@ export class LabError extends Error {
     return new LabError('INVALID_CONFIG', `Invalid config, nothing applied: ${summary}`, 400, details);
   }
 
+  /** The unexpected, said as a code a client can act on; the cause's text stays in the message. */
+  static internal(message: string, cause: unknown): LabError {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return new LabError('INTERNAL', `${message}: ${reason}`, 500);
+  }
+
   static notFound(what: string): LabError {
     return new LabError('NOT_FOUND', `${what} not found`, 404);
   }

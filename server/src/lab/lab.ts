@@ -6,7 +6,7 @@ import type { History } from '@poolscope/shared/history';
 import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
 import type { ArmScope } from '@poolscope/shared/compare';
-import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig } from '@poolscope/shared/config-rules';
+import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG } from '@poolscope/shared/config-rules';
 import { ConnectionPool } from '../pool/connection-pool';
 import { LoadGenerator } from '../load/load-generator';
 import { describeChange } from './describe-change';
@@ -19,6 +19,7 @@ import { findScenario, SCENARIOS, summarize } from './scenarios';
 import { findLesson, LESSONS } from '@poolscope/shared/lessons';
 import { lessonStateAt } from '@poolscope/shared/lesson-checks';
 import type { Lesson, LessonPosition } from '@poolscope/shared/lesson-schema';
+import { planScenario } from './scenario-plan';
 import { SnapshotBuilder } from './snapshot-builder';
 import { SnapshotHistory } from './snapshot-history';
 import { TargetAllowlist } from './target-allowlist';
@@ -77,6 +78,7 @@ export class Lab {
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
       lesson: () => this.lessonPosition,
+      eventsDropped: () => this.events.dropped,
     });
     this.latest = this.builder.build();
     this.sampler = new Sampler(options.sampleHz ?? 10, () => this.tick(), (error) => console.error('poolscope: sampler tick failed', error));
@@ -135,19 +137,36 @@ export class Lab {
     return SCENARIOS.map(summarize);
   }
 
+  /**
+   * All or nothing: the plan is validated whole first; if a target cannot restart (its port was
+   * taken meanwhile) the config and knobs go back to what they were, no marker is added, and the
+   * answer is INTERNAL with the cause.
+   */
   async applyScenario(id: string): Promise<LabConfig> {
     this.assertOpen();
     const scenario = findScenario(id);
     if (!scenario) throw LabError.notFound(`scenario ${JSON.stringify(id)}`);
+    const plan = planScenario(scenario);
     // A scenario starts from a clean lab: a comparison running stops, and a compare scenario starts its own below.
     if (this.compare.active) await this.compare.stop();
-    const pool = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, scenario.pool);
-    const load = patchLoadConfig({ ...DEFAULT_LOAD_CONFIG }, scenario.load);
-    if (!pool.ok || !load.ok) throw new Error(`scenario ${id} is invalid: ${JSON.stringify([pool, load])}`);
-    this.pool.reconfigure(pool.value);
-    this.load.reconfigure(load.value);
-    for (const target of this.embeddedTargets()) target.embedded?.update({ ...DEFAULT_TARGET_KNOBS, ...scenario.targets });
-    if (scenario.restartTargets) await Promise.all(this.embeddedTargets().map((t) => t.embedded?.restart()));
+    const before = this.config();
+    const targets = this.embeddedTargets();
+    const knobsBefore = targets.map((t) => t.embedded?.knobs());
+    const apply = (config: LabConfig, knobs: (TargetKnobs | undefined)[]) => {
+      this.pool.reconfigure(config.pool);
+      this.load.reconfigure(config.load);
+      targets.forEach((t, i) => t.embedded?.update(knobs[i]));
+    };
+    apply(plan, targets.map(() => plan.knobs));
+    if (scenario.restartTargets) {
+      // Settled, not all: the rollback waits until no restart is still under way.
+      const results = await Promise.allSettled(targets.map((t) => t.embedded?.restart()));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        apply(before, knobsBefore);
+        throw LabError.internal(`scenario ${id} not applied: a target could not restart`, failed.reason);
+      }
+    }
     this.scenarioId = id;
     // A scenario replaces the whole state, so the lesson step no longer describes the lab.
     this.lessonPosition = null;
@@ -250,8 +269,7 @@ export class Lab {
 
   describeTarget(id: string): TargetSnapshot {
     this.targets.get(id);
-    const fresh = this.builder.build();
-    const found = fresh.targets.find((t) => t.id === id);
+    const found = this.builder.describeTarget(id);
     if (!found) throw LabError.notFound(`target ${JSON.stringify(id)}`);
     return found;
   }

@@ -20,6 +20,7 @@ export interface SnapshotSources {
   config: () => LabConfig;
   scenarioId: () => string | null;
   lesson: () => LessonPosition | null;
+  eventsDropped: () => number;
 }
 
 /** Turns the engine's readouts into the wire snapshot; owns the windows that rates are computed over. */
@@ -27,6 +28,8 @@ export class SnapshotBuilder {
   private seq = 0;
   private readonly counterRates = new RateWindow<Counters>();
   private readonly targetRates = new RateWindow<Record<string, number>>();
+  /** The request rates of the last build, so a read between ticks can show them without pushing the window. */
+  private lastRequestRates: Record<string, number> = {};
 
   constructor(private readonly sources: SnapshotSources) {}
 
@@ -45,7 +48,7 @@ export class SnapshotBuilder {
       rates: this.counterRates.push(tMs, counters),
       latency,
       waitHistogram,
-      targets: this.targetList(tMs),
+      targets: this.targetList(this.pushRequestRates(tMs)),
       connections: listed.connections,
       connectionCounts: listed.counts,
       recentlyClosed: this.sources.recentlyClosed.recent(tMs),
@@ -55,6 +58,7 @@ export class SnapshotBuilder {
       scenarioId: this.sources.scenarioId(),
       lesson: this.sources.lesson(),
       compare: null,
+      eventsDropped: this.sources.eventsDropped(),
     };
   }
 
@@ -73,10 +77,22 @@ export class SnapshotBuilder {
     return { connections, counts: { total, listed: connections.length, byTargetAndState } };
   }
 
-  private targetList(tMs: number): TargetSnapshot[] {
+  /**
+   * One target as it is now, with the request rate of the last tick. A read: it bumps no seq
+   * and takes no window, so answering a control never changes what the stream shows.
+   */
+  describeTarget(id: string): TargetSnapshot | undefined {
+    return this.targetList(this.lastRequestRates).find((t) => t.id === id);
+  }
+
+  private pushRequestRates(tMs: number): Record<string, number> {
+    const requests = Object.fromEntries(this.sources.pool.targetStats().map((t) => [t.targetId, t.requests]));
+    this.lastRequestRates = this.targetRates.push(tMs, requests);
+    return this.lastRequestRates;
+  }
+
+  private targetList(requestRates: Record<string, number>): TargetSnapshot[] {
     const poolTargets = new Map(this.sources.pool.targetStats().map((t) => [t.targetId, t]));
-    const requests = Object.fromEntries([...poolTargets.values()].map((t) => [t.targetId, t.requests]));
-    const requestRates = this.targetRates.push(tMs, requests);
     return this.sources.targets().map((target) => {
       const seen = poolTargets.get(target.id);
       const serverState = target.embedded?.state() ?? 'up';

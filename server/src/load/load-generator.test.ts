@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LoadConfigError } from './load-config-error';
 import { LoadGenerator } from './load-generator';
-import { LoadLab, invariantHolds, waitFor } from './test-lab';
+import { LoadLab, invariantHolds } from './test-support/load-lab';
+import { waitFor } from '../test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
 
-const lab = new LoadLab();
-afterEach(() => lab.closeAll());
+const lab = new LoadLab(closeAfterEach());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -57,10 +58,10 @@ describe('LoadGenerator', () => {
     await sampleEveryTurn(400, () => (peak = Math.max(peak, load.stats().inFlight)));
     expect(peak).toBe(2);
     load.reconfigure({ concurrency: 10 });
-    await waitFor(() => load.stats().inFlight === 10, 'ten requests in flight');
-    await waitFor(() => target.counters().connectionsOpen === 10, 'ten connections at the target');
+    await waitFor(() => load.stats().inFlight === 10, { what: 'ten requests in flight' });
+    await waitFor(() => target.counters().connectionsOpen === 10, { what: 'ten connections at the target' });
     load.reconfigure({ concurrency: 1 });
-    await waitFor(() => load.stats().inFlight <= 1, 'retired workers to finish');
+    await waitFor(() => load.stats().inFlight <= 1, { what: 'retired workers to finish' });
     peak = 0;
     await sampleEveryTurn(300, () => (peak = Math.max(peak, load.stats().inFlight)));
     expect(peak).toBe(1);
@@ -77,7 +78,7 @@ describe('LoadGenerator', () => {
     expect(perSec).toBeGreaterThan(300 * 0.75);
     expect(perSec).toBeLessThan(300 * 1.25);
     load.reconfigure({ ratePerSec: 0 });
-    await waitFor(() => load.stats().inFlight === 0, 'arrivals to stop');
+    await waitFor(() => load.stats().inFlight === 0, { what: 'arrivals to stop' });
     const started = load.stats().started;
     await sleep(200);
     expect(load.stats().started).toBe(started);
@@ -89,21 +90,20 @@ describe('LoadGenerator', () => {
     const load = lab.load(pool, { mode: 'open', ratePerSec: 500, requestTimeoutMs: 400 }, { openLoopMaxInFlight: 5 });
     let peak = 0;
     await sampleEveryTurn(300, () => (peak = Math.max(peak, load.stats().inFlight)));
-    await waitFor(() => load.stats().shed >= 20, 'twenty shed arrivals');
+    await waitFor(() => load.stats().shed >= 20, { what: 'twenty shed arrivals' });
     expect(peak).toBeLessThanOrEqual(5);
     expect(load.stats().outcomes.rejected).toBe(load.stats().shed);
     expect(pool.stats().rejected).toBe(0);
   });
 
-  it('stop() ends long holds at once, hands every loan back and leaves nothing in flight', async () => {
+  it('stop() ends long holds without waiting them out, hands every loan back and leaves nothing in flight', async () => {
     const target = await lab.target();
     const pool = lab.pool([target], { maxOpen: 5 });
-    const load = lab.load(pool, { concurrency: 5, holdMs: 30_000 });
-    await waitFor(() => load.stats().outcomes.ok === 5, 'five loans held');
+    // Holds of a minute (the maximum): a stop() that waited them out would outlast the test's own timeout.
+    const load = lab.load(pool, { concurrency: 5, holdMs: 60_000 });
+    await waitFor(() => load.stats().outcomes.ok === 5, { what: 'five loans held' });
     expect(pool.stats().active).toBe(5);
-    const stoppingAt = Date.now();
     await load.stop();
-    expect(Date.now() - stoppingAt).toBeLessThan(2000);
     expect(load.stats()).toMatchObject({ inFlight: 0, started: 5 });
     expect(load.config.running).toBe(false);
     expect(pool.stats()).toMatchObject({ active: 0, idle: 5 });
@@ -115,7 +115,7 @@ describe('LoadGenerator', () => {
     const target = await lab.target({ latencyMs: 300, jitterMs: 0 });
     const pool = lab.pool([target]);
     const load = lab.load(pool, { concurrency: 3 });
-    await waitFor(() => load.stats().inFlight === 3 && target.counters().bytesIn > 0, 'three requests in flight');
+    await waitFor(() => load.stats().inFlight === 3 && target.counters().bytesIn > 0, { what: 'three requests in flight' });
     await load.stop();
     expect(load.stats()).toMatchObject({ inFlight: 0, started: 3 });
     expect(load.stats().outcomes.ok).toBe(3);
@@ -125,14 +125,14 @@ describe('LoadGenerator', () => {
     const target = await lab.target();
     const pool = lab.pool([target], { maxOpen: 3, acquireTimeoutMs: 100 });
     const load = lab.load(pool, { concurrency: 4, leakRate: 1 });
-    await waitFor(() => load.stats().outcomes['acquire-timeout'] >= 2, 'acquire timeouts once all loans leaked');
+    await waitFor(() => load.stats().outcomes['acquire-timeout'] >= 2, { what: 'acquire timeouts once all loans leaked' });
     expect(load.stats().leakedLoans).toBe(3);
     expect(pool.stats().active).toBe(3);
     load.reconfigure({ leakRate: 0 });
     pool.reconfigure({ leakDetectionThresholdMs: 1 });
-    await waitFor(() => pool.leakSuspects().length === 3, 'three leak suspects');
+    await waitFor(() => pool.leakSuspects().length === 3, { what: 'three leak suspects' });
     expect(pool.reclaimLeaks()).toBe(3);
-    await waitFor(() => load.stats().outcomes.ok >= 5, 'requests to succeed again after the reclaim');
+    await waitFor(() => load.stats().outcomes.ok >= 5, { what: 'requests to succeed again after the reclaim' });
     expect(load.stats().leakedLoans).toBe(3);
   });
 
@@ -143,14 +143,14 @@ describe('LoadGenerator', () => {
     await sleep(100);
     expect(load.stats().started).toBe(0);
     load.reconfigure({ running: true });
-    await waitFor(() => load.stats().outcomes.ok >= 10, 'ten ok requests');
+    await waitFor(() => load.stats().outcomes.ok >= 10, { what: 'ten ok requests' });
     load.reconfigure({ running: false });
-    await waitFor(() => load.stats().inFlight === 0, 'in flight requests to end');
+    await waitFor(() => load.stats().inFlight === 0, { what: 'in flight requests to end' });
     const started = load.stats().started;
     await sleep(150);
     expect(load.stats().started).toBe(started);
     load.reconfigure({ running: true, mode: 'open', ratePerSec: 200 });
-    await waitFor(() => load.stats().started >= started + 10, 'open-loop arrivals');
+    await waitFor(() => load.stats().started >= started + 10, { what: 'open-loop arrivals' });
   });
 
   it('rejects an invalid config whole: the constructor throws, reconfigure changes nothing', async () => {

@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { waitFor } from '../test-support/wait-for';
 import { createSchedule } from './load-schedule';
 import { mulberry32, streamSeed } from './seeded-random';
-import { LoadLab, waitFor } from './test-lab';
+import { LoadLab } from './test-support/load-lab';
 
-const lab = new LoadLab();
-afterEach(() => lab.closeAll());
+const lab = new LoadLab(closeAfterEach());
 
 describe('seeded schedule', () => {
   it('mulberry32 repeats its stream for a seed, and worker streams differ', () => {
@@ -28,7 +29,7 @@ describe('seeded schedule', () => {
       return load;
     });
     for (const load of loads) load.reconfigure({ running: true });
-    await waitFor(() => (heard[1]?.length ?? 0) >= 150, '150 arrivals');
+    await waitFor(() => (heard[1]?.length ?? 0) >= 150, { what: '150 arrivals' });
     for (const load of loads) load.tapArrivals(null);
     expect(heard[1]).toEqual(heard[0]);
     expect(loads[0]?.stats().started).toBe(loads[1]?.stats().started);

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
-import { waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 describe('ConnectionPool basics', () => {
   it('lends a connection that round-trips a framed echo request and reuses it after release', async () => {
@@ -22,10 +22,10 @@ describe('ConnectionPool basics', () => {
   it('prewarms minIdle connections at start and refills them when one closes', async () => {
     const server = await harness.server();
     const pool = harness.pool([server], { minIdle: 3 });
-    await waitFor(() => pool.stats().idle === 3, '3 idle');
+    await waitFor(() => pool.stats().idle === 3, { what: '3 idle' });
     const connection = await pool.acquire();
     pool.destroy(connection, 'error');
-    await waitFor(() => pool.stats().idle === 3, 'refilled to 3 idle');
+    await waitFor(() => pool.stats().idle === 3, { what: 'refilled to 3 idle' });
     expect(pool.stats().closed.error).toBe(1);
   });
 

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PoolEvent } from './types';
 import { Harness } from './test-support/harness';
-import { waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 5000, framing: 'length-prefixed' } as const;
 const dialFailures = (events: PoolEvent[]) => events.filter((e): e is Extract<PoolEvent, { type: 'dial-failed' }> => e.type === 'dial-failed');
 
@@ -41,10 +41,10 @@ describe('dial failures and recovery', () => {
   it('recovers after a target restart: dead connections are replaced and requests succeed', async () => {
     const server = await harness.server();
     const pool = harness.pool([server], { minIdle: 2, dialBackoffBaseMs: 20, dialBackoffMaxMs: 100 });
-    await waitFor(() => pool.stats().idle === 2, '2 idle connections');
+    await waitFor(() => pool.stats().idle === 2, { what: '2 idle connections' });
     const before = pool.connections().map((c) => c.id);
     await server.restart();
-    await waitFor(() => pool.stats().closed['remote-closed'] === 2 && pool.stats().idle === 2, 'replacement connections');
+    await waitFor(() => pool.stats().closed['remote-closed'] === 2 && pool.stats().idle === 2, { what: 'replacement connections' });
     expect(pool.connections().map((c) => c.id).some((id) => before.includes(id))).toBe(false);
     const connection = await pool.acquire();
     expect((await connection.request(Buffer.from('back'), framed)).toString()).toBe('back');
@@ -55,7 +55,7 @@ describe('dial failures and recovery', () => {
     await server.down();
     const pool = harness.pool([server], { acquireTimeoutMs: 5000, dialBackoffBaseMs: 20, dialBackoffMaxMs: 100 });
     const waiting = pool.acquire();
-    await waitFor(() => pool.stats().dialFailures >= 2, 'a few dial failures');
+    await waitFor(() => pool.stats().dialFailures >= 2, { what: 'a few dial failures' });
     await server.up();
     const connection = await waiting;
     expect((await connection.request(Buffer.from('up'), framed)).toString()).toBe('up');

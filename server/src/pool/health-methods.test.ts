@@ -1,13 +1,13 @@
 import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionPool } from './connection-pool';
 import type { PooledConnection } from './pooled-connection';
 import { Harness } from './test-support/harness';
+import { closeAfterEach } from '../test-support/close-after-each';
 import type { TestEchoServer } from './test-support/test-echo-server';
-import { waitFor } from './test-support/wait-for';
+import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 300, framing: 'length-prefixed' } as const;
 
 /** A pool holding one idle connection, checked on every borrow, that does not watch idle sockets. */
@@ -22,7 +22,7 @@ async function poolWithOneIdle(method: HealthCheckMethod): Promise<{ server: Tes
 /** The peer closes; returns once the pool's socket has seen it (the pool itself does not react: watchIdle off). */
 async function peerCloses(server: TestEchoServer, pooled: PooledConnection): Promise<void> {
   for (const socket of server.sockets) socket.end();
-  await waitFor(() => pooled.link?.goneReason != null, "the FIN to reach the pool's socket");
+  await waitFor(() => pooled.link?.goneReason != null, { what: "the FIN to reach the pool's socket" });
 }
 
 describe('health-check methods (watchIdle off)', () => {
@@ -49,7 +49,7 @@ describe('health-check methods (watchIdle off)', () => {
   it('naive-probe fails a connection with a stray byte waiting, and consumes that byte', async () => {
     const { server, pool, firstId, first } = await poolWithOneIdle('naive-probe');
     for (const socket of server.sockets) socket.write(Buffer.from([1]));
-    await waitFor(() => first.link?.probe() != null, 'the stray byte to arrive');
+    await waitFor(() => first.link?.probe() != null, { what: 'the stray byte to arrive' });
     const connection = await pool.acquire();
     expect(connection.id).not.toBe(firstId);
     expect(pool.stats().healthChecksByMethod['naive-probe'].failed).toBe(1);
@@ -64,7 +64,7 @@ describe('health-check methods (watchIdle off)', () => {
     expect(pool.stats().staleBorrows).toBe(1);
   });
 
-  it('ping fails a stalled peer within healthCheckTimeoutMs', async () => {
+  it('ping fails a stalled peer when healthCheckTimeoutMs runs out, and the borrower gets another connection', async () => {
     const { server, pool, firstId } = await poolWithOneIdle('ping');
     server.knobs.stall = true;
     const connection = await pool.acquire();

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
-import { sleepMs, waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { sleepMs, waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 5000, framing: 'length-prefixed' } as const;
 
 describe('health checks on borrow and heartbeats', () => {
@@ -13,7 +13,7 @@ describe('health checks on borrow and heartbeats', () => {
     const first = await pool.acquire();
     pool.release(first);
     for (const socket of server.sockets) socket.end();
-    await waitFor(() => first.link?.goneReason != null, "the FIN to reach the pool's socket");
+    await waitFor(() => first.link?.goneReason != null, { what: "the FIN to reach the pool's socket" });
     const second = await pool.acquire();
     expect(second.id).not.toBe(first.id);
     expect((await second.request(Buffer.from('ok'), framed)).toString()).toBe('ok');
@@ -24,21 +24,23 @@ describe('health checks on borrow and heartbeats', () => {
     expect(pool.targetStats()[0]?.healthChecksFailed).toBe(1);
   });
 
-  it('with watchIdle on, a remote close of an idle connection is noticed at once (remote-closed)', async () => {
+  it('with watchIdle on, a remote close of an idle connection is noticed without a borrow (remote-closed)', async () => {
     const server = await harness.server();
     const pool = harness.pool([server]);
     pool.release(await pool.acquire());
     for (const socket of server.sockets) socket.end();
-    await waitFor(() => pool.stats().closed['remote-closed'] === 1, 'the pool to notice the remote close');
+    await waitFor(() => pool.stats().closed['remote-closed'] === 1, { what: 'the pool to notice the remote close' });
     expect(pool.stats().open).toBe(0);
   });
 
   it('heartbeats keep idle connections alive past the target idleCloseMs', async () => {
-    const server = await harness.server({ idleCloseMs: 600 });
+    // Heartbeats every 100 ms against an idle close of 2 s: only a 2 s stall of this process could
+    // let the target close one, so a busy machine does not decide the outcome.
+    const server = await harness.server({ idleCloseMs: 2000 });
     const pool = harness.pool([server], { minIdle: 2, heartbeatIntervalMs: 100, healthCheckMethod: 'ping' });
-    await waitFor(() => pool.stats().idle === 2, '2 idle connections');
+    await waitFor(() => pool.stats().idle === 2, { what: '2 idle connections' });
     const ids = pool.connections().map((c) => c.id);
-    await sleepMs(1500);
+    await sleepMs(2500);
     expect(pool.connections().map((c) => c.id).sort()).toEqual(ids.sort());
     expect(server.accepted).toBe(2);
     expect(pool.stats().healthChecksPassed).toBeGreaterThanOrEqual(4);
@@ -51,7 +53,7 @@ describe('health checks on borrow and heartbeats', () => {
     const pool = harness.pool([server], { watchIdle: false, heartbeatIntervalMs: 0, validateAfterIdleMs: 50 });
     const first = await pool.acquire();
     pool.release(first);
-    await waitFor(() => first.link?.goneReason != null, 'the target idle close to reach the pool');
+    await waitFor(() => first.link?.goneReason != null, { what: 'the target idle close to reach the pool' });
     const second = await pool.acquire();
     expect(second.id).not.toBe(first.id);
     expect(pool.stats().closed['health-check']).toBe(1);
@@ -64,9 +66,8 @@ describe('health checks on borrow and heartbeats', () => {
     const events = harness.record(pool);
     pool.release(await pool.acquire());
     server.knobs.stall = true;
-    const startedMs = Date.now();
+    // A check that hung would leave this acquire to fail at acquireTimeoutMs instead of resolving.
     const next = await pool.acquire();
-    expect(Date.now() - startedMs).toBeLessThan(2500);
     const failed = events.find((e) => e.type === 'health-check-failed');
     expect(failed).toMatchObject({ method: 'ping' });
     expect(failed && 'reason' in failed && failed.reason).toContain('no reply within 100 ms');

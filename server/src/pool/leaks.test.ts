@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
-import { waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 describe('leak detection', () => {
   it('flags a loan held past leakDetectionThresholdMs and reclaims it; the late release is a no-op', async () => {
@@ -13,7 +13,7 @@ describe('leak detection', () => {
     const leaked = await pool.acquire();
     const returned = await pool.acquire();
     pool.release(returned);
-    await waitFor(() => pool.leakSuspects().length === 1, 'a leak suspect');
+    await waitFor(() => pool.leakSuspects().length === 1, { what: 'a leak suspect' });
     expect(pool.leakSuspects()[0]).toMatchObject({ connectionId: leaked.id, targetId: 't1' });
     expect(pool.leakSuspects()[0]!.heldMs).toBeGreaterThanOrEqual(100);
     expect(pool.stats().leakSuspects).toBe(1);
@@ -32,7 +32,7 @@ describe('leak detection', () => {
     const pool = harness.pool([server], { leakDetectionThresholdMs: 50 });
     const events = harness.record(pool);
     const slow = await pool.acquire();
-    await waitFor(() => pool.stats().leakSuspects === 1, 'a leak suspect');
+    await waitFor(() => pool.stats().leakSuspects === 1, { what: 'a leak suspect' });
     pool.release(slow);
     expect(events.find((e) => e.type === 'leak-released')).toMatchObject({ connectionId: slow.id });
     expect(pool.stats().leakSuspects).toBe(0);

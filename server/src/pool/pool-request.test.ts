@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Harness } from './test-support/harness';
-import { waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 const framed = { timeoutMs: 2000, framing: 'length-prefixed' } as const;
 
@@ -48,7 +48,7 @@ describe('pool.request (acquire, request and release in one call)', () => {
     const pool = harness.pool([server]);
     await expect(pool.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
     expect(pool.stats().closed.error).toBe(1);
-    await waitFor(() => pool.stats().open === 0, 'the timed-out connection closed');
+    await waitFor(() => pool.stats().open === 0, { what: 'the timed-out connection closed' });
     server.knobs.stall = false;
     expect((await pool.request(Buffer.from('y'), framed)).toString()).toBe('y');
     expect(pool.stats()).toMatchObject({ dials: 2, idle: 1 });
@@ -92,7 +92,7 @@ describe('pool.request (acquire, request and release in one call)', () => {
     await holder.request(Buffer.from('warm'), framed);
     const queued = pool.request(Buffer.from('y'), framed);
     for (const socket of server.sockets) socket.end();
-    await waitFor(() => holder.link?.goneReason != null, "the FIN to reach the pool's socket");
+    await waitFor(() => holder.link?.goneReason != null, { what: "the FIN to reach the pool's socket" });
     pool.release(holder);
     await expect(queued).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
     expect(pool.stats()).toMatchObject({ staleBorrows: 1 });

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionPool } from './connection-pool';
 import { Harness } from './test-support/harness';
-import { sleepMs, waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { sleepMs, waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 
 /** Closed-loop borrowers: acquire, one request, hold a little, release, until stopped. */
 function runLoad(pool: ConnectionPool, workers: number): { stop: () => Promise<void>; errors: unknown[] } {
@@ -41,7 +41,7 @@ describe('reconfigure', () => {
     expect(events).toEqual([expect.objectContaining({ type: 'reconfigured', scope: 'pool', changed: { maxOpen: 20 } })]);
   });
 
-  it('under load, growing serves waiters at once and shrinking settles to the new bounds', async () => {
+  it('under load, growing serves the waiters and shrinking settles to the new bounds, never above them', async () => {
     const server = await harness.server();
     const pool = harness.pool([server], { maxOpen: 4, maxIdle: 4, acquireTimeoutMs: 10_000 });
     let bound = 4;
@@ -50,12 +50,12 @@ describe('reconfigure', () => {
       worst = Math.max(worst, pool.stats().open - bound);
     });
     const load = runLoad(pool, 24);
-    await waitFor(() => pool.stats().open === 4 && pool.stats().waiting > 0, 'a saturated pool');
+    await waitFor(() => pool.stats().open === 4 && pool.stats().waiting > 0, { what: 'a saturated pool' });
     bound = 12;
     expect(pool.reconfigure({ maxOpen: 12, maxIdle: 12 }).ok).toBe(true);
-    await waitFor(() => pool.stats().open === 12, 'growth to 12');
+    await waitFor(() => pool.stats().open === 12, { what: 'growth to 12' });
     expect(pool.reconfigure({ maxOpen: 3, maxIdle: 3, minIdle: 0 }).ok).toBe(true);
-    await waitFor(() => pool.stats().open <= 3, 'shrink to 3');
+    await waitFor(() => pool.stats().open <= 3, { what: 'shrink to 3' });
     bound = 3;
     worst = 0;
     await sleepMs(200);
@@ -70,7 +70,7 @@ describe('reconfigure', () => {
   it('shrinking maxIdle closes surplus idle connections now', async () => {
     const server = await harness.server();
     const pool = harness.pool([server], { minIdle: 5, maxIdle: 5 });
-    await waitFor(() => pool.stats().idle === 5, '5 idle');
+    await waitFor(() => pool.stats().idle === 5, { what: '5 idle' });
     pool.reconfigure({ minIdle: 1, maxIdle: 2 });
     expect(pool.stats()).toMatchObject({ idle: 2 });
     expect(pool.stats().closed.shrink).toBe(3);

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SocketLink } from './socket-link';
 import { Harness } from './test-support/harness';
-import { waitFor } from './test-support/wait-for';
+import { closeAfterEach } from '../test-support/close-after-each';
+import { waitFor } from '../test-support/wait-for';
 
-const harness = new Harness();
-afterEach(() => harness.closeAll());
+const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 2000, framing: 'length-prefixed' } as const;
 
 /** Every pooled socket reads into one shared buffer; what a link hands out or keeps must be its own. */
@@ -26,7 +26,7 @@ describe('the shared read buffer, over real sockets', () => {
     pool.release(idle);
     const [idleSocket] = [...server.sockets];
     idleSocket!.write('stray bytes');
-    await waitFor(() => idleLink.probe() !== null, 'the stray bytes to arrive');
+    await waitFor(() => idleLink.probe() !== null, { what: 'the stray bytes to arrive' });
     for (let i = 0; i < 5; i++) expect((await busy.request(Buffer.from(`overwrite ${i}`), framed)).toString()).toBe(`overwrite ${i}`);
     expect(Buffer.concat(idleLink.unexpected).toString()).toBe('stray bytes');
   });

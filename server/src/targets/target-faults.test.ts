@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { targetsClosedAfterEach } from './test-targets';
-import { TestClient, frameOf, waitFor } from './test-client';
+import { targetsClosedAfterEach } from './test-support/test-targets';
+import { TestClient, frameOf } from './test-support/test-client';
+import { waitFor } from '../test-support/wait-for';
 
 const startTarget = targetsClosedAfterEach();
 
@@ -36,7 +37,7 @@ describe('EchoTarget faults', () => {
     expect(target.state()).toBe('stalled');
     const client = await TestClient.open(target.port);
     client.send(request);
-    await waitFor(() => target.counters().bytesIn === request.length, 'the request to be read');
+    await waitFor(() => target.counters().bytesIn === request.length, { what: 'the request to be read' });
     await sleep(300);
     expect(client.receivedBytes).toBe(0);
     expect(client.closed).toBe(false);
@@ -49,7 +50,7 @@ describe('EchoTarget faults', () => {
     const target = await startTarget({ latencyMs: 300 });
     const client = await TestClient.open(target.port);
     client.send(request);
-    await waitFor(() => target.counters().bytesIn > 0, 'the request to arrive');
+    await waitFor(() => target.counters().bytesIn > 0, { what: 'the request to arrive' });
     target.update({ stall: true });
     await sleep(600);
     expect(client.receivedBytes).toBe(0);
@@ -58,7 +59,7 @@ describe('EchoTarget faults', () => {
   it('reset sends RST to open connections and to every new one, counted as refused', async () => {
     const target = await startTarget();
     const open = await TestClient.open(target.port);
-    await waitFor(() => target.counters().connectionsOpen === 1, 'the connection admitted');
+    await waitFor(() => target.counters().connectionsOpen === 1, { what: 'the connection admitted' });
     target.update({ reset: true });
     expect(target.state()).toBe('resetting');
     await open.waitForClose();
@@ -69,7 +70,7 @@ describe('EchoTarget faults', () => {
       (error: NodeJS.ErrnoException) => error.code,
     );
     expect(fresh).toBe('ECONNRESET');
-    await waitFor(() => target.counters().connectionsRefused === 1, 'the refusal to be counted');
+    await waitFor(() => target.counters().connectionsRefused === 1, { what: 'the refusal to be counted' });
     expect(target.counters()).toMatchObject({ connectionsOpen: 0, connectionsAccepted: 1, connectionsRefused: 1 });
     target.update({ reset: false });
     expect((await (await TestClient.open(target.port)).roundTrip(request)).reply).toEqual(request);
@@ -81,7 +82,7 @@ describe('EchoTarget faults', () => {
     dropped.send(request);
     await dropped.waitForClose();
     expect(dropped.receivedBytes).toBe(0);
-    await waitFor(() => target.counters().connectionsOpen === 0, 'the server side to close');
+    await waitFor(() => target.counters().connectionsOpen === 0, { what: 'the server side to close' });
     expect(target.counters().requestsQueued).toBe(0);
     target.update({ dropRate: 0 });
     expect((await (await TestClient.open(target.port)).roundTrip(request)).reply).toEqual(request);
@@ -123,11 +124,11 @@ describe('EchoTarget faults', () => {
       const rude = await TestClient.open(target.port);
       rude.send(request);
       rude.send(request);
-      await waitFor(() => target.counters().bytesIn >= (i + 1) * 2 * request.length, 'the requests to arrive');
+      await waitFor(() => target.counters().bytesIn >= (i + 1) * 2 * request.length, { what: 'the requests to arrive' });
       if (i % 2 === 0) rude.socket.resetAndDestroy();
       else rude.socket.destroy();
     }
-    await waitFor(() => target.counters().connectionsOpen === 0, 'every rude connection to close');
+    await waitFor(() => target.counters().connectionsOpen === 0, { what: 'every rude connection to close' });
     expect(target.counters().requestsQueued).toBe(0);
     const polite = await TestClient.open(target.port);
     expect((await polite.roundTrip(request)).reply).toEqual(request);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { serviceDelayMs } from './service-time';
 import { DEFAULT_TARGET_KNOBS } from '@poolscope/shared/config-rules';
-import { targetsClosedAfterEach } from './test-targets';
-import { TestClient, frameOf, waitFor } from './test-client';
+import { targetsClosedAfterEach } from './test-support/test-targets';
+import { TestClient, frameOf } from './test-support/test-client';
+import { waitFor } from '../test-support/wait-for';
 
 const startTarget = targetsClosedAfterEach();
 
@@ -13,10 +14,16 @@ describe('EchoTarget capacity knobs', () => {
     const target = await startTarget({ latencyMs: 250 });
     const client = await TestClient.open(target.port);
     expect((await client.roundTrip(request)).rttMs).toBeGreaterThanOrEqual(240);
+    // A request taken in at a minute's latency is still unanswered when the next, at 0, comes back:
+    // the change applies from the next request on, and never to one already in service.
+    target.update({ latencyMs: 60_000 });
+    const held = await TestClient.open(target.port);
+    held.send(request);
+    await waitFor(() => target.counters().bytesIn >= 2 * request.length, { what: 'the held request to arrive' });
     target.update({ latencyMs: 0 });
     const fast = await client.roundTrip(request);
     expect(fast.reply).toEqual(request);
-    expect(fast.rttMs).toBeLessThan(240);
+    expect(held.receivedBytes).toBe(0);
   });
 
   it('varies latency uniformly by up to jitterMs either way, never below zero', () => {
@@ -28,16 +35,19 @@ describe('EchoTarget capacity knobs', () => {
   });
 
   it('serves at most `workers` requests at once and queues the rest; raising it live admits them', async () => {
-    const target = await startTarget({ latencyMs: 800, workers: 1 });
+    // The first request is admitted at a minute's latency and holds the only worker for the whole test.
+    const target = await startTarget({ latencyMs: 60_000, workers: 1 });
     const clients = await Promise.all([1, 2, 3].map(() => TestClient.open(target.port)));
-    clients.forEach((c) => c.send(request));
-    await waitFor(() => target.counters().requestsQueued === 2, 'two requests queued behind one worker');
-    await waitFor(() => clients.filter((c) => c.receivedBytes > 0).length === 1, 'the first reply', 5000);
-    expect(target.counters().requestsQueued).toBe(1);
-    target.update({ workers: 0 });
+    clients[0]!.send(request);
+    await waitFor(() => target.counters().bytesIn === request.length && target.counters().requestsQueued === 0, { what: 'the first request in service' });
+    clients.slice(1).forEach((c) => c.send(request));
+    await waitFor(() => target.counters().requestsQueued === 2, { what: 'two requests queued behind one worker' });
+    // Latency is drawn when a request is admitted: the queued two are served at 0 once let in.
+    target.update({ latencyMs: 0, workers: 0 });
     expect(target.counters().requestsQueued).toBe(0);
-    await waitFor(() => clients.every((c) => c.receivedBytes === request.length), 'every reply');
-    expect(target.counters().requestsServed).toBe(3);
+    await waitFor(() => clients.slice(1).every((c) => c.receivedBytes === request.length), { what: 'the two queued replies' });
+    expect(clients[0]!.receivedBytes).toBe(0);
+    expect(target.counters().requestsServed).toBe(2);
   });
 
   it('queues pipelined requests on one connection and answers them in order', async () => {
@@ -52,7 +62,7 @@ describe('EchoTarget capacity knobs', () => {
   it('accepts then closes connections past maxConnections, counting them refused; live changes apply', async () => {
     const target = await startTarget({ maxConnections: 2 });
     const admitted = await Promise.all([1, 2].map(() => TestClient.open(target.port)));
-    await waitFor(() => target.counters().connectionsOpen === 2, 'two connections admitted');
+    await waitFor(() => target.counters().connectionsOpen === 2, { what: 'two connections admitted' });
     const excess = await TestClient.open(target.port);
     await excess.waitForClose();
     expect(target.counters()).toMatchObject({ connectionsOpen: 2, connectionsAccepted: 2, connectionsRefused: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FRAME_BYTES, UnitSplitter } from './unit-splitter';
-import { frameOf } from './test-client';
+import { frameOf } from './test-support/test-client';
 
 describe('UnitSplitter', () => {
   it('cuts sticky frames arriving in one read into one unit each', () => {

@@ -7,36 +7,36 @@ import { ControlPolicy } from '../../src/api/control-policy';
 import { CONTROL_BURST, CONTROL_PER_SECOND, type LabServer } from '../../src/api/socket-gateway';
 import type { TypedApp } from '../../src/api/typed-app';
 import { Lab } from '../../src/lab/lab';
-import { waitFor } from '../support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const VIEWERS = 300;
-// Generous for a loaded 2-core machine that also runs the 300 clients; an unresponsive server takes far longer.
-const HEALTHZ_BOUND_MS = 2000;
-const SNAPSHOT_GAP_BOUND_MS = 2500;
+// Responsiveness is asserted as conditions with generous deadlines (/healthz answers, snapshots keep
+// coming); how fast it stays under load is measured in bench/, not judged here.
+const DEADLINE_MS = 10_000;
 
-/** A viewer that reads every snapshot and remembers the longest silence between two. */
+/** A viewer that reads every snapshot and counts any that arrive out of order. */
 function wellBehavedViewer(url: string) {
   const socket: Client = connect(url, { transports: ['websocket'], reconnection: false });
-  const seen = { count: 0, lastSeq: -1, lastAt: 0, longestGapMs: 0, outOfOrder: 0 };
+  const seen = { count: 0, lastSeq: -1, outOfOrder: 0 };
   socket.on('snapshot', (s: Snapshot) => {
-    const now = Date.now();
-    if (seen.count > 0) seen.longestGapMs = Math.max(seen.longestGapMs, now - seen.lastAt);
     if (s.seq <= seen.lastSeq) seen.outOfOrder++;
     seen.count++;
     seen.lastSeq = s.seq;
-    seen.lastAt = now;
   });
-  return { socket, seen, resetGap: () => { seen.longestGapMs = 0; seen.lastAt = Date.now(); } };
+  const nextSnapshot = (what: string) => {
+    const from = seen.count;
+    return waitFor(() => seen.count > from, { timeoutMs: DEADLINE_MS, what });
+  };
+  return { socket, seen, nextSnapshot };
 }
 
-async function healthzMs(url: string): Promise<number> {
-  const started = Date.now();
-  const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) });
+/** /healthz answers 200 (an unresponsive server would hit the deadline). */
+async function expectHealthy(url: string): Promise<void> {
+  const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(DEADLINE_MS) });
   expect(response.status).toBe(200);
   await response.json();
-  return Date.now() - started;
 }
 
 describe('overload: oversized bodies, a control flood and hundreds of viewers', () => {
@@ -72,19 +72,19 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
     expect(nested.statusCode).toBeGreaterThanOrEqual(400);
     expect(nested.statusCode).toBeLessThan(500);
     expect(JSON.stringify(lab.config())).toBe(before);
-    expect(await healthzMs(url)).toBeLessThan(HEALTHZ_BOUND_MS);
+    await expectHealthy(url);
   });
 
   it('drops a socket that sends an oversized message and keeps serving the others', async () => {
     const viewer = wellBehavedViewer(url);
     const rude: Client = connect(url, { transports: ['websocket'], reconnection: false });
     clients.push(viewer.socket, rude);
-    await waitFor(() => viewer.seen.count > 0 && rude.connected, 5000, 'both connected');
+    await waitFor(() => viewer.seen.count > 0 && rude.connected, { what: 'both connected' });
     const disconnected = new Promise<string>((resolve) => rude.once('disconnect', resolve));
     rude.emit('config:patch', { pool: { padding: 'x'.repeat(BODY_LIMIT_BYTES * 2) } } as never, () => {});
     expect(await disconnected).toBeTruthy();
     const seenBefore = viewer.seen.count;
-    await waitFor(() => viewer.seen.count >= seenBefore + 3, 5000, 'snapshots still flowing to the viewer');
+    await waitFor(() => viewer.seen.count >= seenBefore + 3, { what: 'snapshots still flowing to the viewer' });
     expect(lab.config().pool.maxOpen).toBe(10);
   });
 
@@ -92,8 +92,7 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
     const viewer = wellBehavedViewer(url);
     const flooder: Client = connect(url, { transports: ['websocket'], reconnection: false });
     clients.push(viewer.socket, flooder);
-    await waitFor(() => viewer.seen.count > 0 && flooder.connected, 5000, 'both connected');
-    viewer.resetGap();
+    await waitFor(() => viewer.seen.count > 0 && flooder.connected, { what: 'both connected' });
     const acks = { ok: 0, limited: 0, other: 0 };
     const floodStarted = Date.now();
     const pending: Promise<void>[] = [];
@@ -107,42 +106,37 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
           resolve();
         })));
       }
-      expect(await healthzMs(url)).toBeLessThan(HEALTHZ_BOUND_MS);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await expectHealthy(url);
+      // About one tick: the next burst goes out once the viewer has had a snapshot since this one.
+      await viewer.nextSnapshot(`a snapshot to the viewer after burst ${burst + 1}`);
     }
     await Promise.race([Promise.all(pending), new Promise((_, reject) => setTimeout(() => reject(new Error(`acks missing: ${JSON.stringify(acks)}`)), 20_000))]);
     const floodSeconds = (Date.now() - floodStarted) / 1000;
     expect(acks.other).toBe(0);
     expect(acks.ok).toBeLessThanOrEqual(CONTROL_BURST + Math.ceil(floodSeconds * CONTROL_PER_SECOND) + 1);
     expect(acks.limited).toBeGreaterThan(5000);
-    expect(viewer.seen.longestGapMs, 'longest silence the viewer saw').toBeLessThan(SNAPSHOT_GAP_BOUND_MS);
     expect(viewer.seen.outOfOrder).toBe(0);
   }, 60_000);
 
   it(`stays responsive while ${VIEWERS} viewers connect at once, and every one gets a snapshot`, async () => {
     const viewer = wellBehavedViewer(url);
     clients.push(viewer.socket);
-    await waitFor(() => viewer.seen.count > 0, 5000, 'the well-behaved viewer connected');
-    viewer.resetGap();
+    await waitFor(() => viewer.seen.count > 0, { what: 'the well-behaved viewer connected' });
     const greeted = new Set<number>();
     for (let i = 0; i < VIEWERS; i++) {
       const socket: Client = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true });
       socket.once('snapshot', () => greeted.add(i));
       clients.push(socket);
     }
-    const latencies: number[] = [];
-    const deadline = Date.now() + 30_000;
-    while (greeted.size < VIEWERS && Date.now() < deadline) {
-      latencies.push(await healthzMs(url));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(greeted.size, 'viewers that got their first snapshot').toBe(VIEWERS);
-    latencies.push(await healthzMs(url));
-    expect(Math.max(...latencies), `/healthz latencies ${latencies.join(',')}`).toBeLessThan(HEALTHZ_BOUND_MS);
-    const seenBefore = viewer.seen.count;
-    await waitFor(() => viewer.seen.count >= seenBefore + 5, 5000, 'snapshots still flowing with every viewer connected');
-    expect(viewer.seen.longestGapMs, 'longest silence the viewer saw').toBeLessThan(SNAPSHOT_GAP_BOUND_MS);
+    // While they connect: /healthz keeps answering and the first viewer keeps getting snapshots.
+    await waitFor(async () => {
+      await expectHealthy(url);
+      await viewer.nextSnapshot('a snapshot to the first viewer while the others connect');
+      return greeted.size === VIEWERS;
+    }, { timeoutMs: 90_000, what: `all ${VIEWERS} viewers to get their first snapshot` });
+    for (let i = 0; i < 5; i++) await viewer.nextSnapshot('snapshots still flowing with every viewer connected');
+    expect(viewer.seen.outOfOrder).toBe(0);
     for (const client of clients.splice(0)) client.disconnect();
-    await waitFor(() => io.engine.clientsCount === 0, 10_000, 'every viewer gone from the server');
-  }, 60_000);
+    await waitFor(() => io.engine.clientsCount === 0, { timeoutMs: 10_000, what: 'every viewer gone from the server' });
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLab, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 const MARKUP = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 const WEB_SRC = fileURLToPath(new URL('../../../web/src', import.meta.url));

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_METRICS } from '@poolscope/shared/compare';
-import { canListProcessSockets, processSocketsOnPorts } from '../support/open-sockets';
-import { startTestLab, waitFor, type TestLab } from '../support/test-lab';
+import { canListProcessSockets, processSocketsOnPorts } from '../test-support/open-sockets';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 describe('compare routes', () => {
   let t: TestLab;
@@ -21,7 +22,7 @@ describe('compare routes', () => {
     expect(body).toMatchObject({ running: true, seed: 9, a: { pool: { maxOpen: 10 } }, b: { pool: { maxOpen: 4, maxIdle: 4 } }, sharedTargetIds: [] });
     expect(body.b.load).toEqual(body.a.load);
     expect(body.diff.map((d: { label: string }) => d.label)).toEqual(['B: maxOpen 4 (A: 10)', 'B: maxIdle 4 (A: 10)']);
-    await waitFor(() => (t.lab.snapshot().compare?.b.totals.requests.ok ?? 0) > 5, 5000, 'B to serve requests');
+    await waitFor(() => (t.lab.snapshot().compare?.b.totals.requests.ok ?? 0) > 5, { timeoutMs: 15000, what: 'B to serve requests' });
     const snapshot = t.lab.snapshot();
     const b = snapshot.compare!.b;
     expect(b.targets.map((target) => target.id)).toEqual(snapshot.targets.map((target) => target.id));
@@ -31,14 +32,14 @@ describe('compare routes', () => {
     expect(Object.keys(b.latency)).toEqual(Object.keys(snapshot.latency));
     expect(snapshot.pool.maxOpen).toBe(10);
     expect(snapshot.compare!.diff).toHaveLength(2);
-    await waitFor(() => t.lab.history().samples.at(-1)?.b !== undefined, 3000, 'a history sample with arm B');
+    await waitFor(() => t.lab.history().samples.at(-1)?.b !== undefined, { timeoutMs: 9000, what: 'a history sample with arm B' });
     expect(t.lab.history().samples.at(-1)?.b?.acquireTimeoutMs).toBe(snapshot.compare!.b.config.pool.acquireTimeoutMs);
   });
 
   it('GET reports both configs and a summary row for every documented metric id; windowS is honoured and checked', async () => {
     expect(await get()).toMatchObject({ running: false, b: null, summary: [] });
     await put({ b: { load: { thinkMs: 5 } } });
-    await waitFor(() => t.lab.compare.report().samples.a >= 2, 5000, 'two one-second samples');
+    await waitFor(() => t.lab.compare.report().samples.a >= 2, { timeoutMs: 15000, what: 'two one-second samples' });
     const report = await get();
     expect(report).toMatchObject({ running: true, windowS: 30 });
     expect(report.summary.map((row: { metric: string }) => row.metric)).toEqual(SUMMARY_METRICS.map((m) => m.id));
@@ -100,7 +101,7 @@ describe('compare routes', () => {
 
   it.runIf(canListProcessSockets)('DELETE stops B and leaves no socket open on its targets, at either end', async () => {
     await put({ b: { pool: { minIdle: 2 } } });
-    await waitFor(() => (t.lab.snapshot().compare?.b.pool.open ?? 0) >= 2, 5000, 'B to open connections');
+    await waitFor(() => (t.lab.snapshot().compare?.b.pool.open ?? 0) >= 2, { timeoutMs: 15000, what: 'B to open connections' });
     const bPorts = t.lab.snapshot().compare!.b.targets.map((target) => Number(target.address.split(':').pop()));
     const open = processSocketsOnPorts(bPorts);
     expect(open.filter((s) => s.state === 'LISTEN')).toHaveLength(2);
@@ -147,7 +148,7 @@ describe('compare routes', () => {
 
   it('/metrics labels every pool series arm="a" / arm="b" while comparing (promtool-clean), and drops the label after', async () => {
     await put({ b: { pool: { maxOpen: 4 } } });
-    await waitFor(() => (t.lab.snapshot().compare?.b.totals.acquires ?? 0) > 0, 5000, 'an acquire in B');
+    await waitFor(() => (t.lab.snapshot().compare?.b.totals.acquires ?? 0) > 0, { timeoutMs: 15000, what: 'an acquire in B' });
     const comparing = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(comparing).toContain('poolscope_pool_max_open_connections{arm="a"} 10');
     expect(comparing).toContain('poolscope_pool_max_open_connections{arm="b"} 4');

@@ -7,8 +7,8 @@ import { buildApp } from '../../src/api/app';
 import { ControlPolicy } from '../../src/api/control-policy';
 import { Lab } from '../../src/lab/lab';
 import type { TypedApp } from '../../src/api/typed-app';
-import { gatewayHarness } from '../support/gateway-harness';
-import { waitFor } from '../support/test-lab';
+import { gatewayHarness } from '../test-support/gateway-harness';
+import { waitFor } from '../../src/test-support/wait-for';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -67,12 +67,12 @@ describe('compare socket controls', () => {
   it('target:restart during a comparison drops the connections of both arms; arm "b" reaches only B; a bad arm is refused', async () => {
     const socket = await open();
     await emit<CompareState>(socket, 'compare:start', { b: {} });
-    await waitFor(() => (lab!.snapshot().compare?.b.pool.open ?? 0) >= 2, 5000, 'B connections');
+    await waitFor(() => (lab!.snapshot().compare?.b.pool.open ?? 0) >= 2, { timeoutMs: 15000, what: 'B connections' });
     const closedRemotely = () => [lab!.snapshot().totals.closed['remote-closed'], lab!.snapshot().compare!.b.totals.closed['remote-closed']];
     const [aBefore, bBefore] = closedRemotely();
     const restarted = await emit<TargetSnapshot>(socket, 'target:restart', { id: 't1' });
     expect(restarted.ok).toBe(true);
-    await waitFor(() => closedRemotely()[0]! > aBefore! && closedRemotely()[1]! > bBefore!, 5000, 'both arms to lose connections');
+    await waitFor(() => closedRemotely()[0]! > aBefore! && closedRemotely()[1]! > bBefore!, { timeoutMs: 15000, what: 'both arms to lose connections' });
     const onlyB = await emit<TargetSnapshot>(socket, 'target:patch', { id: 't1', patch: { latencyMs: 9 }, arm: 'b' });
     expect(onlyB).toMatchObject({ ok: true, data: { id: 't1', knobs: { latencyMs: 9 } } });
     expect(lab!.describeTarget('t1').knobs?.latencyMs).toBe(2);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ControlPolicy } from '../../src/api/control-policy';
-import { startTestLab, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 describe('control token on REST', () => {
   let t: TestLab;

@@ -3,7 +3,7 @@ import { IMPORTABLE_LIBRARY_IDS, POOL_LIBRARY_IDS } from '@poolscope/shared/expo
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import { POOL_KNOBS } from '../../src/export/knob-notes';
 import { VARIED_POOL } from '../export/lab-configs';
-import { startTestLab, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 /** The knobs each import must give back unchanged after an export of VARIED_POOL (its exact mappings). */
 const ROUND_TRIP: Record<(typeof IMPORTABLE_LIBRARY_IDS)[number], (keyof PoolConfig)[]> = {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLab, waitFor, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 interface Target { expr: string; datasource: { uid: string } }
 interface Panel { title: string; datasource: { uid: string }; targets: Target[] }
@@ -30,11 +31,11 @@ describe('docs/grafana/poolscope.json', () => {
     t = await startTestLab();
     await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { load: { running: true } } });
     // Labelled series (closes by reason, per target) appear once something happened.
-    await waitFor(() => t.lab.snapshot().totals.acquires > 0, 10_000, 'some acquires');
+    await waitFor(() => t.lab.snapshot().totals.acquires > 0, { timeoutMs: 30000, what: 'some acquires' });
     // A target that goes down makes the pool's redials fail, so the dial-failure series (by code) exists too.
     const target = t.lab.snapshot().targets[0]!;
     await t.app.inject({ method: 'PATCH', url: `/api/targets/${target.id}`, payload: { down: true } });
-    await waitFor(() => t.lab.snapshot().totals.dialFailures > 0, 10_000, 'a failed dial');
+    await waitFor(() => t.lab.snapshot().totals.dialFailures > 0, { timeoutMs: 30000, what: 'a failed dial' });
     exposed = exposedSamples((await t.app.inject({ method: 'GET', url: '/metrics' })).body);
   });
   afterAll(async () => { await t.close(); });

@@ -3,8 +3,8 @@ import { lessonStateAt } from '@poolscope/shared/lesson-checks';
 import { findLesson } from '@poolscope/shared/lessons';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { ControlPolicy } from '../../src/api/control-policy';
-import { gatewayHarness } from '../support/gateway-harness';
-import { startTestLab, type TestLab } from '../support/test-lab';
+import { gatewayHarness } from '../test-support/gateway-harness';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 const nextSnapshot = (t: TestLab) => new Promise<Snapshot>((resolve) => {
   const stop = t.lab.onTick((snapshot) => {

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLab, waitFor, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 describe('observation routes', () => {
   let t: TestLab;
@@ -15,9 +16,9 @@ describe('observation routes', () => {
   });
 
   it('GET /api/snapshot shows live load: requests finish and seq advances', async () => {
-    await waitFor(() => t.lab.snapshot().totals.requests.ok > 0, 5000, 'first ok request');
+    await waitFor(() => t.lab.snapshot().totals.requests.ok > 0, { what: 'first ok request' });
     const first = (await t.app.inject({ method: 'GET', url: '/api/snapshot' })).json();
-    await waitFor(() => t.lab.snapshot().seq > first.seq, 2000, 'next tick');
+    await waitFor(() => t.lab.snapshot().seq > first.seq, { what: 'next tick' });
     const second = (await t.app.inject({ method: 'GET', url: '/api/snapshot' })).json();
     expect(second.seq).toBeGreaterThan(first.seq);
     expect(second.pool.open).toBe(second.pool.idle + second.pool.active + second.pool.connecting + second.pool.validating);
@@ -26,7 +27,7 @@ describe('observation routes', () => {
   });
 
   it('GET /api/history answers the lab\'s recent past at one sample a second, oldest first', async () => {
-    await waitFor(() => t.lab.history().samples.length >= 2, 5000, 'two history samples');
+    await waitFor(() => t.lab.history().samples.length >= 2, { what: 'two history samples' });
     const response = await t.app.inject({ method: 'GET', url: '/api/history' });
     expect(response.statusCode).toBe(200);
     const history = response.json();
@@ -42,7 +43,7 @@ describe('observation routes', () => {
   });
 
   it('GET /metrics is Prometheus text with poolscope_ names that follow the naming rules', async () => {
-    await waitFor(() => t.lab.snapshot().totals.acquires > 0, 5000, 'an acquire');
+    await waitFor(() => t.lab.snapshot().totals.acquires > 0, { what: 'an acquire' });
     const response = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/plain');
@@ -58,7 +59,7 @@ describe('observation routes', () => {
 
   // npm test installs promtool (Debian's prometheus); outside CI a machine without it skips only this check.
   it.runIf(existsSync('/usr/bin/promtool') || process.env.CI)('GET /metrics passes `promtool check metrics`', async () => {
-    await waitFor(() => t.lab.snapshot().totals.acquires > 0, 5000, 'an acquire');
+    await waitFor(() => t.lab.snapshot().totals.acquires > 0, { what: 'an acquire' });
     const response = await t.app.inject({ method: 'GET', url: '/metrics' });
     const output = execFileSync('promtool', ['check', 'metrics'], { input: response.body, encoding: 'utf8' });
     expect(output.trim()).toBe('');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL_CONFIG } from '@poolscope/shared/config-rules';
-import { startTestLab, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 describe('scenario routes', () => {
   let t: TestLab;

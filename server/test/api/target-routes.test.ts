@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:net';
-import { startTestLab, type TestLab } from '../support/test-lab';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 describe('target routes', () => {
   let t: TestLab;

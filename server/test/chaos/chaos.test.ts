@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Lab } from '../../src/lab/lab';
-import { CALM_CONFIG, CHAOS_LIMITS, ChaosMonkey, chaosSeed } from '../support/chaos-schedule';
-import { canListProcessSockets, processSocketsOnPorts } from '../support/open-sockets';
-import { SnapshotInvariants } from '../support/snapshot-invariants';
-import { waitFor } from '../support/test-lab';
+import { CALM_CONFIG, CHAOS_LIMITS, ChaosMonkey, chaosSeed } from '../test-support/chaos-schedule';
+import { canListProcessSockets, processSocketsOnPorts } from '../test-support/open-sockets';
+import { SnapshotInvariants } from '../test-support/snapshot-invariants';
+import { waitFor } from '../../src/test-support/wait-for';
 
 const CHAOS_MS = Number(process.env.POOLSCOPE_CHAOS_MS ?? 45_000);
 // Longer than any loan can last under the schedule, plus room for a loaded machine.
@@ -39,7 +39,8 @@ describe('chaos: load, a config change every second and seeded target faults', (
     const active = lab;
     active.patchConfig(CALM_CONFIG);
 
-    // Healthy again within 2 x max(heartbeat, backoff cap): every target up, connections open, requests succeeding.
+    // Healthy again, expected within 2 x max(heartbeat, backoff cap): every target up, connections
+    // open, requests succeeding. The expectation is logged; the wait is generous, as timing is bench/'s to judge.
     const boundMs = 2 * Math.max(active.config().pool.heartbeatIntervalMs, active.config().pool.dialBackoffMaxMs);
     const healedAt = Date.now();
     const okAtHeal = latest.totals.requests.ok;
@@ -50,7 +51,7 @@ describe('chaos: load, a config change every second and seeded target faults', (
       okRising = s.totals.requests.ok > okSeen ? okRising + 1 : okRising;
       okSeen = s.totals.requests.ok;
       return s.t > healedAt && okRising >= 3 && s.pool.open > 0 && s.targets.every((t) => t.state === 'up');
-    }, boundMs, `a healthy pool within ${boundMs} ms of the faults stopping (${explain()})`);
+    }, { timeoutMs: Math.max(30_000, 3 * boundMs), what: `a healthy pool after the faults stopped, expected within ${boundMs} ms (${explain()})` });
     console.log(`chaos seed ${seed}: healthy ${Date.now() - healedAt} ms after the faults stopped (bound ${boundMs} ms); ` +
       `${invariants.snapshots} snapshots, ${invariants.settledChecks} with maxOpen settled; ${latest.totals.requestsStarted} requests, outcomes ${JSON.stringify(latest.totals.requests)}`);
 
@@ -66,7 +67,7 @@ describe('chaos: load, a config change every second and seeded target faults', (
     lab = undefined;
     for (const target of echoTargets) expect(target.counters().connectionsOpen).toBe(0);
     if (canListProcessSockets) {
-      await waitFor(() => processSocketsOnPorts(ports).length === 0, 3000, `no socket on ports ${ports.join(', ')}: ${JSON.stringify(processSocketsOnPorts(ports))}`);
+      await waitFor(() => processSocketsOnPorts(ports).length === 0, { what: `no socket on ports ${ports.join(', ')}: ${JSON.stringify(processSocketsOnPorts(ports))}` });
     }
     expect(active.pool.stats()).toMatchObject({ open: 0, closing: 0 });
     expect(active.load.stats().inFlight).toBe(0);

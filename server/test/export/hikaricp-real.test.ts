@@ -13,7 +13,7 @@ import { DEFAULT_POOL, VARIED_POOL } from './lab-configs';
 const JARS = ['/usr/share/java/HikariCP.jar', '/usr/share/java/slf4j-api.jar', '/usr/share/java/slf4j-nop.jar'];
 const present = existsSync('/usr/bin/javac') && JARS.every((jar) => existsSync(jar));
 const mustRun = present || process.env.CI !== undefined || process.getuid?.() === 0;
-const SOURCE = fileURLToPath(new URL('../support/hikari/HikariCheck.java', import.meta.url));
+const SOURCE = fileURLToPath(new URL('../test-support/hikari/HikariCheck.java', import.meta.url));
 
 interface HikariValues {
   maximumPoolSize: number; minimumIdle: number; connectionTimeout: number; idleTimeout: number;

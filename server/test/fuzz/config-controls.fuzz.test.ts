@@ -5,9 +5,9 @@ import type { LabConfig } from '@poolscope/shared/protocol';
 import { ControlPolicy } from '../../src/api/control-policy';
 import { patchLabConfig } from '../../src/lab/patch-lab-config';
 import { SCENARIOS } from '../../src/lab/scenarios';
-import { gatewayHarness, type Emit } from '../support/gateway-harness';
-import { startTestLab, type TestLab } from '../support/test-lab';
-import { configBody, FUZZ_SEED, targetKnobsPatch, viaJson } from './arbitraries';
+import { gatewayHarness, type Emit } from '../test-support/gateway-harness';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
+import { configBody, FUZZ_SEED, targetKnobsPatch, viaJson } from '../test-support/arbitraries';
 
 /** What a config patch must do: the whole new config, or null when it must be refused and change nothing. */
 function expectedConfig(current: LabConfig, body: unknown): LabConfig | null {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LESSONS } from '@poolscope/shared/lessons';
 import { ControlPolicy } from '../../src/api/control-policy';
-import { gatewayHarness } from '../support/gateway-harness';
-import { startTestLab, type TestLab } from '../support/test-lab';
-import { FUZZ_SEED, viaJson } from './arbitraries';
+import { gatewayHarness } from '../test-support/gateway-harness';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
+import { FUZZ_SEED, viaJson } from '../test-support/arbitraries';
 
 /** The oracle is the lesson list itself: a go is valid exactly when the id names a lesson and step is an integer in 1..steps. */
 function isValidGo(sent: unknown): boolean {

@@ -2,8 +2,8 @@ import { isIP } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { patchTargetKnobs } from '@poolscope/shared/config-rules';
-import { startTestLab, type TestLab } from '../support/test-lab';
-import { FUZZ_SEED, targetKnobsPatch, viaJson } from './arbitraries';
+import { startTestLab, type TestLab } from '../test-support/test-lab';
+import { FUZZ_SEED, targetKnobsPatch, viaJson } from '../test-support/arbitraries';
 
 /** Only IP literals and `localhost` may reach the resolver: the fuzz must never send a DNS query off the machine. */
 function keepLookupsLocal(body: unknown): unknown {

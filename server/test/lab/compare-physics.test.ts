@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Lab } from '../../src/lab/lab';
-import { waitFor } from '../support/test-lab';
+import { waitFor } from '../../src/test-support/wait-for';
 
 let lab: Lab | null = null;
 afterEach(async () => {
@@ -20,7 +20,7 @@ describe('comparison physics, on real sockets', () => {
     l.load.tapArrivals((intendedMs, drawSeed) => drawSeed >= 0 && heard.a.push([intendedMs, drawSeed]));
     l.compare.tapArrivalsB((intendedMs, drawSeed) => heard.b.push([intendedMs, drawSeed]));
     await l.compare.start({ b: { pool: { maxOpen: 2, maxIdle: 2 } }, seed: 11 });
-    await waitFor(() => heard.b.length >= 300, 10_000, '300 arrivals');
+    await waitFor(() => heard.b.length >= 300, { timeoutMs: 30000, what: '300 arrivals' });
     l.load.tapArrivals(null);
     l.compare.tapArrivalsB(null);
     expect(heard.b.length).toBe(heard.a.length);
@@ -33,7 +33,7 @@ describe('comparison physics, on real sockets', () => {
     await l.applyScenario('compare-smaller-pool');
     await sleep(1000); // warm-up: A dials its 50 connections
     const fromMs = Date.now();
-    await waitFor(() => l.compare.report(5).samples.a >= 5 && (l.compare.report(5).summary[0]?.a ?? 0) > 0 && Date.now() - fromMs > 5000, 20_000, 'five seconds of samples');
+    await waitFor(() => l.compare.report(5).samples.a >= 5 && (l.compare.report(5).summary[0]?.a ?? 0) > 0 && Date.now() - fromMs > 5000, { timeoutMs: 60000, what: 'five seconds of samples' });
     const row = l.compare.report(5).summary.find((r) => r.metric === 'rttMs.p50');
     expect(row?.b).toBeLessThan(row?.a ?? 0);
     expect(row).toMatchObject({ significant: true, better: 'b' });
@@ -46,7 +46,7 @@ describe('comparison physics, on real sockets', () => {
     await l.applyScenario('compare-no-pool');
     await sleep(500);
     const before = l.snapshot();
-    await waitFor(() => l.snapshot().totals.requests.ok - before.totals.requests.ok >= 150, 20_000, '150 more requests in A');
+    await waitFor(() => l.snapshot().totals.requests.ok - before.totals.requests.ok >= 150, { timeoutMs: 60000, what: '150 more requests in A' });
     const after = l.snapshot();
     const delta = (s: Snapshot['totals'] | undefined, t: Snapshot['totals'] | undefined, read: (x: Snapshot['totals']) => number) => read(t!) - read(s!);
     const aRequests = delta(before.totals, after.totals, (x) => x.requestsStarted);

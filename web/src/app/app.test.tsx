@@ -1,15 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
 import { liveStore } from '../lib/live-store';
-import { makeSnapshot } from '../test/fixtures';
+import { makeSnapshot } from '../test-support/fixtures';
 import { App } from './app';
 
 beforeAll(() => {
   // jsdom has no layout; the charts only need the observer to exist.
   globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
 });
-afterEach(cleanup);
-
 const SLIDER_NAMES = ['Max open connections', 'Min idle connections', 'Acquire timeout', 'Idle timeout', 'Max lifetime', 'Heartbeat interval', 'Concurrency', 'Hold time'];
 
 describe('App', () => {

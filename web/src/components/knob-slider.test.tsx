@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Ack } from '@poolscope/shared/protocol';
 import { POOL_KNOBS, type Knob } from '../lib/knobs';
 import { KnobSlider } from './knob-slider';
 
 const maxOpen = POOL_KNOBS.find((k) => k.name === 'maxOpen') as Extract<Knob, { kind: 'number' }>;
-
-afterEach(cleanup);
 
 describe('KnobSlider', () => {
   it('is named exactly by its visible label from the schema', () => {

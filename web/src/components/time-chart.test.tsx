@@ -1,10 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { liveStore } from '../lib/live-store';
-import { makeSnapshot } from '../test/fixtures';
+import { makeSnapshot } from '../test-support/fixtures';
 import { TimeChart, type SeriesDef } from './time-chart';
-
-afterEach(cleanup);
 
 const SERIES: readonly SeriesDef[] = [
   { key: 'active', name: 'Active', get: (s) => s.pool.active, agg: 'mean', kind: 'area', stackId: 'pool', color: 'red' },

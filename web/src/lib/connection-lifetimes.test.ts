@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSnapshot } from '@poolscope/shared/snapshot';
-import { makeSnapshot } from '../test/fixtures';
+import { makeSnapshot } from '../test-support/fixtures';
 import { ConnectionLifetimes, LIFETIMES_SPAN_MS } from './connection-lifetimes';
 
 const T0 = 1_800_000_000_000;

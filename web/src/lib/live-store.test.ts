@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveStore } from './live-store';
 import { toHistorySample } from '@poolscope/shared/history';
-import { makeSnapshot } from '../test/fixtures';
+import { makeSnapshot } from '../test-support/fixtures';
 
 describe('LiveStore', () => {
   it('records every snapshot but freezes the view while paused', () => {

@@ -2,19 +2,18 @@ import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
 import { ConnectionPool } from '../connection-pool';
 import type { PoolEvent, PoolOptions } from '../types';
 import { TestEchoServer, type TestEchoKnobs } from './test-echo-server';
+import type { Track } from '../../test-support/close-after-each';
 
 /**
- * Tracks what a test opens so afterEach can close all of it: pools first (their sockets),
- * then servers. Quiet defaults unless a test asks: no prewarm, no heartbeat, a short shutdown grace.
+ * Echo servers and pools for a test file, each handed to `track` (from closeAfterEach) so it
+ * closes after its test, newest first: pools (their sockets) before the servers they dial.
+ * Quiet defaults unless a test asks: no prewarm, no heartbeat, a short shutdown grace.
  */
 export class Harness {
-  private pools: ConnectionPool[] = [];
-  private servers: TestEchoServer[] = [];
+  constructor(private readonly track: Track) {}
 
   async server(knobs: Partial<TestEchoKnobs> = {}): Promise<TestEchoServer> {
-    const server = await TestEchoServer.start(knobs);
-    this.servers.push(server);
-    return server;
+    return this.track(await TestEchoServer.start(knobs));
   }
 
   pool(servers: TestEchoServer[], config: PoolConfigPatch = {}, options: Omit<PoolOptions, 'config' | 'targets'> = {}): ConnectionPool {
@@ -23,8 +22,7 @@ export class Harness {
       config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, ...config },
       targets: servers.map((s, i) => s.target(`t${i + 1}`)),
     });
-    this.pools.push(pool);
-    return pool;
+    return this.track(pool);
   }
 
   /** Every event the pool emits, in order. */
@@ -34,10 +32,4 @@ export class Harness {
     return events;
   }
 
-  async closeAll(): Promise<void> {
-    await Promise.all(this.pools.map((p) => p.close()));
-    await Promise.all(this.servers.map((s) => s.close()));
-    this.pools = [];
-    this.servers = [];
-  }
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
-import { waitFor } from './wait-for';
+import { waitFor } from '../../test-support/wait-for';
 
 export const SOCAT_PATH = '/usr/bin/socat';
 export const socatAvailable = existsSync(SOCAT_PATH);
@@ -18,7 +18,7 @@ export class SocatEcho {
     await waitFor(() => {
       if (!listening) void canConnect(port).then((ok) => (listening = ok));
       return listening;
-    }, `socat listening on ${port}`);
+    }, { what: `socat listening on ${port}` });
     return echo;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnapshot } from '../../test/fixtures';
+import { makeSnapshot } from '../../test-support/fixtures';
 import { groupConnections, LINGER_MS } from './connection-map';
 
 describe('groupConnections', () => {

@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { liveStore } from '../../lib/live-store';
 import { EventLog } from './event-log';
 import { describeEvent } from './describe-event';
-
-afterEach(cleanup);
+import { makeSnapshot } from '../../test-support/fixtures';
 
 describe('EventLog', () => {
   it('lists notable events newest first and hides connection churn until asked', () => {
@@ -28,5 +27,14 @@ describe('describeEvent', () => {
   it('names the reason a connection closed and marks trouble', () => {
     const line = describeEvent({ t: 0, type: 'connection-closed', connectionId: 9, targetId: 't1', reason: 'health-check', ageMs: 2000, uses: 7 });
     expect(line).toEqual({ text: '#9 on t1 closed: health-check, after 2.00 s and 7 uses', tone: 'warn' });
+  });
+});
+
+describe('EventLog, when the lab left events out', () => {
+  it('says how many events the stream did not carry', () => {
+    render(<EventLog />);
+    expect(screen.queryByRole('status')).toBeNull();
+    act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 1, eventsDropped: 120 })));
+    expect(screen.getByRole('status').textContent).toMatch(/^120 events not shown/);
   });
 });

@@ -12,6 +12,7 @@ const NOISY: ReadonlySet<LabEventType> = new Set(['connection-opened', 'connecti
 /** The newest lab events first; connection churn can be hidden to let faults stand out. */
 export function EventLog() {
   const version = useLive((s) => s.eventsVersion);
+  const dropped = useLive((s) => s.view?.eventsDropped ?? 0);
   const [showChurn, setShowChurn] = useState(false);
   const rows = useMemo(() => {
     const out = [];
@@ -36,6 +37,11 @@ export function EventLog() {
         </label>
       }
     >
+      {dropped > 0 ? (
+        <p className="muted" role="status">
+          {dropped} {dropped === 1 ? 'event' : 'events'} not shown: the lab sends at most 500 a tick (the counters count them all).
+        </p>
+      ) : null}
       <ol className="event-log" aria-label="Lab events, newest first">
         {rows.length === 0 ? <li className="muted">Nothing notable yet.</li> : null}
         {rows.map((r) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toSample } from '../../lib/live-store';
-import { makeSnapshot } from '../../test/fixtures';
+import { makeSnapshot } from '../../test-support/fixtures';
 import { buildSession, flatten, samplesToCsv } from './session-export';
 
 describe('session export', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_METRICS, type LessonMetric } from '@poolscope/shared/lesson-schema';
-import { makeSnapshot } from '../../test/fixtures';
+import { makeSnapshot } from '../../test-support/fixtures';
 import { readLessonMetric } from './lesson-metric';
 import { lessonLanguage, pickText } from './lesson-language';
 import { METRIC_LABELS } from './metric-labels';

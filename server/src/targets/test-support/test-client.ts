@@ -1,13 +1,5 @@
 import { connect, type Socket } from 'node:net';
-
-/** Poll a condition instead of sleeping a fixed time: reliable on a busy machine. */
-export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { waitFor } from '../../test-support/wait-for';
 
 export function frameOf(payload: Buffer): Buffer {
   const header = Buffer.alloc(4);
@@ -59,7 +51,7 @@ export class TestClient {
   static async destroyAll(): Promise<void> {
     const open = [...TestClient.#all];
     open.forEach((c) => c.socket.destroy());
-    await waitFor(() => open.every((c) => c.closed), 'test clients to close');
+    await waitFor(() => open.every((c) => c.closed), { what: 'test clients to close' });
   }
 
   send(bytes: Buffer | string): void {
@@ -71,12 +63,12 @@ export class TestClient {
   }
 
   async waitForBytes(bytes: number, timeoutMs = 10_000): Promise<Buffer> {
-    await waitFor(() => this.receivedBytes >= bytes || this.closed, `${bytes} bytes`, timeoutMs);
+    await waitFor(() => this.receivedBytes >= bytes || this.closed, { timeoutMs, what: `${bytes} bytes` });
     return this.received();
   }
 
   async waitForClose(timeoutMs = 10_000): Promise<void> {
-    await waitFor(() => this.closed, 'the connection to close', timeoutMs);
+    await waitFor(() => this.closed, { timeoutMs, what: 'the connection to close' });
   }
 
   /** Send and resolve with the reply of the same length and the round trip in ms. */
@@ -84,7 +76,7 @@ export class TestClient {
     const already = this.receivedBytes;
     const startedAt = performance.now();
     this.send(bytes);
-    await waitFor(() => this.receivedBytes >= already + bytes.length, 'a reply', timeoutMs);
+    await waitFor(() => this.receivedBytes >= already + bytes.length, { timeoutMs, what: 'a reply' });
     return { reply: this.received().subarray(already, already + bytes.length), rttMs: performance.now() - startedAt };
   }
 }

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { runSeed } from './run-seed';
 import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS } from '@poolscope/shared/config-rules';
 
-export const FUZZ_SEED = Number(process.env.POOLSCOPE_FUZZ_SEED ?? 6);
+/** One seed per run (per test file), printed; POOLSCOPE_FUZZ_SEED replays it. */
+export const FUZZ_SEED = runSeed('POOLSCOPE_FUZZ_SEED', 'fuzz');
 
 /** Values a knob might be sent: in and out of range, wrong types, the enums' words, edge numbers. */
 export const knobValue = fc.oneof(

@@ -46,6 +46,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     scenarioId: null,
     lesson: null,
     compare: null,
+    eventsDropped: 0,
     ...overrides,
   };
 }

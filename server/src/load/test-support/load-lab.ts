@@ -1,12 +1,11 @@
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
 import type { LoadConfigPatch } from '@poolscope/shared/load-config';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
-import { ConnectionPool } from '../pool/connection-pool';
-import { EchoTarget } from '../targets/echo-target';
-import { LoadGenerator, type LoadGeneratorOptions } from './load-generator';
-import type { LoadStats } from './load-tally';
-
-export { waitFor } from '../targets/test-client';
+import { ConnectionPool } from '../../pool/connection-pool';
+import { EchoTarget } from '../../targets/echo-target';
+import { LoadGenerator, type LoadGeneratorOptions } from '../load-generator';
+import type { LoadStats } from '../load-tally';
+import type { Track } from '../../test-support/close-after-each';
 
 /** started = sum(outcomes) + inFlight, with the numbers in the message when it fails. */
 export function invariantHolds(stats: LoadStats): boolean {
@@ -15,18 +14,16 @@ export function invariantHolds(stats: LoadStats): boolean {
 }
 
 /**
- * Real targets, a real pool and load generators, all closed in afterEach in the order the lab
- * uses: load first, then the pool (its sockets), then the targets.
+ * Real targets, a real pool and load generators, each handed to `track` (from closeAfterEach):
+ * closed after the test newest first, which is the lab's own order: load, then the pool (its
+ * sockets), then the targets.
  */
 export class LoadLab {
-  #targets: EchoTarget[] = [];
-  #pools: ConnectionPool[] = [];
-  #loads: LoadGenerator[] = [];
+  constructor(private readonly track: Track) {}
 
   async target(knobs: TargetKnobsPatch = {}): Promise<EchoTarget> {
     const target = await EchoTarget.start({ knobs: { latencyMs: 1, jitterMs: 1, ...knobs } });
-    this.#targets.push(target);
-    return target;
+    return this.track(target);
   }
 
   pool(targets: EchoTarget[], config: PoolConfigPatch = {}): ConnectionPool {
@@ -34,19 +31,13 @@ export class LoadLab {
       config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, ...config },
       targets: targets.map((t) => ({ id: t.id, host: t.host, port: t.port })),
     });
-    this.#pools.push(pool);
-    return pool;
+    return this.track(pool);
   }
 
   load(pool: ConnectionPool, config: LoadConfigPatch = {}, options: Omit<LoadGeneratorOptions, 'pool' | 'config'> = {}): LoadGenerator {
     const load = new LoadGenerator({ pool, config: { holdMs: 0, holdJitterMs: 0, thinkMs: 0, ...config }, ...options });
-    this.#loads.push(load);
+    this.track(() => load.stop());
     return load;
   }
 
-  async closeAll(): Promise<void> {
-    await Promise.all(this.#loads.splice(0).map((l) => l.stop()));
-    await Promise.all(this.#pools.splice(0).map((p) => p.close()));
-    await Promise.all(this.#targets.splice(0).map((t) => t.close()));
-  }
 }
