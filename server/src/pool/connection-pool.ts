@@ -41,10 +41,11 @@ export class ConnectionPool extends PoolEngine {
     return this;
   }
 
-  /** Validated whole over the current config: all or nothing. */
+  /** Validated whole over the current config: all or nothing. Throws POOL_CLOSED once closed: nothing would apply. */
   reconfigure(patch: unknown): PatchResult<PoolConfig> {
+    if (this.closed) throw new PoolError(ERROR_CODES.poolClosed, 'the pool is closed: a reconfigure would change nothing');
     const result = patchPoolConfig(this.cfg, patch);
-    if (!result.ok || this.closed) return result;
+    if (!result.ok) return result;
     const previous = this.cfg;
     this.cfg = Object.freeze(result.value);
     const changed = changedFields(previous, this.cfg);
