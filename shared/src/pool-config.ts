@@ -39,7 +39,7 @@ export const PoolConfigSchema = Type.Object(
     maxLifetimeMs: ms('Max lifetime', 0, 3_600_000, 300_000, 'Connections are retired after this long (less up to 10% jitter, so they do not all expire at once). 0 = forever.'),
     healthCheckMethod: Type.Union(HEALTH_CHECK_METHODS.map((m) => Type.Literal(m)), { title: 'Health-check method', default: 'ping',
       description: 'ping: framed echo round trip. probe: socket state only, no bytes. naive-probe: the classic Go isHealthy bug (EOF counts as healthy). none: no checks.' }),
-    validateAfterIdleMs: ms('Validate after idle', 0, 600_000, 500, 'Check a connection on borrow only when it has been idle at least this long (0 = check every borrow).'),
+    validateAfterIdleMs: ms('Validate after idle', 0, 600_000, 500, 'Check a connection on borrow only when it has been idle at least this long (0 = check every borrow, a connection handed straight to a waiter or freshly dialled included).'),
     heartbeatIntervalMs: ms('Heartbeat interval', 0, 600_000, 5000, 'Idle connections are checked this often, which also keeps them alive past a target\'s idle close. 0 = off.'),
     healthCheckTimeoutMs: ms('Health-check timeout', 10, 30_000, 500, 'A check that takes longer fails (a stalled peer).'),
     watchIdle: Type.Boolean({ title: 'Watch idle sockets', default: true,

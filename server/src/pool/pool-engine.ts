@@ -113,7 +113,7 @@ export class PoolEngine implements RequestRunner {
 
   /** A waiter that found no idle connection ready: check the one it found, or queue it. */
   private enlist(waiter: Waiter, connection: PooledConnection | undefined): void {
-    if (connection !== undefined) return this.checkThenLend(connection, waiter);
+    if (connection !== undefined) return this.checkThenLend(connection, waiter, false);
     if (this.targets.size === 0) return waiter.reject(this.rejection(ERROR_CODES.noTargets, 'the pool has no targets to dial'));
     const maxWaiters = this.cfg.maxWaiters;
     if (maxWaiters > 0 && this.waiters.length >= maxWaiters) {
@@ -155,6 +155,8 @@ export class PoolEngine implements RequestRunner {
     if (reason !== null) return this.retire(connection, reason);
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
+      // A handoff is a lend like any other: validateAfterIdleMs 0 checks it too.
+      if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter, true);
       this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, true);
       return waiter.resolve(connection);
     }
@@ -296,22 +298,25 @@ export class PoolEngine implements RequestRunner {
     return validateAfterIdleMs === 0 || nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= validateAfterIdleMs;
   }
 
-  /** Check on borrow; on failure the borrower transparently gets another connection. */
-  private checkThenLend(connection: PooledConnection, waiter: Waiter): void {
+  /**
+   * Check on borrow; on failure the borrower transparently gets another connection. `waited`:
+   * the borrower came off the wait queue (a handoff), so a failure puts it back at the head.
+   */
+  private checkThenLend(connection: PooledConnection, waiter: Waiter, waited: boolean): void {
     void this.validate(connection, false).then((passed) => {
-      if (!passed) return this.assign(waiter);
+      if (!passed) return this.assign(waiter, waited);
       if (this.closed) {
         this.retire(connection, 'pool-closed');
         return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool closed while a connection was being checked'));
       }
       const nowMs = performance.now();
-      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
+      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, waited);
       waiter.resolve(connection);
     });
   }
 
   /** Serve a waiter whose checked connection failed: another idle one, else back to the head of the queue. */
-  private assign(waiter: Waiter): void {
+  private assign(waiter: Waiter, waited: boolean): void {
     if (this.closed) return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
     const nowMs = performance.now();
     const connection = this.takeIdle(nowMs);
@@ -319,8 +324,8 @@ export class PoolEngine implements RequestRunner {
       this.waiters.unshift(waiter);
       return this.refill();
     }
-    if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter);
-    this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
+    if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter, waited);
+    this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, waited);
     waiter.resolve(connection);
   }
 
