@@ -5,7 +5,7 @@ export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 export const CLOSE_REASONS = [
   'idle-timeout', 'max-lifetime', 'health-check', 'remote-closed', 'error',
-  'shrink', 'excess-idle', 'pool-closed', 'leak-reclaimed', 'bad-reply',
+  'shrink', 'excess-idle', 'pool-closed', 'leak-reclaimed', 'bad-reply', 'unexpected-bytes',
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 

@@ -161,6 +161,9 @@ export class ConnectionPool extends PoolEngine {
     if (cfg.keepAlive !== previous.keepAlive || cfg.noDelay !== previous.noDelay) {
       for (const c of this.all) c.link?.setSocketOptions({ keepAlive: cfg.keepAlive, noDelay: cfg.noDelay });
     }
+    if (cfg.maxFrameBytes !== previous.maxFrameBytes) {
+      for (const c of this.all) if (c.link !== null) c.link.maxUnexpectedBytes = cfg.maxFrameBytes;
+    }
     if (cfg.watchIdle && !previous.watchIdle) {
       for (const c of this.idle.toArray()) if (c.link!.goneReason !== null) this.retire(c, 'remote-closed');
     }

@@ -30,6 +30,8 @@ function dialed(engine: PoolEngine, connection: PooledConnection, link: Link, st
   link.onPeerGone = () => {
     if (connection.state === 'idle' && engine.config.watchIdle) engine.retire(connection, 'remote-closed');
   };
+  link.maxUnexpectedBytes = engine.config.maxFrameBytes;
+  link.onUnexpectedOverflow = () => engine.retire(connection, 'unexpected-bytes');
   if (engine.instrumented) {
     engine.window.record('dialMs', nowMs - startedMs);
     if (engine.events.listening) {
