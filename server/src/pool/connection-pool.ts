@@ -9,6 +9,7 @@ import { PoolError } from './errors';
 import type { PoolEventListener } from './event-bus';
 import { housekeepingIntervalMs, sweepIdle } from './housekeeping';
 import { PoolEngine } from './pool-engine';
+import { highestShedRank, idleToShed } from './shed';
 import type { PooledConnection } from './pooled-connection';
 import type { ConnectionInfo, PoolOptions, PoolStats, PoolTarget, PoolTargetStats } from './types';
 
@@ -173,12 +174,19 @@ export class ConnectionPool extends PoolEngine {
     this.refill();
   }
 
-  /** Close the coldest idle connections now until within maxOpen and maxIdle; busy ones retire on release. */
+  /**
+   * Close idle connections now until within maxOpen and maxIdle, coldest first on the targets
+   * holding the most (see shed.ts), so survivors stay spread; busy ones retire on release.
+   */
   private shrinkIdle(): void {
     const { maxOpen, maxIdle } = this.cfg;
-    while (this.count.idle > 0 && ((maxOpen > 0 && this.openCount > maxOpen) || this.count.idle > maxIdle)) {
-      this.retire(this.idle.peekFront()!, 'shrink');
+    const nowMs = performance.now();
+    while (maxOpen > 0 && this.openCount > maxOpen) {
+      const connection = idleToShed(this.idle, nowMs, highestShedRank(this.targets.list(), nowMs));
+      if (connection === undefined) break;
+      this.retire(connection, 'shrink');
     }
+    while (this.count.idle > maxIdle) this.retire(idleToShed(this.idle, nowMs)!, 'shrink');
   }
 
   private scheduleHousekeeping(): void {

@@ -17,6 +17,7 @@ import { runPooledRequest, sendPooledRequest, settlePooledRequest } from './pool
 import { socketConnector } from './socket-connector';
 import { TargetSet } from './target-set';
 import { startDial } from './dial';
+import { highestShedRank, idleToShed, shedRank } from './shed';
 import type { PoolOptions, RequestOptions } from './types';
 import { RequestJob } from './request-job';
 import { Waiter } from './waiter';
@@ -153,6 +154,7 @@ export class PoolEngine implements RequestRunner {
   place(connection: PooledConnection, nowMs: number, coldEnd: boolean): void {
     const reason = this.retireReason(connection, nowMs);
     if (reason !== null) return this.retire(connection, reason);
+    if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen && this.shedOverMaxOpen(connection)) return;
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
       // A handoff is a lend like any other: validateAfterIdleMs 0 checks it too.
@@ -160,7 +162,13 @@ export class PoolEngine implements RequestRunner {
       this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, true);
       return waiter.resolve(connection);
     }
-    if (this.count.idle >= this.cfg.maxIdle) return this.retire(connection, 'excess-idle');
+    if (this.count.idle >= this.cfg.maxIdle) {
+      // One of the idle ones or this one goes: whichever keeps the survivors spread.
+      const rankedAtMs = performance.now();
+      const other = idleToShed(this.idle, rankedAtMs, shedRank(connection.entry, rankedAtMs) + 1);
+      if (other === undefined) return this.retire(connection, 'excess-idle');
+      this.retire(other, 'excess-idle');
+    }
     this.setState(connection, 'idle');
     connection.inIdle = true;
     if (coldEnd) this.idle.unshift(connection);
@@ -334,8 +342,24 @@ export class PoolEngine implements RequestRunner {
     if (connection.entry.removed) return 'shrink';
     if (this.cfg.watchIdle && connection.link!.goneReason !== null) return 'remote-closed';
     if (connection.expired(nowMs, this.cfg.maxLifetimeMs)) return 'max-lifetime';
-    if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen) return 'shrink';
     return null;
+  }
+
+  /**
+   * Over maxOpen, one connection closes per release, on the target holding the most (see shed.ts):
+   * this one if its target is such, and true; else an idle one there if any, and this one stays
+   * (false). If every connection there is busy, the pool waits for one of them to come back.
+   */
+  private shedOverMaxOpen(connection: PooledConnection): boolean {
+    const nowMs = performance.now();
+    const top = highestShedRank(this.targets.list(), nowMs);
+    if (shedRank(connection.entry, nowMs) >= top) {
+      this.retire(connection, 'shrink');
+      return true;
+    }
+    const other = idleToShed(this.idle, nowMs, top);
+    if (other !== undefined) this.retire(other, 'shrink');
+    return false;
   }
 
   private wantsDial(): boolean {
