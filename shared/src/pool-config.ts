@@ -24,7 +24,7 @@ export type IdleOrder = (typeof IDLE_ORDERS)[number];
 export const PoolConfigSchema = Type.Object(
   {
     maxOpen: Type.Integer({ title: 'Max open connections', minimum: 0, maximum: 5000, default: 10, 'x-unit': 'connections', 'x-step': 1,
-      description: 'Hard cap on open connections (connecting, idle, validating and active). 0 = unlimited, like a bare channel pool.' }),
+      description: 'Hard cap on open connections (connecting, idle, validating and active). 0 = unlimited, like a bare channel pool (up to the lab socket budget, from the fd limit).' }),
     maxIdle: Type.Integer({ title: 'Max idle connections', minimum: 0, maximum: 5000, default: 10, 'x-unit': 'connections', 'x-step': 1,
       description: 'Idle connections kept for reuse; a release beyond this closes the connection (reason excess-idle). Effectively capped at Max open.' }),
     minIdle: Type.Integer({ title: 'Min idle connections', minimum: 0, maximum: 5000, default: 2, 'x-unit': 'connections', 'x-step': 1,

@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   poolClosed: 'POOL_CLOSED',
   dialFailed: 'POOL_DIAL_FAILED',
   noTargets: 'POOL_NO_TARGETS',
+  socketBudget: 'POOL_SOCKET_BUDGET',
   frameTooLarge: 'WIRE_FRAME_TOO_LARGE',
   badReply: 'WIRE_BAD_REPLY',
   requestTimeout: 'WIRE_REQUEST_TIMEOUT',

@@ -85,7 +85,7 @@ export class ConnectionPool extends PoolEngine {
     return {
       open: this.openCount, idle: this.count.idle, active: this.count.active, connecting: this.count.connecting,
       validating: this.count.validating, closing: this.count.closing, waiting: this.waiters.length,
-      maxOpen: this.cfg.maxOpen, minIdle: this.cfg.minIdle, maxIdle: this.cfg.maxIdle,
+      maxOpen: this.cfg.maxOpen, minIdle: this.cfg.minIdle, maxIdle: this.cfg.maxIdle, socketBudget: this.socketBudget,
       oldestWaitMs: head === undefined ? 0 : Math.round(performance.now() - head.enqueuedAtMs),
       leakSuspects: this.leakSuspectCount,
       ...copyCounters(this.counters),

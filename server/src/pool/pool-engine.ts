@@ -33,6 +33,8 @@ export class PoolEngine implements RequestRunner {
   readonly instrumented: boolean;
   readonly connector: Connector;
   readonly random: () => number;
+  /** See PoolOptions.socketBudget (0 = none). */
+  readonly socketBudget: number;
   readonly targets = new TargetSet();
   readonly all = new Set<PooledConnection>();
   readonly idle = new Deque<PooledConnection>();
@@ -57,6 +59,7 @@ export class PoolEngine implements RequestRunner {
     this.instrumented = options.instrumented ?? true;
     this.connector = options.connector ?? socketConnector;
     this.random = options.random ?? Math.random;
+    this.socketBudget = options.socketBudget ?? 0;
     this.events = new EventBus(this.instrumented);
     this.window = new LatencyWindow(options.latencyWindowTakes ?? 1);
     for (const target of options.targets ?? []) this.targets.add(target);
