@@ -79,3 +79,21 @@ describe('shrinking keeps the survivors spread across targets', () => {
     expect(openBy(pool)).toEqual({ t1: 3, t2: 3 });
   });
 });
+
+describe('the idle reaper keeps its minIdle survivors spread too', () => {
+  it('idle timeout down to minIdle 2 keeps one connection per target, not the two newest', async () => {
+    const [a, b] = [await embedded(0), await embedded(0)];
+    pool = new ConnectionPool({
+      config: { maxOpen: 6, maxIdle: 6, minIdle: 0, idleTimeoutMs: 200, heartbeatIntervalMs: 0, shutdownGraceMs: 200 },
+      targets: [{ id: 't1', host: '127.0.0.1', port: a.port }, { id: 't2', host: '127.0.0.1', port: b.port }],
+    });
+    const loans = await Promise.all(Array.from({ length: 6 }, () => pool!.acquire()));
+    expect(openBy(pool)).toEqual({ t1: 3, t2: 3 });
+    // t1's are released last, so the two most recently used are both on t1.
+    for (const loan of loans.filter((c) => c.targetId === 't2')) pool.release(loan);
+    for (const loan of loans.filter((c) => c.targetId === 't1')) pool.release(loan);
+    expect(pool.reconfigure({ minIdle: 2 }).ok).toBe(true);
+    await waitFor(() => pool!.stats().closed['idle-timeout'] === 4, 'the reaper to close 4');
+    expect(openBy(pool)).toEqual({ t1: 1, t2: 1 });
+  });
+});
