@@ -17,6 +17,8 @@ describe('socket budget', () => {
     expect(pool.stats()).toMatchObject({ open: 5, socketBudget: 5, waiting: 1 });
     expect(pool.stats().dialFailures).toBe(pool.stats().dialFailuresByCode.POOL_SOCKET_BUDGET);
     expect(events).toContainEqual(expect.objectContaining({ type: 'dial-failed', code: 'POOL_SOCKET_BUDGET' }));
+    // The server hears of a connection a little after the client does: wait, then check no sixth came.
+    await waitFor(() => server.accepted >= 5, 'the server to accept the 5 connections');
     expect(server.accepted).toBe(5);
     pool.release(loans[0]!);
     expect((await (await waiting).request(Buffer.from('ok'), framed)).toString()).toBe('ok');
