@@ -24,7 +24,7 @@ export type IdleOrder = (typeof IDLE_ORDERS)[number];
 export const PoolConfigSchema = Type.Object(
   {
     maxOpen: Type.Integer({ title: 'Max open connections', minimum: 0, maximum: 5000, default: 10, 'x-unit': 'connections', 'x-step': 1,
-      description: 'Hard cap on open connections (connecting, idle, validating and active). 0 = unlimited, like a bare channel pool.' }),
+      description: 'Hard cap on open connections (connecting, idle, validating and active). 0 = unlimited, like a bare channel pool (up to the lab socket budget, from the fd limit).' }),
     maxIdle: Type.Integer({ title: 'Max idle connections', minimum: 0, maximum: 5000, default: 10, 'x-unit': 'connections', 'x-step': 1,
       description: 'Idle connections kept for reuse; a release beyond this closes the connection (reason excess-idle). Effectively capped at Max open.' }),
     minIdle: Type.Integer({ title: 'Min idle connections', minimum: 0, maximum: 5000, default: 2, 'x-unit': 'connections', 'x-step': 1,
@@ -41,7 +41,7 @@ export const PoolConfigSchema = Type.Object(
       description: 'Each connection\'s lifetime is shortened by a random share of Max lifetime up to this (HikariCP: up to 25 % since late 2024). 0 = every connection dialled together expires together.' }),
     healthCheckMethod: Type.Union(HEALTH_CHECK_METHODS.map((m) => Type.Literal(m)), { title: 'Health-check method', default: 'ping',
       description: 'ping: framed echo round trip. probe: socket state only, no bytes. naive-probe: the classic Go isHealthy bug (EOF counts as healthy). none: no checks.' }),
-    validateAfterIdleMs: ms('Validate after idle', 0, 600_000, 500, 'Check a connection on borrow only when it has been idle at least this long (0 = check every borrow).'),
+    validateAfterIdleMs: ms('Validate after idle', 0, 600_000, 500, 'Check a connection on borrow only when it has been idle at least this long (0 = check every borrow, a connection handed straight to a waiter or freshly dialled included).'),
     heartbeatIntervalMs: ms('Heartbeat interval', 0, 600_000, 5000, 'Idle connections are checked this often, which also keeps them alive past a target\'s idle close. 0 = off.'),
     healthCheckTimeoutMs: ms('Health-check timeout', 10, 30_000, 500, 'A check that takes longer fails (a stalled peer).'),
     watchIdle: Type.Boolean({ title: 'Watch idle sockets', default: true,

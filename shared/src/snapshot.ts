@@ -25,6 +25,8 @@ export interface PoolGauges {
   maxOpen: number;
   minIdle: number;
   maxIdle: number;
+  /** Sockets the pool may hold at once (from the process's fd limit): maxOpen 0 means up to this. 0 = no budget. */
+  socketBudget: number;
   oldestWaitMs: number;
   leakSuspects: number;
 }

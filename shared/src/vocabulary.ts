@@ -5,7 +5,7 @@ export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 export const CLOSE_REASONS = [
   'idle-timeout', 'max-lifetime', 'health-check', 'remote-closed', 'error',
-  'shrink', 'excess-idle', 'pool-closed', 'leak-reclaimed', 'bad-reply',
+  'shrink', 'excess-idle', 'pool-closed', 'leak-reclaimed', 'bad-reply', 'unexpected-bytes',
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   poolClosed: 'POOL_CLOSED',
   dialFailed: 'POOL_DIAL_FAILED',
   noTargets: 'POOL_NO_TARGETS',
+  socketBudget: 'POOL_SOCKET_BUDGET',
   frameTooLarge: 'WIRE_FRAME_TOO_LARGE',
   badReply: 'WIRE_BAD_REPLY',
   requestTimeout: 'WIRE_REQUEST_TIMEOUT',

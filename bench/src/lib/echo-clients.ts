@@ -1,6 +1,6 @@
 import type { HealthCheckMethod } from '@poolscope/shared/pool-config';
 import { ConnectionPool } from '@poolscope/server/src/pool/connection-pool';
-import { connectPerRequest, echoFrame, RawSockets, type RawRead } from './raw-echo';
+import { connectPerRequest, echoFrame, HandoffSockets, RawSockets, type RawRead } from './raw-echo';
 import { sleep } from './stats';
 
 /**
@@ -64,6 +64,12 @@ export async function pooledClient(port: number, connections: number, instrument
 
 export async function rawClient(port: number, connections: number, read: RawRead = 'data'): Promise<Client> {
   const raw = await RawSockets.open(port, connections, frame, read);
+  return { once: () => raw.request(), close: async () => raw.close() };
+}
+
+/** The best raw client (onread, a socket handed to the next requester in the read callback): the echo baseline. */
+export async function bestRawClient(port: number, connections: number): Promise<Client> {
+  const raw = await HandoffSockets.open(port, connections, frame);
   return { once: () => raw.request(), close: async () => raw.close() };
 }
 

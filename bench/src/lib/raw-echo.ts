@@ -1,4 +1,5 @@
 import { connect, type OnReadOpts, type Socket } from 'node:net';
+import { Deque } from '@poolscope/server/src/pool/deque';
 
 /**
  * Clients without a pool engine, for comparison. They send exactly the bytes the pool sends
@@ -98,6 +99,106 @@ export class RawSockets {
       if (next !== undefined) next(c);
       else this.free.push(c);
     }
+  }
+
+  close(): void {
+    for (const c of this.all) c.close();
+  }
+}
+
+/** A requester waiting for its reply (or for a socket), settled by the socket's read callback. */
+interface HandoffJob {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The best raw client, the baseline of every echo ratio: it reads as the pool's links do (Node's
+ * `onread` into one shared buffer) and, when a reply is in, writes the next waiting requester's
+ * frame on the same socket inside the read callback, before settling the finished one: no
+ * promise hop between one request and the next, as `pool.request()` does. One promise per request.
+ */
+class HandoffConnection {
+  private job: HandoffJob | null = null;
+  private received = 0;
+  private readonly socket: Socket;
+
+  constructor(openSocket: (onread: OnReadOpts) => Socket, private readonly owner: HandoffSockets, private readonly frame: Buffer) {
+    this.socket = openSocket({ buffer: sharedReadBuffer, callback: (bytes: number) => this.onBytes(bytes) });
+    this.socket.on('error', (error) => this.fail(error));
+    this.socket.on('close', () => this.fail(new Error('raw connection closed')));
+  }
+
+  start(job: HandoffJob): void {
+    this.job = job;
+    this.socket.write(this.frame);
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private onBytes(bytes: number): boolean {
+    this.received += bytes;
+    if (this.received >= this.frame.length && this.job !== null) {
+      this.received -= this.frame.length;
+      const done = this.job;
+      this.job = null;
+      this.owner.freed(this); // the next requester's frame is written here, in this callback
+      done.resolve();
+    }
+    return true;
+  }
+
+  private fail(error: Error): void {
+    const job = this.job;
+    this.job = null;
+    job?.reject(error);
+  }
+
+  static open(port: number, owner: HandoffSockets, frame: Buffer): Promise<HandoffConnection> {
+    return new Promise((resolve, reject) => {
+      let socket!: Socket;
+      const connection = new HandoffConnection((onread) => (socket = connect({ host: '127.0.0.1', port, noDelay: true, onread })), owner, frame);
+      socket.once('connect', () => {
+        socket.off('error', reject);
+        resolve(connection);
+      });
+      socket.once('error', reject);
+    });
+  }
+}
+
+/** N persistent sockets, a free list and a FIFO of waiting requesters, each handed a socket in the read callback that freed it. */
+export class HandoffSockets {
+  private readonly free: HandoffConnection[] = [];
+  /** A ring buffer, as the pool's wait queue: Array.shift over 450 waiters is not free. */
+  private readonly waiting = new Deque<HandoffJob>();
+  private readonly all: HandoffConnection[] = [];
+
+  static async open(port: number, connections: number, frame: Buffer): Promise<HandoffSockets> {
+    const raw = new HandoffSockets();
+    for (let i = 0; i < connections; i++) {
+      const c = await HandoffConnection.open(port, raw, frame);
+      raw.all.push(c);
+      raw.free.push(c);
+    }
+    return raw;
+  }
+
+  request(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const job = { resolve, reject };
+      const c = this.free.pop();
+      if (c !== undefined) c.start(job);
+      else this.waiting.push(job);
+    });
+  }
+
+  freed(c: HandoffConnection): void {
+    const next = this.waiting.shift();
+    if (next !== undefined) c.start(next);
+    else this.free.push(c);
   }
 
   close(): void {

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Link } from '@poolscope/server/src/pool/link';
 import { socketConnector } from '@poolscope/server/src/pool/socket-connector';
 import { drive } from '../lib/drive';
-import { payload, pooledClient, rawClient, requestOptions, type Client } from '../lib/echo-clients';
+import { bestRawClient, payload, pooledClient, rawClient, requestOptions, type Client } from '../lib/echo-clients';
 import { forkTs, helperPath, nextMessage, stopChild } from '../lib/fork-ts';
 
 /**
  * One echo client variant alone in its process, for profilers (perf, --cpu-prof) and A-B runs:
- * `tsx src/tools/echo-client.ts pooled|pooled-on|request|links|raw|raw-onread [connections] [requesters] [warmRequests] [requests]`
+ * `tsx src/tools/echo-client.ts pooled|pooled-on|request|links|raw|raw-onread|raw-best [connections] [requesters] [warmRequests] [requests]`
  * prints req/s and the client's user and system CPU and the server's CPU per request.
  * `links` is the pool's SocketLinks behind the raw sockets' free list: the wire layer without
  * the engine. PIN=1 pins the client to CPU 0 and the echo server to CPU 1.
@@ -46,6 +46,7 @@ function clientFor(port: number): Promise<Client> {
   switch (variant) {
     case 'raw': return rawClient(port, connections);
     case 'raw-onread': return rawClient(port, connections, 'onread');
+    case 'raw-best': return bestRawClient(port, connections);
     case 'links': return linksClient(port);
     case 'request': return pooledClient(port, connections, false, undefined, 'request');
     case 'pooled-on': return pooledClient(port, connections, true);

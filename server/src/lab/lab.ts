@@ -26,6 +26,7 @@ import { TargetAllowlist } from './target-allowlist';
 import { TargetRegistry, type RegisteredTarget } from './target-registry';
 import { patchLabConfig } from './patch-lab-config';
 import { Comparison } from './comparison';
+import { readFdSoftLimit, socketBudgetFor } from './socket-budget';
 
 export interface LabOptions {
   embeddedTargets?: number;
@@ -37,6 +38,8 @@ export interface LabOptions {
   sampleHz?: number;
   /** Knobs for the embedded targets started with the lab. */
   targetKnobs?: Partial<TargetKnobs>;
+  /** Pool sockets allowed at once; by default derived from the process's fd limit (see socket-budget.ts). */
+  socketBudget?: number;
 }
 
 export type TickListener = (snapshot: Snapshot, events: LabEvent[]) => void;
@@ -62,7 +65,10 @@ export class Lab {
 
   private constructor(options: LabOptions) {
     // Latency percentiles cover the last second of ticks: steady enough to read at 10 Hz.
-    this.pool = new ConnectionPool({ config: options.pool ?? {}, latencyWindowTakes: options.sampleHz ?? 10 });
+    // The socket budget keeps any config (maxOpen 0 with leaks, an open loop on a stalled target)
+    // from exhausting file descriptors, after which the HTTP listener could not accept a fix.
+    const socketBudget = options.socketBudget ?? socketBudgetFor(readFdSoftLimit());
+    this.pool = new ConnectionPool({ config: options.pool ?? {}, latencyWindowTakes: options.sampleHz ?? 10, socketBudget });
     this.load = new LoadGenerator({ pool: this.pool, config: { ...(options.load ?? {}), running: false } });
     const allowlist = new TargetAllowlist(options.allowTargets);
     this.targets = new TargetRegistry(this.pool, allowlist);

@@ -114,8 +114,8 @@ export class SnapshotBuilder {
 }
 
 function gaugesOf(stats: ReturnType<PoolReadout['stats']>): Snapshot['pool'] {
-  const { open, idle, active, connecting, validating, closing, waiting, maxOpen, minIdle, maxIdle, oldestWaitMs, leakSuspects } = stats;
-  return { open, idle, active, connecting, validating, closing, waiting, maxOpen, minIdle, maxIdle, oldestWaitMs, leakSuspects };
+  const { open, idle, active, connecting, validating, closing, waiting, maxOpen, minIdle, maxIdle, socketBudget, oldestWaitMs, leakSuspects } = stats;
+  return { open, idle, active, connecting, validating, closing, waiting, maxOpen, minIdle, maxIdle, socketBudget, oldestWaitMs, leakSuspects };
 }
 
 function countersOf(pool: ReturnType<PoolReadout['stats']>, load: ReturnType<LoadReadout['stats']>): Counters {

@@ -35,4 +35,11 @@ describe('close()', () => {
     await expect(loan.request(Buffer.from('x'), { timeoutMs: 100, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
     await waitFor(() => server.openSockets === 0, { what: 'the server side to close' });
   });
+
+  it('a reconfigure after close() throws POOL_CLOSED instead of reporting success', async () => {
+    const pool = harness.pool([]);
+    await pool.close();
+    expect(() => pool.reconfigure({ maxOpen: 20 })).toThrow(expect.objectContaining({ code: 'POOL_CLOSED' }));
+    expect(pool.config.maxOpen).toBe(10);
+  });
 });

@@ -9,6 +9,7 @@ import { PoolError } from './errors';
 import type { PoolEventListener } from './event-bus';
 import { housekeepingIntervalMs, sweepIdle } from './housekeeping';
 import { PoolEngine } from './pool-engine';
+import { highestShedRank, idleToShed } from './shed';
 import type { PooledConnection } from './pooled-connection';
 import type { WaitTotals } from './latency-window';
 import type { ConnectionInfo, PoolOptions, PoolStats, PoolTarget, PoolTargetStats } from './types';
@@ -42,10 +43,11 @@ export class ConnectionPool extends PoolEngine {
     return this;
   }
 
-  /** Validated whole over the current config: all or nothing. */
+  /** Validated whole over the current config: all or nothing. Throws POOL_CLOSED once closed: nothing would apply. */
   reconfigure(patch: unknown): PatchResult<PoolConfig> {
+    if (this.closed) throw new PoolError(ERROR_CODES.poolClosed, 'the pool is closed: a reconfigure would change nothing');
     const result = patchPoolConfig(this.cfg, patch);
-    if (!result.ok || this.closed) return result;
+    if (!result.ok) return result;
     const previous = this.cfg;
     this.cfg = Object.freeze(result.value);
     const changed = changedFields(previous, this.cfg);
@@ -84,7 +86,7 @@ export class ConnectionPool extends PoolEngine {
     return {
       open: this.openCount, idle: this.count.idle, active: this.count.active, connecting: this.count.connecting,
       validating: this.count.validating, closing: this.count.closing, waiting: this.waiters.length,
-      maxOpen: this.cfg.maxOpen, minIdle: this.cfg.minIdle, maxIdle: this.cfg.maxIdle,
+      maxOpen: this.cfg.maxOpen, minIdle: this.cfg.minIdle, maxIdle: this.cfg.maxIdle, socketBudget: this.socketBudget,
       oldestWaitMs: head === undefined ? 0 : Math.round(performance.now() - head.enqueuedAtMs),
       leakSuspects: this.leakSuspectCount,
       ...copyCounters(this.counters),
@@ -166,6 +168,9 @@ export class ConnectionPool extends PoolEngine {
     if (cfg.keepAlive !== previous.keepAlive || cfg.noDelay !== previous.noDelay) {
       for (const c of this.all) c.link?.setSocketOptions({ keepAlive: cfg.keepAlive, noDelay: cfg.noDelay });
     }
+    if (cfg.maxFrameBytes !== previous.maxFrameBytes) {
+      for (const c of this.all) if (c.link !== null) c.link.maxUnexpectedBytes = cfg.maxFrameBytes;
+    }
     if (cfg.watchIdle && !previous.watchIdle) {
       for (const c of this.idle.toArray()) if (c.link!.goneReason !== null) this.retire(c, 'remote-closed');
     }
@@ -175,12 +180,19 @@ export class ConnectionPool extends PoolEngine {
     this.refill();
   }
 
-  /** Close the coldest idle connections now until within maxOpen and maxIdle; busy ones retire on release. */
+  /**
+   * Close idle connections now until within maxOpen and maxIdle, coldest first on the targets
+   * holding the most (see shed.ts), so survivors stay spread; busy ones retire on release.
+   */
   private shrinkIdle(): void {
     const { maxOpen, maxIdle } = this.cfg;
-    while (this.count.idle > 0 && ((maxOpen > 0 && this.openCount > maxOpen) || this.count.idle > maxIdle)) {
-      this.retire(this.idle.peekFront()!, 'shrink');
+    const nowMs = performance.now();
+    while (maxOpen > 0 && this.openCount > maxOpen) {
+      const connection = idleToShed(this.idle, nowMs, highestShedRank(this.targets.list(), nowMs));
+      if (connection === undefined) break;
+      this.retire(connection, 'shrink');
     }
+    while (this.count.idle > maxIdle) this.retire(idleToShed(this.idle, nowMs)!, 'shrink');
   }
 
   private scheduleHousekeeping(): void {

@@ -1,12 +1,21 @@
 import { backoffFor } from './dial-backoff';
-import { dialErrorCode } from './dial-error';
+import { ERROR_CODES } from '@poolscope/shared/vocabulary';
+import { DialError, dialErrorCode } from './dial-error';
 import type { Link } from './link';
 import { PooledConnection } from './pooled-connection';
 import type { PoolEngine } from './pool-engine';
 import type { TargetEntry } from './target-set';
 
-/** Starts one dial; the connection exists (state connecting) from now on, so it counts against maxOpen. */
+/**
+ * Starts one dial; the connection exists (state connecting) from now on, so it counts against maxOpen.
+ * Past the socket budget the dial fails at once (POOL_SOCKET_BUDGET), counted like any failed dial;
+ * its backoff is what stops the refill loop from trying again until a socket may be free.
+ */
 export function startDial(engine: PoolEngine, entry: TargetEntry): void {
+  if (engine.socketBudget > 0 && engine.all.size >= engine.socketBudget) {
+    const error = new DialError(ERROR_CODES.socketBudget, `socket budget reached: ${engine.all.size} of ${engine.socketBudget} sockets in use`);
+    return countDialFailure(engine, entry, error);
+  }
   const startedMs = performance.now();
   const connection = new PooledConnection(engine.nextConnectionId++, entry, startedMs, engine.random, engine);
   engine.all.add(connection);
@@ -30,6 +39,8 @@ function dialed(engine: PoolEngine, connection: PooledConnection, link: Link, st
   link.onPeerGone = () => {
     if (connection.state === 'idle' && engine.config.watchIdle) engine.retire(connection, 'remote-closed');
   };
+  link.maxUnexpectedBytes = engine.config.maxFrameBytes;
+  link.onUnexpectedOverflow = () => engine.retire(connection, 'unexpected-bytes');
   if (engine.instrumented) {
     engine.window.record('dialMs', nowMs - startedMs);
     if (engine.events.listening) {
@@ -44,6 +55,11 @@ function dialFailed(engine: PoolEngine, connection: PooledConnection, error: unk
   engine.count.connecting--;
   engine.all.delete(connection);
   entry.open--;
+  countDialFailure(engine, entry, error);
+  engine.dialSettled();
+}
+
+function countDialFailure(engine: PoolEngine, entry: TargetEntry, error: unknown): void {
   const code = dialErrorCode(error);
   const counters = engine.counters;
   counters.dialFailures++;
@@ -56,5 +72,4 @@ function dialFailed(engine: PoolEngine, connection: PooledConnection, error: unk
     const message = error instanceof Error ? error.message : String(error);
     engine.events.emit({ t: Date.now(), type: 'dial-failed', targetId: entry.target.id, code, message, backoffMs });
   }
-  engine.dialSettled();
 }

@@ -65,9 +65,11 @@ describe('health checks on borrow and heartbeats', () => {
     const pool = harness.pool([server], { validateAfterIdleMs: 0, healthCheckTimeoutMs: 100, acquireTimeoutMs: 3000 });
     const events = harness.record(pool);
     pool.release(await pool.acquire());
-    server.knobs.stall = true;
-    // A check that hung would leave this acquire to fail at acquireTimeoutMs instead of resolving.
+    // Only the open connection stalls (its server side stops reading): the replacement is pinged
+    // too (every lend is checked) and must answer; then the whole target stalls.
+    for (const socket of server.sockets) socket.pause();
     const next = await pool.acquire();
+    server.knobs.stall = true;
     const failed = events.find((e) => e.type === 'health-check-failed');
     expect(failed).toMatchObject({ method: 'ping' });
     expect(failed && 'reason' in failed && failed.reason).toContain('no reply within 100 ms');

@@ -1,6 +1,8 @@
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import type { CloseReason } from '@poolscope/shared/vocabulary';
 import type { PooledConnection } from './pooled-connection';
+import { shedRank } from './shed';
+import type { TargetEntry } from './target-set';
 
 export interface IdleSweep {
   close: { connection: PooledConnection; reason: CloseReason }[];
@@ -8,25 +10,56 @@ export interface IdleSweep {
 }
 
 /**
- * Decides, oldest idle connection first, which ones the reaper closes (expired lifetime, idle
- * timeout down to minIdle) and which are due a heartbeat check. Pure: the pool acts on it.
+ * Decides which idle connections the reaper closes (expired lifetime; idle timeout, down to
+ * minIdle) and which are due a heartbeat check. When minIdle keeps some of the timed-out ones,
+ * the ones kept are chosen to stay spread across targets (see shed.ts), not merely the newest.
+ * Pure: the pool acts on it.
  */
 export function sweepIdle(idleOldestFirst: Iterable<PooledConnection>, idleCount: number, config: PoolConfig, nowMs: number): IdleSweep {
   const sweep: IdleSweep = { close: [], heartbeat: [] };
   const heartbeats = config.heartbeatIntervalMs > 0 && config.healthCheckMethod !== 'none';
+  const timedOut: PooledConnection[] = [];
+  const kept: PooledConnection[] = [];
   let idleLeft = idleCount;
   for (const connection of idleOldestFirst) {
     if (connection.expired(nowMs, config.maxLifetimeMs, config.maxLifetimeJitterPct)) {
       sweep.close.push({ connection, reason: 'max-lifetime' });
       idleLeft--;
-    } else if (config.idleTimeoutMs > 0 && nowMs - connection.lastUsedAtMs >= config.idleTimeoutMs && idleLeft > config.minIdle) {
-      sweep.close.push({ connection, reason: 'idle-timeout' });
-      idleLeft--;
-    } else if (heartbeats && nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= config.heartbeatIntervalMs) {
-      sweep.heartbeat.push(connection);
+    } else if (config.idleTimeoutMs > 0 && nowMs - connection.lastUsedAtMs >= config.idleTimeoutMs) {
+      timedOut.push(connection);
+    } else {
+      kept.push(connection);
     }
   }
+  const closing = spreadShed(timedOut, Math.max(0, idleLeft - config.minIdle), sweep.close, nowMs);
+  for (const connection of timedOut) {
+    if (closing.has(connection)) sweep.close.push({ connection, reason: 'idle-timeout' });
+    else kept.push(connection);
+  }
+  if (!heartbeats) return sweep;
+  for (const connection of kept) {
+    if (nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= config.heartbeatIntervalMs) sweep.heartbeat.push(connection);
+  }
   return sweep;
+}
+
+/**
+ * Up to `count` of `candidates` (oldest first) to close, one at a time from the target that
+ * would then hold the most open connections, counting those already being closed as gone.
+ */
+function spreadShed(candidates: PooledConnection[], count: number, alreadyClosing: IdleSweep['close'], nowMs: number): Set<PooledConnection> {
+  if (count >= candidates.length) return new Set(candidates);
+  const open = new Map<TargetEntry, number>();
+  const rankOf = (entry: TargetEntry) => open.get(entry) ?? shedRank(entry, nowMs);
+  for (const { connection } of alreadyClosing) open.set(connection.entry, rankOf(connection.entry) - 1);
+  const chosen = new Set<PooledConnection>();
+  while (chosen.size < count) {
+    let best: PooledConnection | undefined;
+    for (const c of candidates) if (!chosen.has(c) && (best === undefined || rankOf(c.entry) > rankOf(best.entry))) best = c;
+    chosen.add(best!);
+    open.set(best!.entry, rankOf(best!.entry) - 1);
+  }
+  return chosen;
 }
 
 /** How often the housekeeping timer runs: a quarter of the shortest period it enforces, 10 ms to 1 s. */

@@ -55,6 +55,10 @@ export interface Link {
   readonly goneReason: string | null;
   /** Called once when the peer goes away (not when the pool destroys the link). */
   onPeerGone: ((why: string) => void) | null;
+  /** Bytes kept while no request is outstanding, at most (the pool sets its maxFrameBytes). */
+  maxUnexpectedBytes: number;
+  /** Called when more than that arrived unasked (they are dropped); the owner should close the link. */
+  onUnexpectedOverflow: ((bytes: number) => void) | null;
   setSocketOptions(options: SocketOptions): void;
   /** Close now; `onGone` runs once the underlying socket is fully closed. */
   destroy(onGone: () => void): void;

@@ -11,6 +11,9 @@ export const memoryConnector: Connector = {
 export class MemoryLink implements Link {
   goneReason: string | null = null;
   onPeerGone: ((why: string) => void) | null = null;
+  /** A memory peer never sends unasked: kept for the interface. */
+  maxUnexpectedBytes = 0;
+  onUnexpectedOverflow: ((bytes: number) => void) | null = null;
 
   request(payload: Buffer, { observer }: LinkRequest): Promise<Buffer> {
     observer?.requestSettled(null);

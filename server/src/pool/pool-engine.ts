@@ -17,6 +17,7 @@ import { runPooledRequest, sendPooledRequest, settlePooledRequest } from './pool
 import { socketConnector } from './socket-connector';
 import { TargetSet } from './target-set';
 import { startDial } from './dial';
+import { highestShedRank, idleToShed, shedRank } from './shed';
 import type { PoolOptions, RequestOptions } from './types';
 import { RequestJob } from './request-job';
 import { Waiter } from './waiter';
@@ -32,6 +33,8 @@ export class PoolEngine implements RequestRunner {
   readonly instrumented: boolean;
   readonly connector: Connector;
   readonly random: () => number;
+  /** See PoolOptions.socketBudget (0 = none). */
+  readonly socketBudget: number;
   readonly targets = new TargetSet();
   readonly all = new Set<PooledConnection>();
   readonly idle = new Deque<PooledConnection>();
@@ -56,6 +59,7 @@ export class PoolEngine implements RequestRunner {
     this.instrumented = options.instrumented ?? true;
     this.connector = options.connector ?? socketConnector;
     this.random = options.random ?? Math.random;
+    this.socketBudget = options.socketBudget ?? 0;
     this.events = new EventBus(this.instrumented);
     this.window = new LatencyWindow(options.latencyWindowTakes ?? 1);
     for (const target of options.targets ?? []) this.targets.add(target);
@@ -113,7 +117,7 @@ export class PoolEngine implements RequestRunner {
 
   /** A waiter that found no idle connection ready: check the one it found, or queue it. */
   private enlist(waiter: Waiter, connection: PooledConnection | undefined): void {
-    if (connection !== undefined) return this.checkThenLend(connection, waiter);
+    if (connection !== undefined) return this.checkThenLend(connection, waiter, false);
     if (this.targets.size === 0) return waiter.reject(this.rejection(ERROR_CODES.noTargets, 'the pool has no targets to dial'));
     const maxWaiters = this.cfg.maxWaiters;
     if (maxWaiters > 0 && this.waiters.length >= maxWaiters) {
@@ -153,12 +157,21 @@ export class PoolEngine implements RequestRunner {
   place(connection: PooledConnection, nowMs: number, coldEnd: boolean): void {
     const reason = this.retireReason(connection, nowMs);
     if (reason !== null) return this.retire(connection, reason);
+    if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen && this.shedOverMaxOpen(connection)) return;
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
+      // A handoff is a lend like any other: validateAfterIdleMs 0 checks it too.
+      if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter, true);
       this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, true);
       return waiter.resolve(connection);
     }
-    if (this.count.idle >= this.cfg.maxIdle) return this.retire(connection, 'excess-idle');
+    if (this.count.idle >= this.cfg.maxIdle) {
+      // One of the idle ones or this one goes: whichever keeps the survivors spread.
+      const rankedAtMs = performance.now();
+      const other = idleToShed(this.idle, rankedAtMs, shedRank(connection.entry, rankedAtMs) + 1);
+      if (other === undefined) return this.retire(connection, 'excess-idle');
+      this.retire(other, 'excess-idle');
+    }
     this.setState(connection, 'idle');
     connection.inIdle = true;
     if (coldEnd) this.idle.unshift(connection);
@@ -296,22 +309,25 @@ export class PoolEngine implements RequestRunner {
     return validateAfterIdleMs === 0 || nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= validateAfterIdleMs;
   }
 
-  /** Check on borrow; on failure the borrower transparently gets another connection. */
-  private checkThenLend(connection: PooledConnection, waiter: Waiter): void {
+  /**
+   * Check on borrow; on failure the borrower transparently gets another connection. `waited`:
+   * the borrower came off the wait queue (a handoff), so a failure puts it back at the head.
+   */
+  private checkThenLend(connection: PooledConnection, waiter: Waiter, waited: boolean): void {
     void this.validate(connection, false).then((passed) => {
-      if (!passed) return this.assign(waiter);
+      if (!passed) return this.assign(waiter, waited);
       if (this.closed) {
         this.retire(connection, 'pool-closed');
         return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool closed while a connection was being checked'));
       }
       const nowMs = performance.now();
-      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
+      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, waited);
       waiter.resolve(connection);
     });
   }
 
   /** Serve a waiter whose checked connection failed: another idle one, else back to the head of the queue. */
-  private assign(waiter: Waiter): void {
+  private assign(waiter: Waiter, waited: boolean): void {
     if (this.closed) return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
     const nowMs = performance.now();
     const connection = this.takeIdle(nowMs);
@@ -319,8 +335,8 @@ export class PoolEngine implements RequestRunner {
       this.waiters.unshift(waiter);
       return this.refill();
     }
-    if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter);
-    this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, false);
+    if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter, waited);
+    this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, waited);
     waiter.resolve(connection);
   }
 
@@ -329,8 +345,24 @@ export class PoolEngine implements RequestRunner {
     if (connection.entry.removed) return 'shrink';
     if (this.cfg.watchIdle && connection.link!.goneReason !== null) return 'remote-closed';
     if (connection.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) return 'max-lifetime';
-    if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen) return 'shrink';
     return null;
+  }
+
+  /**
+   * Over maxOpen, one connection closes per release, on the target holding the most (see shed.ts):
+   * this one if its target is such, and true; else an idle one there if any, and this one stays
+   * (false). If every connection there is busy, the pool waits for one of them to come back.
+   */
+  private shedOverMaxOpen(connection: PooledConnection): boolean {
+    const nowMs = performance.now();
+    const top = highestShedRank(this.targets.list(), nowMs);
+    if (shedRank(connection.entry, nowMs) >= top) {
+      this.retire(connection, 'shrink');
+      return true;
+    }
+    const other = idleToShed(this.idle, nowMs, top);
+    if (other !== undefined) this.retire(other, 'shrink');
+    return false;
   }
 
   private wantsDial(): boolean {

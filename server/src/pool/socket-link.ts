@@ -9,6 +9,8 @@ import { sharedReadBuffer } from './shared-read-buffer';
 
 type Settle<T> = (value: T) => void;
 const NOT_WAITING = (): void => {};
+/** Until the pool sets its maxFrameBytes: the default of that knob. */
+const DEFAULT_MAX_UNEXPECTED_BYTES = 1024 * 1024;
 
 /**
  * A pooled TCP socket. It always reads (so it sees EOF, resets and stray bytes at once) and
@@ -23,6 +25,10 @@ export class SocketLink implements Link {
   /** Read by naive-read while it waits out its deadline. */
   onStrayData: ((chunk: Buffer) => void) | null = null;
   unexpected: Buffer[] = [];
+  /** Bytes held in `unexpected`: past `maxUnexpectedBytes` they are dropped and `onUnexpectedOverflow` runs. */
+  private unexpectedBytes = 0;
+  maxUnexpectedBytes = DEFAULT_MAX_UNEXPECTED_BYTES;
+  onUnexpectedOverflow: ((bytes: number) => void) | null = null;
   /** The outstanding request (one at a time), kept in fields: an object per request cost an allocation. */
   private outstanding = false;
   private resolveReply: Settle<Buffer> = NOT_WAITING;
@@ -91,8 +97,7 @@ export class SocketLink implements Link {
   probe(): string | null {
     if (this.goneReason !== null) return this.goneReason;
     if (this.socket.destroyed || this.socket.readableEnded) return 'socket is closed';
-    const waitingBytes = this.unexpected.reduce((sum, chunk) => sum + chunk.length, 0);
-    return waitingBytes > 0 ? `${waitingBytes} unexpected bytes waiting` : null;
+    return this.unexpectedBytes > 0 ? `${this.unexpectedBytes} unexpected bytes waiting` : null;
   }
 
   naiveProbe(): Promise<string | null> {
@@ -128,13 +133,14 @@ export class SocketLink implements Link {
   private readStray(): void {
     const stray = this.unexpected;
     this.unexpected = [];
+    this.unexpectedBytes = 0;
     for (const chunk of stray) if (this.outstanding) this.onData(chunk);
   }
 
   private onData(chunk: Buffer): void {
     if (!this.outstanding) {
       if (this.onStrayData !== null) this.onStrayData(chunk);
-      else this.unexpected.push(chunk);
+      else this.keepUnexpected(chunk);
       return;
     }
     const step = this.matcher.feed(chunk);
@@ -150,7 +156,7 @@ export class SocketLink implements Link {
     this.resolveReply = this.rejectReply = NOT_WAITING;
     this.sink = null;
     this.observer = undefined;
-    if (this.matcher.leftover.length > 0) this.unexpected.push(...this.matcher.leftover);
+    for (const chunk of this.matcher.leftover) this.keepUnexpected(chunk);
     this.lastRequestAnswered = isReply(result);
     if (isReply(result)) {
       observer?.requestSettled(null);
@@ -161,6 +167,25 @@ export class SocketLink implements Link {
       if (sink !== null) sink.failed(result);
       else rejectReply(result);
     }
+  }
+
+  /**
+   * Bytes nobody asked for are kept (the next request reads them, a probe reports them), but only
+   * up to maxUnexpectedBytes: a peer that streams unasked would otherwise grow this without bound.
+   * Past it they are dropped and the owner closes the connection; with no owner, the link does.
+   */
+  private keepUnexpected(chunk: Buffer): void {
+    if (this.closed || this.destroyedByPool) return;
+    this.unexpectedBytes += chunk.length;
+    if (this.unexpectedBytes <= this.maxUnexpectedBytes) {
+      this.unexpected.push(chunk);
+      return;
+    }
+    const bytes = this.unexpectedBytes;
+    this.unexpected = [];
+    this.unexpectedBytes = 0;
+    if (this.onUnexpectedOverflow !== null) this.onUnexpectedOverflow(bytes);
+    else this.socket.destroy();
   }
 
   private peerGone(why: string): void {

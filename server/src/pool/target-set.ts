@@ -46,6 +46,10 @@ export class TargetSet {
     return entry;
   }
 
+  list(): readonly TargetEntry[] {
+    return this.entries;
+  }
+
   get(targetId: string): TargetEntry | undefined {
     return this.entries.find((e) => e.target.id === targetId);
   }

@@ -22,6 +22,12 @@ export interface PoolOptions {
   latencyWindowTakes?: number;
   /** Internal seam for jitter (backoff, lifetime); defaults to Math.random. */
   random?: () => number;
+  /**
+   * Sockets the pool may hold at once, closing ones included (each holds a file descriptor until
+   * it has closed): a dial past it fails with POOL_SOCKET_BUDGET. 0 (the default) = no budget.
+   * The lab derives it from the process's fd limit, so no config can starve its HTTP listener.
+   */
+  socketBudget?: number;
 }
 
 export interface RequestOptions {

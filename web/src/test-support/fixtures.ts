@@ -20,7 +20,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   return {
     seq: 1,
     t,
-    pool: { open: 4, idle: 2, active: 2, connecting: 0, validating: 0, closing: 0, waiting: 0, maxOpen: 10, minIdle: 2, maxIdle: 10, oldestWaitMs: 0, leakSuspects: 0 },
+    pool: { open: 4, idle: 2, active: 2, connecting: 0, validating: 0, closing: 0, waiting: 0, maxOpen: 10, minIdle: 2, maxIdle: 10, socketBudget: 9872, oldestWaitMs: 0, leakSuspects: 0 },
     totals: {
       ...counters(), requestsInFlight: 2, dialFailuresByCode: {},
       healthChecksByMethod: { ping: { passed: 20, failed: 0 }, probe: { passed: 0, failed: 0 }, 'naive-probe': { passed: 0, failed: 0 }, none: { passed: 0, failed: 0 } },

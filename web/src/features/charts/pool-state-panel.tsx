@@ -19,10 +19,13 @@ const SERIES: readonly SeriesDef[] = [
 const Readouts = memo(function Readouts() {
   const open = useLive((s) => s.view?.pool.open);
   const maxOpen = useLive((s) => s.view?.pool.maxOpen);
+  const socketBudget = useLive((s) => s.view?.pool.socketBudget ?? 0);
   const waiting = useLive((s) => s.view?.pool.waiting ?? 0);
   return (
     <dl className="readouts">
       <Stat label="Open / max" value={`${formatNumber(open)} / ${maxOpen === 0 ? '∞' : formatNumber(maxOpen)}`} />
+      {/* From the fd limit: "unlimited" (max open 0) means up to this, and a dial past it fails. */}
+      {socketBudget > 0 && <Stat label="Socket budget" testId="socket-budget" value={formatNumber(socketBudget)} hint="sockets the pool may hold at once, from the fd limit; a dial past it fails (POOL_SOCKET_BUDGET)" />}
       <Stat label="Waiting now" value={formatNumber(waiting)} tone={waiting > 0 ? 'warn' : undefined} />
     </dl>
   );

@@ -7,7 +7,7 @@ export type EventTone = 'info' | 'good' | 'warn' | 'bad';
 export function describeEvent(e: LabEvent): { text: string; tone: EventTone } {
   switch (e.type) {
     case 'connection-opened': return { text: `#${e.connectionId} opened to ${e.targetId} (dial ${formatMs(e.dialMs)})`, tone: 'good' };
-    case 'connection-closed': return { text: `#${e.connectionId} on ${e.targetId} closed: ${e.reason}, after ${formatMs(e.ageMs)} and ${e.uses} uses`, tone: e.reason === 'error' || e.reason === 'health-check' || e.reason === 'remote-closed' || e.reason === 'bad-reply' ? 'warn' : 'info' };
+    case 'connection-closed': return { text: `#${e.connectionId} on ${e.targetId} closed: ${e.reason}, after ${formatMs(e.ageMs)} and ${e.uses} uses`, tone: e.reason === 'error' || e.reason === 'health-check' || e.reason === 'remote-closed' || e.reason === 'bad-reply' || e.reason === 'unexpected-bytes' ? 'warn' : 'info' };
     case 'dial-failed': return { text: `Dial to ${e.targetId} failed: ${e.code} ${e.message}; retry in ${formatMs(e.backoffMs)}`, tone: 'bad' };
     case 'health-check-failed': return { text: `#${e.connectionId} on ${e.targetId} failed its ${e.method} check: ${e.reason}`, tone: 'warn' };
     case 'stale-borrow': return { text: `Stale borrow: #${e.connectionId} on ${e.targetId} was handed out dead (${e.error})`, tone: 'bad' };

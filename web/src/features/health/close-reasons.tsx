@@ -15,6 +15,7 @@ const EXPLAIN: Record<string, string> = {
   'pool-closed': 'pool shut down',
   'leak-reclaimed': 'leaked loan reclaimed',
   'bad-reply': 'reply did not match the request',
+  'unexpected-bytes': 'the target sent more than Max frame size unasked',
 };
 
 /** Connection closes since start, one bar per reason: housekeeping vs trouble at a glance. */
