@@ -37,5 +37,5 @@ export default defineConfig(({ mode }) => ({
     },
   },
   // Rendering the whole app in jsdom takes seconds on a busy 2-core machine.
-  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 },
+  test: { environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'], setupFiles: ['src/test/setup.ts'], testTimeout: 30_000 },
 }));

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { connectLive } from '../lib/live-connection';
 import { KpiStrip } from '../features/overview/kpi-strip';
 import { ScenarioBar } from '../features/scenarios/scenario-bar';
@@ -17,10 +18,11 @@ import { EventLog } from '../features/events/event-log';
 import { AppHeader } from './app-header';
 
 export function App({ live = true }: { live?: boolean }) {
+  const { t } = useTranslation();
   useEffect(() => (live ? connectLive() : undefined), [live]);
   return (
     <div className="app">
-      <a className="skip-link" href="#controls">Skip to controls</a>
+      <a className="skip-link" href="#controls">{t('app.skipToControls')}</a>
       <AppHeader />
       <TokenPrompt />
       <ShareBanner />
@@ -40,7 +42,7 @@ export function App({ live = true }: { live?: boolean }) {
           <TargetsPanel />
           <EventLog />
         </main>
-        <aside className="sidebar" aria-label="Controls">
+        <aside className="sidebar" aria-label={t('app.controls')}>
           <ControlsPanel />
         </aside>
       </div>
