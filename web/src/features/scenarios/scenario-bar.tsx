@@ -46,7 +46,7 @@ export function ScenarioBar() {
             <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>{running ? t('scenario.running') : t('scenario.preview')}</span>
             <strong>{t('scenario.watch')}</strong> <span data-testid="scenario-watch">{scenarioWatch(t, selected)}</span>
           </>
-        ) : <span className="muted">{error ? t('scenario.loadError', { error }) : t('scenario.loadWhenConnected')}</span>}
+        ) : <span className="muted">{error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}</span>}
       </p>
       {message ? <p className="text-bad small" role="alert">{message}</p> : null}
     </div>
