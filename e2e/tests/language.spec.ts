@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CLOSE_REASONS, REQUEST_OUTCOMES } from '@poolscope/shared/vocabulary';
 import { HEALTH_CHECK_METHODS, IDLE_ORDERS } from '@poolscope/shared/pool-config';
 import { FRAMINGS, LOAD_MODES } from '@poolscope/shared/load-config';
-import { resetLab } from './lab';
+import { readNumber, resetLab, stat } from './lab';
 
 /** As lab.ts's openDashboard, with room for a machine busy with other test runs. */
 async function openDashboard(page: Page): Promise<void> {
@@ -86,7 +86,7 @@ test('switched to 中文 in the header, the main views show no English beyond un
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('connection-status')).toHaveText('实时', { timeout: 30_000 });
   await expect(page.getByTestId('scenario-watch')).toContainText('获取超时');
-  await expect.poll(async () => Number(await page.getByTestId('stat-acquire-timeouts').textContent()), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => readNumber(stat(page, 'acquire-timeouts')), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.getByRole('checkbox', { name: '显示连接的打开和关闭' }).check();
   await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
   await page.waitForTimeout(1500); // every chart takes its turn to draw

@@ -274,6 +274,7 @@ export const en = {
     keys: '{{title}}: arrow keys read the values over time',
     zeroThroughout: 'zero throughout this window',
     max: 'max',
+    connectionsAxis: 'connections',
   },
   markers: {
     separator: ', ',

@@ -320,6 +320,7 @@ export const zhCN: Messages = {
     keys: '{{title}}：用方向键逐点读出随时间变化的数值',
     zeroThroughout: '在此时间窗口内始终为零',
     max: '最大值',
+    connectionsAxis: '连接数',
   },
   markers: {
     separator: '，',

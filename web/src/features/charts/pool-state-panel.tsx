@@ -41,7 +41,7 @@ export function PoolStatePanel() {
       lede={t('pool.lede')}
       actions={<Readouts />}
     >
-      <TimeChart chartId="pool-state" title={t('pool.title')} series={series} height={260} yUnit={t('units.connections')} />
+      <TimeChart chartId="pool-state" title={t('pool.title')} series={series} height={260} yUnit={t('chart.connectionsAxis')} />
     </Panel>
   );
 }

@@ -50,7 +50,7 @@ export function LittlesLawPanel() {
       lede={t('littles.lede')}
     >
       <Equation />
-      <TimeChart chartId="littles-law" title={t('littles.title')} series={series} height={170} yUnit={t('units.connections')} />
+      <TimeChart chartId="littles-law" title={t('littles.title')} series={series} height={170} yUnit={t('chart.connectionsAxis')} />
     </Panel>
   );
 }
