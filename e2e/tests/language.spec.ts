@@ -50,6 +50,14 @@ async function visibleTexts(page: Page): Promise<string[]> {
         if (!parent || skip(parent) || !parent.checkVisibility()) continue;
         if (node.textContent?.trim()) out.push(node.textContent);
       }
+      // Text drawn by CSS (content: '…' or attr(…)) is read too.
+      for (const el of root.querySelectorAll('*')) {
+        if (skip(el.parentElement) || !el.checkVisibility()) continue;
+        for (const pseudo of ['::before', '::after']) {
+          const content = getComputedStyle(el, pseudo).content;
+          if (content.startsWith('"')) out.push(content.slice(1, -1));
+        }
+      }
       // A select shows its chosen option only.
       for (const select of root.querySelectorAll('select')) {
         const chosen = select.selectedOptions[0];

@@ -308,6 +308,7 @@ export const en = {
       none: 'no checks at all: the first borrower finds out.',
     },
     closesByReason: 'Connection closes by reason',
+    inUse: 'in use',
   },
   leaks: {
     title: 'Leak suspects',

@@ -354,6 +354,7 @@ export const zhCN: Messages = {
       none: '完全不检查：第一个借用方才会发现问题。',
     },
     closesByReason: '按原因统计的连接关闭',
+    inUse: '使用中',
   },
   leaks: {
     title: '疑似泄漏',

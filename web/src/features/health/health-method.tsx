@@ -21,7 +21,7 @@ export const HealthMethod = memo(function HealthMethod() {
         <tbody>
           {HEALTH_CHECK_METHODS.filter((m) => m !== 'none').map((m) => (
             <tr key={m} aria-current={m === method ? 'true' : undefined}>
-              <th scope="row" translate="no">{m}</th>
+              <th scope="row" translate="no" data-in-use={t('health.inUse')}>{m}</th>
               <td>{formatNumber(byMethod?.[m]?.passed ?? 0)}</td>
               <td className={(byMethod?.[m]?.failed ?? 0) > 0 ? 'text-bad' : ''}>{formatNumber(byMethod?.[m]?.failed ?? 0)}</td>
             </tr>
