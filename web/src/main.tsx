@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './i18n/i18n';
 import { App } from './app/app';
 import { exposeStoreForProfiling } from './lib/profiling-hook';
 import './app/theme.css';

@@ -1,11 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { ConnectionStatus } from '../features/status/connection-status';
 import { ViewControls } from '../features/status/view-controls';
 import { ExportButtons } from '../features/export/export-buttons';
 import { ShareButton } from '../features/share/share-button';
 import { SettingsDialogButton } from '../features/export-settings/settings-dialog';
+import { LanguageSelect } from './language-select';
 import { useTheme } from './use-theme';
 
 export function AppHeader() {
+  const { t } = useTranslation();
   const { theme, setTheme, projector, setProjector } = useTheme();
   return (
     <header className="app-header">
@@ -15,7 +18,7 @@ export function AppHeader() {
           <circle cx="8" cy="10" r="2" fill="#0072B2" /><circle cx="14" cy="8" r="2" fill="#009E73" />
           <circle cx="15" cy="14" r="2" fill="#E69F00" /><circle cx="9" cy="16" r="2" fill="#009E73" />
         </svg>
-        <h1>Poolscope</h1>
+        <h1 translate="no">Poolscope</h1>
         <ConnectionStatus />
       </div>
       <ViewControls />
@@ -23,10 +26,11 @@ export function AppHeader() {
         <ExportButtons />
         <ShareButton />
         <SettingsDialogButton />
-        <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title="Bigger text and lines for a projector">Projector</button>
-        <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
-          {theme === 'dark' ? '☀ Light' : '☾ Dark'}
+        <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title={t('header.projectorHint')}>{t('header.projector')}</button>
+        <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={theme === 'dark' ? t('header.toLightTheme') : t('header.toDarkTheme')}>
+          {theme === 'dark' ? t('header.light') : t('header.dark')}
         </button>
+        <LanguageSelect />
       </div>
     </header>
   );

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { i18n } from '../i18n/i18n';
+import { LANGUAGE_KEY } from '../i18n/language';
 import { liveStore } from '../lib/live-store';
 import { makeSnapshot } from '../test-support/fixtures';
 import { App } from './app';
@@ -42,5 +44,26 @@ describe('App', () => {
     const tile = screen.getByTestId('target-t2');
     expect(within(tile).getByRole('switch', { name: 'Down' }).getAttribute('aria-checked')).toBe('true');
     expect(within(tile).getByTestId('target-state-t2').textContent).toBe('down');
+  });
+
+  it('reads in Simplified Chinese once 中文 is chosen in the header, and remembers the choice', () => {
+    render(<App live={false} />);
+    act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 4, t: 1_700_000_000_300 })));
+    const language = screen.getByRole('combobox', { name: 'Language · 语言' });
+    act(() => { fireEvent.change(language, { target: { value: 'zh-CN' } }); });
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('zh-CN');
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Poolscope');
+    const controls = screen.getByRole('region', { name: '控制' });
+    expect(within(controls).getByRole('slider', { name: '最大连接数' })).toBeTruthy();
+    expect(within(controls).getByRole('slider', { name: '获取超时' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: '连接池状态' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '运行场景' })).toBeTruthy();
+    const tile = screen.getByTestId('target-t2');
+    expect(within(tile).getByRole('switch', { name: '宕机' }).getAttribute('aria-checked')).toBe('true');
+    expect(within(tile).getByTestId('target-state-t2').textContent).toBe('宕机');
+    expect(screen.getByTestId('closed-idle-timeout').textContent).toContain('空闲超时');
+    localStorage.removeItem(LANGUAGE_KEY);
+    act(() => { void i18n.changeLanguage('en'); });
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { connectLive } from '../lib/live-connection';
 import { KpiStrip } from '../features/overview/kpi-strip';
 import { ScenarioBar } from '../features/scenarios/scenario-bar';
@@ -26,6 +27,7 @@ import { Presenter } from './presenter';
 const PRESENT_HASH = '#present';
 
 export function App({ live = true }: { live?: boolean }) {
+  const { t } = useTranslation();
   useEffect(() => (live ? connectLive() : undefined), [live]);
   const [presenting, setPresenting] = useState(() => window.location.hash === PRESENT_HASH);
   const present = useCallback((on: boolean) => {
@@ -44,9 +46,10 @@ function Dashboard({ onPresent }: { onPresent: () => void }) {
   const position = useLive((s) => s.latest?.lesson ?? null);
   const step = position ? lessons.find((l) => l.id === position.id)?.steps[position.step - 1] : undefined;
   useFocusPanel(step?.focus.panel ?? null, position ? `${position.id}/${position.step}` : null);
+  const { t } = useTranslation();
   return (
     <div className="app">
-      <a className="skip-link" href="#controls">Skip to controls</a>
+      <a className="skip-link" href="#controls">{t('app.skipToControls')}</a>
       <AppHeader />
       <TokenPrompt />
       <ShareBanner />
@@ -67,7 +70,7 @@ function Dashboard({ onPresent }: { onPresent: () => void }) {
           <TargetsPanel />
           <EventLog />
         </main>
-        <aside className="sidebar" aria-label="Controls">
+        <aside className="sidebar" aria-label={t('app.controls')}>
           <ControlsPanel />
         </aside>
       </div>

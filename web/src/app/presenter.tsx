@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LessonPanel } from '@poolscope/shared/lesson-schema';
 import { PoolStatePanel } from '../features/charts/pool-state-panel';
 import { WaitPanel } from '../features/charts/wait-panel';
@@ -28,11 +29,12 @@ const PANELS: Record<LessonPanel, () => ReactNode> = {
 
 /** The presenter view for the lesson the lab is on; back to the dashboard when there is none. */
 export function Presenter({ onExit }: { onExit: () => void }) {
+  const { t } = useTranslation();
   const { lessons } = useLessons();
   const position = useLive((s) => s.latest?.lesson ?? null);
   const lesson = position ? lessons.find((l) => l.id === position.id) : undefined;
   if (!position || !lesson) {
-    return <p className="presenter-waiting muted" role="status">{position ? 'Loading the lesson…' : 'No lesson is running.'} <button type="button" className="btn" onClick={onExit}>Back to the dashboard</button></p>;
+    return <p className="presenter-waiting muted" role="status">{position ? t('lessons.loadingLesson') : t('lessons.noLesson')} <button type="button" className="btn" onClick={onExit}>{t('lessons.backToDashboard')}</button></p>;
   }
   return <PresenterOverlay lesson={lesson} position={position} renderPanel={(panel) => PANELS[panel]()} onExit={onExit} />;
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SeriesDef } from './time-chart';
 
 interface ChartLegendProps {
@@ -9,10 +10,11 @@ interface ChartLegendProps {
 
 /** Every series by name and swatch; one that is zero throughout the window is dimmed, not hidden. */
 export const ChartLegend = memo(function ChartLegend({ series, drawn, note }: ChartLegendProps) {
+  const { t } = useTranslation();
   return (
     <figcaption className="legend">
       {series.map((s) => (
-        <span key={s.key} className={`legend-item${drawn.includes(s) ? '' : ' legend-idle'}`} title={drawn.includes(s) ? undefined : 'zero throughout this window'}>
+        <span key={s.key} className={`legend-item${drawn.includes(s) ? '' : ' legend-idle'}`} title={drawn.includes(s) ? undefined : t('chart.zeroThroughout')}>
           <span className={`swatch${s.dashed ? ' swatch-dashed' : ''}`} style={{ background: s.dashed ? undefined : s.color, borderColor: s.color }} aria-hidden="true" />
           {s.name}
         </span>

@@ -1,7 +1,9 @@
 import { memo, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Ack } from '@poolscope/shared/protocol';
 import { parseKnobInput, sliderMax, type Knob } from '../lib/knobs';
 import { formatWithUnit } from '../lib/format';
+import { knobDescription, knobTitle, unitLabel } from '../i18n/words';
 import { ackMessage } from './ack-message';
 import { useHeldValue } from './use-held-value';
 
@@ -23,6 +25,7 @@ interface KnobSliderProps {
  * the server's value.
  */
 export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, compact, disabled }: KnobSliderProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [draft, setDraftState] = useState<number | null>(null);
   const [text, setText] = useState<string | null>(null);
@@ -49,7 +52,7 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
       const ack = await onCommit(next);
       inFlight.current = false;
       if (!ack.ok) {
-        setError(ackMessage(ack.error));
+        setError(ackMessage(ack.error, t));
         release();
         setDraft(null);
         return;
@@ -79,13 +82,16 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
     if (event.key === 'Escape') setText(null);
   };
 
+  const title = knobTitle(t, knob);
+  const description = knobDescription(t, knob);
+  const unit = unitLabel(t, knob.unit);
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   return (
     <div className={`knob${compact ? ' knob-compact' : ''}${error ? ' knob-invalid' : ''}${shown !== knob.defaultValue ? ' knob-changed' : ''}`}>
       <div className="knob-head">
-        <label htmlFor={id}>{knob.title}</label>
-        <span className="knob-value" aria-hidden="true">{formatWithUnit(shown, knob.unit)}</span>
+        <label htmlFor={id}>{title}</label>
+        <span className="knob-value" aria-hidden="true">{formatWithUnit(shown, unit)}</span>
       </div>
       <div className="knob-inputs">
         <input
@@ -96,7 +102,7 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
           step={knob.step}
           value={shown}
           disabled={disabled}
-          aria-valuetext={formatWithUnit(shown, knob.unit)}
+          aria-valuetext={formatWithUnit(shown, unit)}
           aria-describedby={[compact ? '' : helpId, error ? errorId : ''].filter(Boolean).join(' ') || undefined}
           aria-invalid={error ? true : undefined}
           onChange={(e) => { setError(null); setDraft(Number(e.currentTarget.value)); }}
@@ -107,7 +113,7 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
         <input
           type="number"
           className="knob-number"
-          aria-label={`${knob.title} (${knob.unit || 'value'})`}
+          aria-label={t('knob.numberBox', { title, unit: unit || t('knob.value') })}
           min={knob.min}
           max={knob.max}
           step={knob.step}
@@ -119,9 +125,9 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
         />
       </div>
       {error ? <p id={errorId} className="knob-error" role="alert">{error}</p> : null}
-      {!compact && knob.description ? (
+      {!compact && description ? (
         <p id={helpId} className="help">
-          {knob.description} <span className="knob-range">Range {formatWithUnit(knob.min, knob.unit)}–{formatWithUnit(knob.max, knob.unit)}, default {formatWithUnit(knob.defaultValue, knob.unit)}.</span>
+          {description} <span className="knob-range">{t('knob.range', { min: formatWithUnit(knob.min, unit), max: formatWithUnit(knob.max, unit), default: formatWithUnit(knob.defaultValue, unit) })}</span>
         </p>
       ) : null}
     </div>

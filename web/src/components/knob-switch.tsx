@@ -1,5 +1,7 @@
 import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useHeldValue } from './use-held-value';
+import { knobDescription, knobTitle } from '../i18n/words';
 import type { Ack } from '@poolscope/shared/protocol';
 import type { Knob } from '../lib/knobs';
 import { Switch } from './switch';
@@ -14,17 +16,18 @@ interface KnobSwitchProps {
 }
 
 export const KnobSwitch = memo(function KnobSwitch({ knob, value, onCommit, compact, tone }: KnobSwitchProps) {
+  const { t } = useTranslation();
   const { shown, hold, release } = useHeldValue(value);
   const [error, setError] = useState<string | null>(null);
   const change = async (next: boolean) => {
     hold(next);
     const ack = await onCommit(next);
     if (!ack.ok) release();
-    setError(ack.ok ? null : ackMessage(ack.error));
+    setError(ack.ok ? null : ackMessage(ack.error, t));
   };
   return (
     <div className={`knob knob-bool${compact ? ' knob-compact' : ''}`}>
-      <Switch label={knob.title} checked={shown} onChange={(v) => void change(v)} {...(compact ? {} : { description: knob.description })} {...(tone ? { tone } : {})} />
+      <Switch label={knobTitle(t, knob)} checked={shown} onChange={(v) => void change(v)} {...(compact ? {} : { description: knobDescription(t, knob) })} {...(tone ? { tone } : {})} />
       {error ? <p className="knob-error" role="alert">{error}</p> : null}
     </div>
   );

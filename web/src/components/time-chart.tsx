@@ -1,4 +1,5 @@
 import { memo, useId, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SeriesSpec } from '../lib/downsample';
 import type { Sample } from '../lib/live-store';
 import { formatNumber } from '../lib/format';
@@ -42,6 +43,7 @@ interface TimeChartProps {
  * only when the downsampled series changed; a marker line wherever something changed.
  */
 export const TimeChart = memo(function TimeChart({ chartId, title, series, height = 220, yFormat = formatNumber, yUnit, legendNote }: TimeChartProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const clipId = useId();
   const width = useElementWidth(ref);
@@ -58,11 +60,11 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
   const timeAt = useMemo(() => linearScale(box.left, box.right, from, to), [box.left, box.right, from, to]);
   const { point, handlers } = useInspectedPoint(points, timeAt);
   return (
-    <figure ref={ref} className="chart" aria-label={`${title} chart`}>
+    <figure ref={ref} className="chart" aria-label={t('chart.figure', { title })}>
       <ChartLegend series={series} drawn={drawn} note={legendNote} />
       <div className="chart-body">
         <svg width={width} height={height} className="chart-svg" tabIndex={0} role="img"
-          aria-label={`${title}: arrow keys read the values over time`} {...handlers}>
+          aria-label={t('chart.keys', { title })} {...handlers}>
           <defs><clipPath id={clipId}><rect x={box.left} y={box.top - 16} width={box.right - box.left} height={box.bottom - box.top + 16} /></clipPath></defs>
           <ChartAxes box={box} valueTicks={yTicks} timeTicks={xTicks} x={x} y={y} yFormat={yFormat} yUnit={yUnit} />
           <g clipPath={`url(#${clipId})`}>

@@ -1,4 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBucket } from '@poolscope/shared/snapshot';
 import { liveStore } from '../../lib/live-store';
@@ -24,11 +25,12 @@ export function recentHistogram(now: number): HistogramBucket[] {
   return [...totals.entries()].sort((a, b) => a[0] - b[0]).map(([upToMs, count]) => ({ upToMs, count }));
 }
 
-function bucketLabel(upToMs: number): string {
-  return Number.isFinite(upToMs) ? `≤${shortMs(upToMs)}` : 'more';
+function bucketLabel(upToMs: number, more: string): string {
+  return Number.isFinite(upToMs) ? `≤${shortMs(upToMs)}` : more;
 }
 
 export const WaitHistogram = memo(function WaitHistogram() {
+  const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const drawnAt = useRef(Number.NEGATIVE_INFINITY);
   // Ten seconds of counts change little in one: redrawing once a second halves the chart's
@@ -37,24 +39,24 @@ export const WaitHistogram = memo(function WaitHistogram() {
   const data = useMemo(
     () => {
       drawnAt.current = liveStore.view?.t ?? 0;
-      return recentHistogram(drawnAt.current).map((b) => ({ label: bucketLabel(b.upToMs), count: b.count }));
+      return recentHistogram(drawnAt.current).map((b) => ({ label: bucketLabel(b.upToMs, t('wait.more')), count: b.count }));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [frame],
+    [frame, t],
   );
   const total = data.reduce((sum, b) => sum + b.count, 0);
   return (
-    <figure ref={ref} className="chart" aria-label="Wait time histogram, last 10 seconds">
+    <figure ref={ref} className="chart" aria-label={t('wait.histogram')}>
       <figcaption className="legend">
-        <span className="legend-item">Acquires by wait, last 10 s</span>
-        <span className="legend-note">{formatNumber(total)} acquires</span>
+        <span className="legend-item">{t('wait.histogramLegend')}</span>
+        <span className="legend-note">{t('wait.acquires', { count: total, formatted: formatNumber(total) })}</span>
       </figcaption>
       <BarChart data={data} responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="2 4" vertical={false} />
         <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
         <YAxis width={44} tick={{ fontSize: 11 }} allowDecimals={false} />
         <Tooltip isAnimationActive={false} cursor={{ fillOpacity: 0.1 }} />
-        <Bar dataKey="count" name="acquires" fill={OKABE_ITO.sky} isAnimationActive={false} />
+        <Bar dataKey="count" name={t('wait.acquiresSeries')} fill={OKABE_ITO.sky} isAnimationActive={false} />
       </BarChart>
     </figure>
   );

@@ -1,4 +1,6 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ClosedConnectionSnapshot, ConnectionSnapshot } from '@poolscope/shared/snapshot';
 import { formatMs, formatNumber } from '../../lib/format';
 import { STATE_COLORS } from '../../lib/palette';
@@ -8,13 +10,13 @@ export type Cell =
   | { kind: 'open'; c: ConnectionSnapshot }
   | { kind: 'closed'; c: ClosedConnectionSnapshot };
 
-export function describeCell(cell: Cell): string {
+export function describeCell(cell: Cell, t: TFunction): string {
   if (cell.kind === 'open') {
     const { c } = cell;
-    return `Connection #${c.id} on ${c.targetId}: ${c.state}, age ${formatMs(c.ageMs)}, ${formatNumber(c.uses)} uses, idle ${formatMs(c.idleMs)}`;
+    return t('map.openCell', { id: c.id, target: c.targetId, state: t(`connectionState.${c.state}`), age: formatMs(c.ageMs), uses: formatNumber(c.uses), idle: formatMs(c.idleMs) });
   }
   const { c } = cell;
-  return `Connection #${c.id} on ${c.targetId}: closed (${c.reason}) after ${formatMs(c.ageMs)} and ${formatNumber(c.uses)} uses`;
+  return t('map.closedCell', { id: c.id, target: c.targetId, reason: t(`closeReason.${c.reason}`), age: formatMs(c.ageMs), uses: formatNumber(c.uses) });
 }
 
 interface CellsProps {
@@ -25,11 +27,12 @@ interface CellsProps {
 
 /** The cells of one target, one tab stop, arrow keys to move, details on hover or focus. */
 export const ConnectionCells = memo(function ConnectionCells({ cells, label, onInspect }: CellsProps) {
+  const { t } = useTranslation();
   const { active, setActive, onKeyDown } = useRovingFocus(cells.length);
   return (
     <ul className="cells" aria-label={label} onKeyDown={onKeyDown} onMouseLeave={() => onInspect(null)}>
       {cells.map((cell, i) => {
-        const text = describeCell(cell);
+        const text = describeCell(cell, t);
         const style = cell.kind === 'open' ? { background: STATE_COLORS[cell.c.state], borderColor: STATE_COLORS[cell.c.state] } : undefined;
         return (
           <li

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/panel';
 import { LIFETIMES_SPAN_MS } from '../../lib/connection-lifetimes';
 import { liveStore } from '../../lib/live-store';
@@ -9,6 +10,7 @@ import { StateLegend } from './state-legend';
 
 /** Recent connection lifetimes as swimlanes: the connection map's last minute, not just its now. */
 export function ConnectionLifetimesPanel() {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const frame = useChartFrame('connection-lifetimes', ref);
   const [inspected, setInspected] = useState<string | null>(null);
@@ -21,26 +23,26 @@ export function ConnectionLifetimesPanel() {
   return (
     <Panel
       id="connection-lifetimes"
-      title="Connection lifetimes"
-      lede="The last minute of each recent connection, one lane each, grouped by target: a bar from open to close, coloured by the state it was in at each tick, and why it closed. Hover, or Tab in and use the arrow keys, for the details."
+      title={t('lifetimes.title')}
+      lede={t('lifetimes.lede')}
     >
-      <StateLegend label="Lane colours">
-        <li className="legend-item"><span className="swatch lane-unseen-swatch" aria-hidden="true" />open, not yet sampled</li>
-        <li className="legend-item"><span className="swatch lane-close-swatch" aria-hidden="true" />closed</li>
+      <StateLegend label={t('lifetimes.laneColours')}>
+        <li className="legend-item"><span className="swatch lane-unseen-swatch" aria-hidden="true" />{t('lifetimes.unseen')}</li>
+        <li className="legend-item"><span className="swatch lane-close-swatch" aria-hidden="true" />{t('lifetimes.closed')}</li>
       </StateLegend>
       <div ref={ref} className="lane-groups">
-        {groups.length === 0 ? <p className="muted">No connections in the last minute.</p> : null}
+        {groups.length === 0 ? <p className="muted">{t('lifetimes.none')}</p> : null}
         {groups.map((g) => (
           <div key={g.targetId}>
-            <h3 className="subhead">{g.targetId}</h3>
-            <LifetimeLaneList lanes={g.lanes} label={`Connection lifetimes on ${g.targetId}`} from={from} to={to} onInspect={setInspected} />
+            <h3 className="subhead" translate="no">{g.targetId}</h3>
+            <LifetimeLaneList lanes={g.lanes} label={t('lifetimes.lanesOn', { target: g.targetId })} from={from} to={to} onInspect={setInspected} />
           </div>
         ))}
         {groups.length > 0 ? (
-          <p className="lane-axis muted small" aria-hidden="true"><span>1 min ago</span><span>30 s ago</span><span>now</span></p>
+          <p className="lane-axis muted small" aria-hidden="true"><span>{t('lifetimes.minuteAgo')}</span><span>{t('lifetimes.halfMinuteAgo')}</span><span>{t('lifetimes.now')}</span></p>
         ) : null}
       </div>
-      <p className="inspect" aria-live="polite">{inspected ?? 'Hover or focus a lane for details.'}</p>
+      <p className="inspect" aria-live="polite">{inspected ?? t('lifetimes.inspect')}</p>
     </Panel>
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Panel } from '../../components/panel';
 import { liveStore } from '../../lib/live-store';
@@ -37,6 +38,7 @@ export function groupConnections(s: Snapshot): Group[] {
 }
 
 export function ConnectionMap() {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const frame = useChartFrame('connection-map', ref);
   const [inspected, setInspected] = useState<string | null>(null);
@@ -45,28 +47,28 @@ export function ConnectionMap() {
   return (
     <Panel
       id="connection-map"
-      title="Connection map"
-      lede="One square per pooled connection, grouped by target and coloured by state. Crossed squares were closed in the last few seconds. Hover, or Tab in and use the arrow keys, to see a connection's age, uses and idle time."
+      title={t('map.title')}
+      lede={t('map.lede')}
     >
-      <StateLegend label="Connection states" swatchClassOf={(state) => `cell-${state}`}>
-        <li className="legend-item"><span className="swatch cell-closed" aria-hidden="true" />recently closed</li>
+      <StateLegend label={t('map.states')} swatchClassOf={(state) => `cell-${state}`}>
+        <li className="legend-item"><span className="swatch cell-closed" aria-hidden="true" />{t('map.recentlyClosed')}</li>
       </StateLegend>
-      {groups.length === 0 ? <p className="muted">No targets yet.</p> : null}
+      {groups.length === 0 ? <p className="muted">{t('map.noTargets')}</p> : null}
       <div className="map-groups" ref={ref}>
         {groups.map((g) => (
           <div key={g.targetId} className="map-group">
             <h3 className="subhead">
-              {g.targetId} <span className="muted">{g.address}</span>{' '}
-              <span className="muted small">{formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted)} open</span>
+              <span translate="no">{g.targetId}</span> <span className="muted" translate="no">{g.address}</span>{' '}
+              <span className="muted small">{t('map.open', { n: formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted) })}</span>
             </h3>
-            <ConnectionCells cells={g.cells} label={`Connections to ${g.targetId}`} onInspect={setInspected} />
+            <ConnectionCells cells={g.cells} label={t('map.connectionsTo', { target: g.targetId })} onInspect={setInspected} />
             {g.unlisted > 0 ? (
-              <p className="muted small">+{formatNumber(g.unlisted)} more not listed ({Object.entries(g.counts).map(([k, v]) => `${k} ${v}`).join(', ')})</p>
+              <p className="muted small">{t('map.unlisted', { n: formatNumber(g.unlisted), counts: Object.entries(g.counts).map(([k, v]) => `${t(`connectionState.${k}`, { defaultValue: k })} ${v}`).join(', ') })}</p>
             ) : null}
           </div>
         ))}
       </div>
-      <p className="inspect" aria-live="polite">{inspected ?? 'Hover or focus a square for details.'}</p>
+      <p className="inspect" aria-live="polite">{inspected ?? t('map.inspect')}</p>
     </Panel>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CONNECTION_STATES } from '@poolscope/shared/vocabulary';
 import type { Lifetime } from '../../lib/connection-lifetimes';
 import { STATE_COLORS, TROUBLE_REASONS } from '../../lib/palette';
@@ -21,12 +22,13 @@ interface LaneListProps {
  * and why it closed at the end of the row. One tab stop; arrow keys move between lanes.
  */
 export function LifetimeLaneList({ lanes, label, from, to, onInspect }: LaneListProps) {
+  const { t } = useTranslation();
   const { active, setActive, onKeyDown } = useRovingFocus(lanes.length);
   const x = (t: number) => ((t - from) / Math.max(1, to - from)) * BAR_UNITS;
   return (
     <ul className="lanes" aria-label={label} onKeyDown={onKeyDown} onMouseLeave={() => onInspect(null)}>
       {lanes.map((life, i) => {
-        const text = describeLifetime(life, to);
+        const text = describeLifetime(life, to, t);
         const paths = lanePaths(life, from, to, BAR_UNITS, LANE_HEIGHT_PX);
         const trouble = life.reason !== null && TROUBLE_REASONS.has(life.reason);
         return (
@@ -39,7 +41,7 @@ export function LifetimeLaneList({ lanes, label, from, to, onInspect }: LaneList
               {life.closedAt !== null && life.closedAt >= from ? <line className="lane-close" vectorEffect="non-scaling-stroke" x1={x(life.closedAt)} x2={x(life.closedAt)} y1={0} y2={LANE_HEIGHT_PX} /> : null}
             </svg>
             <span className={`lane-status${trouble ? ' lane-trouble' : ''}`} aria-hidden="true">
-              {life.closedAt === null ? 'open' : (life.reason ?? 'closed')}
+              {life.closedAt === null ? t('lifetimes.open') : life.reason ? t(`closeReason.${life.reason}`) : t('lifetimes.closed')}
             </span>
           </li>
         );

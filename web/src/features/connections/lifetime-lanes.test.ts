@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/i18n';
 import type { Lifetime } from '../../lib/connection-lifetimes';
 import { describeLifetime, groupLanes, lanePaths, stateShares } from './lifetime-lanes';
 
@@ -27,8 +28,8 @@ describe('lifetime lanes', () => {
 
   it('says in words when it opened, why and when it closed, and its time by state', () => {
     const lane = life({ id: 9, openedAt: 0, closedAt: 30_000, reason: 'max-lifetime', runs: [{ state: 'active', from: 0, to: 10_000 }, { state: 'idle', from: 10_000, to: 30_000 }] });
-    expect(stateShares(lane)).toBe('idle 67 %, active 33 %');
-    expect(describeLifetime(lane, 40_000)).toMatch(/^Connection #9 on t1: opened \d\d:\d\d:\d\d, closed \(max-lifetime\) at \d\d:\d\d:\d\d after 30\.0 s, 3 uses; time by state in view: idle 67 %, active 33 %$/);
-    expect(describeLifetime(life({ openedAt: 0 }), 5000)).toContain('open for 5.00 s');
+    expect(stateShares(lane, i18n.t)).toBe('idle 67 %, active 33 %');
+    expect(describeLifetime(lane, 40_000, i18n.t)).toMatch(/^Connection #9 on t1: opened \d\d:\d\d:\d\d, closed \(max-lifetime\) at \d\d:\d\d:\d\d after 30\.0 s, 3 uses; time by state in view: idle 67 %, active 33 %$/);
+    expect(describeLifetime(life({ openedAt: 0 }), 5000, i18n.t)).toContain('open for 5.00 s');
   });
 });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ConnectionState } from '@poolscope/shared/vocabulary';
 import type { Lifetime } from '../../lib/connection-lifetimes';
 import { formatClock, formatMs, formatNumber } from '../../lib/format';
@@ -43,20 +44,24 @@ export function lanePaths(life: Lifetime, from: number, to: number, widthPx: num
 }
 
 /** Share of the sampled time in each state, largest first: "active 40 %, idle 60 %". */
-export function stateShares(life: Lifetime): string {
+export function stateShares(life: Lifetime, t: TFunction): string {
   const totals = new Map<ConnectionState, number>();
   for (const run of life.runs) totals.set(run.state, (totals.get(run.state) ?? 0) + (run.to - run.from));
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
-  if (all <= 0) return 'no state sampled yet';
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([state, ms]) => `${state} ${Math.round((100 * ms) / all)} %`).join(', ');
+  if (all <= 0) return t('lifetimes.noStateYet');
+  return [...totals.entries()].sort((a, b) => b[1] - a[1])
+    .map(([state, ms]) => t('lifetimes.share', { state: t(`connectionState.${state}`), percent: Math.round((100 * ms) / all) })).join(t('markers.separator'));
 }
 
 /** The lane in words, for hover, focus and screen readers. */
-export function describeLifetime(life: Lifetime, now: number): string {
-  const head = `Connection #${life.id} on ${life.targetId}: opened ${formatClock(life.openedAt)}`;
-  const uses = `${formatNumber(life.uses)} uses`;
+export function describeLifetime(life: Lifetime, now: number, t: TFunction): string {
+  const head = t('lifetimes.head', { id: life.id, target: life.targetId, opened: formatClock(life.openedAt) });
+  const uses = formatNumber(life.uses);
   const end = life.closedAt === null
-    ? `open for ${formatMs(now - life.openedAt)}, ${uses}`
-    : `closed (${life.reason ?? 'reason not yet known'}) at ${formatClock(life.closedAt)} after ${formatMs(life.closedAt - life.openedAt)}, ${uses}`;
-  return `${head}, ${end}; time by state in view: ${stateShares(life)}`;
+    ? t('lifetimes.openFor', { age: formatMs(now - life.openedAt), uses })
+    : t('lifetimes.closedAt', {
+      reason: life.reason ? t(`closeReason.${life.reason}`) : t('lifetimes.reasonUnknown'),
+      closed: formatClock(life.closedAt), age: formatMs(life.closedAt - life.openedAt), uses,
+    });
+  return t('lifetimes.line', { head, end, shares: stateShares(life, t) });
 }

@@ -1,24 +1,41 @@
+import type { TFunction } from 'i18next';
 import type { LabEvent } from '@poolscope/shared/events';
 import { formatMs } from '../../lib/format';
 
 export type EventTone = 'info' | 'good' | 'warn' | 'bad';
 
-/** One readable line per lab event, and how alarming it is. */
-export function describeEvent(e: LabEvent): { text: string; tone: EventTone } {
+/**
+ * One readable line per lab event, and how alarming it is. `detail` is text the server wrote
+ * (an error message, a check's failure): it is shown as it came, set apart as code.
+ */
+export interface EventLine { text: string; tone: EventTone; detail?: string }
+
+const TROUBLE = new Set(['error', 'health-check', 'remote-closed', 'bad-reply']);
+
+/** "maxOpen = 4, holdMs = 100": knob keys are the API's own names, values as JSON. */
+const changes = (changed: Record<string, unknown>) => Object.entries(changed).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
+
+export function describeEvent(e: LabEvent, t: TFunction): EventLine {
   switch (e.type) {
-    case 'connection-opened': return { text: `#${e.connectionId} opened to ${e.targetId} (dial ${formatMs(e.dialMs)})`, tone: 'good' };
-    case 'connection-closed': return { text: `#${e.connectionId} on ${e.targetId} closed: ${e.reason}, after ${formatMs(e.ageMs)} and ${e.uses} uses`, tone: e.reason === 'error' || e.reason === 'health-check' || e.reason === 'remote-closed' || e.reason === 'bad-reply' || e.reason === 'unexpected-bytes' ? 'warn' : 'info' };
-    case 'dial-failed': return { text: `Dial to ${e.targetId} failed: ${e.code} ${e.message}; retry in ${formatMs(e.backoffMs)}`, tone: 'bad' };
-    case 'health-check-failed': return { text: `#${e.connectionId} on ${e.targetId} failed its ${e.method} check: ${e.reason}`, tone: 'warn' };
-    case 'stale-borrow': return { text: `Stale borrow: #${e.connectionId} on ${e.targetId} was handed out dead (${e.error})`, tone: 'bad' };
-    case 'acquire-timed-out': return { text: `Acquire timed out after ${formatMs(e.waitedMs)}: ${e.message}`, tone: 'bad' };
-    case 'leak-suspected': return { text: `Leak suspected: #${e.connectionId} on ${e.targetId} held ${formatMs(e.heldMs)}`, tone: 'warn' };
-    case 'leak-released': return { text: `Suspected leak #${e.connectionId} came back after ${formatMs(e.heldMs)}`, tone: 'good' };
-    case 'reconfigured': return { text: `${e.scope === 'target' ? `Target ${e.targetId ?? ''}` : e.scope === 'pool' ? 'Pool' : 'Load'} changed: ${Object.entries(e.changed).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ')}`, tone: 'info' };
-    case 'scenario-applied': return { text: `Scenario started: ${e.title}`, tone: 'info' };
-    case 'target-added': return { text: `Target ${e.targetId} added (${e.address})`, tone: 'good' };
-    case 'target-removed': return { text: `Target ${e.targetId} removed (${e.address})`, tone: 'info' };
-    case 'target-restarted': return { text: `Target ${e.targetId} restarted (${e.address})`, tone: 'warn' };
+    case 'connection-opened': return { text: t('events.opened', { id: e.connectionId, target: e.targetId, dial: formatMs(e.dialMs) }), tone: 'good' };
+    case 'connection-closed': return {
+      text: t('events.closed', { id: e.connectionId, target: e.targetId, reason: t(`closeReason.${e.reason}`), age: formatMs(e.ageMs), uses: e.uses }),
+      tone: TROUBLE.has(e.reason) ? 'warn' : 'info',
+    };
+    case 'dial-failed': return { text: t('events.dialFailed', { target: e.targetId, code: e.code, message: e.message, backoff: formatMs(e.backoffMs) }), tone: 'bad' };
+    case 'health-check-failed': return { text: t('events.checkFailed', { id: e.connectionId, target: e.targetId, method: e.method }), tone: 'warn', detail: e.reason };
+    case 'stale-borrow': return { text: t('events.staleBorrow', { id: e.connectionId, target: e.targetId }), tone: 'bad', detail: e.error };
+    case 'acquire-timed-out': return { text: t('events.acquireTimedOut', { waited: formatMs(e.waitedMs) }), tone: 'bad', detail: e.message };
+    case 'leak-suspected': return { text: t('events.leakSuspected', { id: e.connectionId, target: e.targetId, held: formatMs(e.heldMs) }), tone: 'warn' };
+    case 'leak-released': return { text: t('events.leakReleased', { id: e.connectionId, held: formatMs(e.heldMs) }), tone: 'good' };
+    case 'reconfigured': {
+      const key = e.scope === 'target' ? 'events.changedTarget' : e.scope === 'pool' ? 'events.changedPool' : 'events.changedLoad';
+      return { text: t(key, { target: e.targetId ?? '', changes: changes(e.changed) }), tone: 'info' };
+    }
+    case 'scenario-applied': return { text: t('events.scenarioStarted', { title: t(`scenarios.${e.scenarioId}.title`, { defaultValue: e.title }) }), tone: 'info' };
+    case 'target-added': return { text: t('events.targetAdded', { target: e.targetId, address: e.address }), tone: 'good' };
+    case 'target-removed': return { text: t('events.targetRemoved', { target: e.targetId, address: e.address }), tone: 'info' };
+    case 'target-restarted': return { text: t('events.targetRestarted', { target: e.targetId, address: e.address }), tone: 'warn' };
     default: return { text: JSON.stringify(e), tone: 'info' };
   }
 }

@@ -4,6 +4,7 @@ import { liveStore } from '../../lib/live-store';
 import { EventLog } from './event-log';
 import { describeEvent } from './describe-event';
 import { makeSnapshot } from '../../test-support/fixtures';
+import { i18n } from '../../i18n/i18n';
 
 describe('EventLog', () => {
   it('lists notable events newest first and hides connection churn until asked', () => {
@@ -25,8 +26,17 @@ describe('EventLog', () => {
 
 describe('describeEvent', () => {
   it('names the reason a connection closed and marks trouble', () => {
-    const line = describeEvent({ t: 0, type: 'connection-closed', connectionId: 9, targetId: 't1', reason: 'health-check', ageMs: 2000, uses: 7 });
+    const line = describeEvent({ t: 0, type: 'connection-closed', connectionId: 9, targetId: 't1', reason: 'health-check', ageMs: 2000, uses: 7 }, i18n.t);
     expect(line).toEqual({ text: '#9 on t1 closed: health-check, after 2.00 s and 7 uses', tone: 'warn' });
+  });
+
+  it('words the close reason and scenario by code in Chinese and keeps server text apart as a detail', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const closed = describeEvent({ t: 0, type: 'connection-closed', connectionId: 9, targetId: 't1', reason: 'health-check', ageMs: 2000, uses: 7 }, i18n.t);
+    expect(closed.text).toBe('t1 上的 #9 已关闭：健康检查失败，存活 2.00 s，使用 7 次');
+    const timedOut = describeEvent({ t: 0, type: 'acquire-timed-out', waitedMs: 500, message: 'timed out; last dial error: ECONNREFUSED' }, i18n.t);
+    expect(timedOut).toEqual({ text: '等待 500 ms 后获取超时：', tone: 'bad', detail: 'timed out; last dial error: ECONNREFUSED' });
+    expect(describeEvent({ t: 0, type: 'scenario-applied', scenarioId: 'slow-leak', title: 'The slow leak' }, i18n.t).text).toBe('场景已启动：缓慢泄漏');
   });
 });
 

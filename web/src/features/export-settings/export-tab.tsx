@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { LIBRARY_TITLES, POOL_LIBRARY_IDS, type ExportResult, type PoolLibraryId } from '@poolscope/shared/export-protocol';
 import { ackMessage } from '../../components/ack-message';
+import { useTranslation } from 'react-i18next';
 import { fetchLibraryExport } from '../../lib/commands';
 import { KnobNoteList } from './knob-note-list';
 
@@ -21,6 +22,7 @@ const SCALES = [1, 10, 60, 360] as const;
 
 /** Pick a library and read the current pool config in its format, with the notes beside it. */
 export function ExportTab() {
+  const { t } = useTranslation();
   const [library, setLibrary] = useState<PoolLibraryId>('hikaricp');
   const [scale, setScale] = useState<number>(1);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -34,7 +36,7 @@ export function ExportTab() {
     void fetchLibraryExport(library, scale).then((ack) => {
       if (!current) return;
       if (ack.ok) setResult(ack.data);
-      else setError(ackMessage(ack.error));
+      else setError(ackMessage(ack.error, t));
     });
     return () => { current = false; };
   }, [library, scale]);

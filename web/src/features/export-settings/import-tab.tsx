@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { IMPORTABLE_LIBRARY_IDS, LIBRARY_TITLES, type ImportableLibraryId, type ImportResult } from '@poolscope/shared/export-protocol';
 import { ackMessage } from '../../components/ack-message';
+import { useTranslation } from 'react-i18next';
 import { importLibrarySettings, patchConfig } from '../../lib/commands';
 import { liveStore } from '../../lib/live-store';
 import { KnobNoteList } from './knob-note-list';
@@ -18,6 +19,7 @@ const STRINGS = {
 
 /** Paste a library's settings, preview the lab patch they map to, then apply it like any config change. */
 export function ImportTab() {
+  const { t } = useTranslation();
   const [library, setLibrary] = useState<ImportableLibraryId>('hikaricp');
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportResult | null>(null);
@@ -29,12 +31,12 @@ export function ImportTab() {
     reset();
     const ack = await importLibrarySettings(library, text);
     if (ack.ok) setPreview(ack.data);
-    else setError(ackMessage(ack.error));
+    else setError(ackMessage(ack.error, t));
   };
   const apply = async () => {
     if (!preview) return;
     const ack = await patchConfig({ pool: preview.patch });
-    if (!ack.ok) { setError(ackMessage(ack.error)); return; }
+    if (!ack.ok) { setError(ackMessage(ack.error, t)); return; }
     liveStore.setConfig(ack.data);
     setApplied(true);
   };

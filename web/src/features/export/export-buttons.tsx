@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { liveStore } from '../../lib/live-store';
 import { buildSession, download, samplesToCsv } from './session-export';
 
@@ -7,15 +8,16 @@ function stamp(): string {
 
 /** Download everything recorded so far (up to 15 minutes) as JSON or CSV. */
 export function ExportButtons() {
+  const { t } = useTranslation();
   const exportJson = () => {
     const session = buildSession(liveStore.samples.toArray(), liveStore.events.toArray(), liveStore.markers, liveStore.config);
     download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
   };
   const exportCsv = () => download(`poolscope-session-${stamp()}.csv`, 'text/csv', samplesToCsv(liveStore.samples.toArray()));
   return (
-    <div className="btn-group" role="group" aria-label="Export recorded session">
-      <button type="button" className="btn btn-quiet" onClick={exportJson}>Export JSON</button>
-      <button type="button" className="btn btn-quiet" onClick={exportCsv}>Export CSV</button>
+    <div className="btn-group" role="group" aria-label={t('exportSession.group')}>
+      <button type="button" className="btn btn-quiet" onClick={exportJson}>{t('exportSession.json')}</button>
+      <button type="button" className="btn btn-quiet" onClick={exportCsv}>{t('exportSession.csv')}</button>
     </div>
   );
 }

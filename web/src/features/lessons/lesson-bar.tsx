@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { goToLessonStep, leaveLesson } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
@@ -15,7 +16,8 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
   const position = useLive((s) => s.latest?.lesson ?? null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const language = lessonLanguage(document.documentElement.lang || navigator.language);
+  const { t, i18n } = useTranslation();
+  const language = lessonLanguage(i18n.language);
   const selectedId = chosen ?? position?.id ?? lessons[0]?.id ?? '';
   const running = position ? lessons.find((l) => l.id === position.id) : undefined;
   const step = running && position ? running.steps[position.step - 1] : undefined;
@@ -24,32 +26,32 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
     if (!selectedId) return;
     if (position?.id !== selectedId) {
       const ack = await goToLessonStep(selectedId, 1);
-      if (!ack.ok) return setMessage(ackMessage(ack.error));
+      if (!ack.ok) return setMessage(ackMessage(ack.error, t));
     }
     setMessage(null);
     onPresent();
   };
   const leave = async () => {
     const ack = await leaveLesson();
-    setMessage(ack.ok ? null : ackMessage(ack.error));
+    setMessage(ack.ok ? null : ackMessage(ack.error, t));
   };
 
   return (
-    <div className="lesson-bar" role="region" aria-label="Lesson">
+    <div className="lesson-bar" role="region" aria-label={t('lessons.region')}>
       <div className="scenario-pick">
-        <label htmlFor={id}>Lesson</label>
+        <label htmlFor={id}>{t('lessons.label')}</label>
         <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={lessons.length === 0}>
-          {lessons.length === 0 ? <option value="">{error ? 'unavailable' : 'loading…'}</option> : null}
+          {lessons.length === 0 ? <option value="">{error ? t('lessons.unavailable') : t('lessons.loading')}</option> : null}
           {lessons.map((l) => <option key={l.id} value={l.id}>{pickText(l.title, language)} ({l.steps.length})</option>)}
         </select>
         <button type="button" className="btn btn-primary" onClick={() => void present()} disabled={!selectedId}>
-          {position?.id === selectedId ? 'Present' : 'Start and present'}
+          {position?.id === selectedId ? t('lessons.present') : t('lessons.startAndPresent')}
         </button>
-        {position ? <button type="button" className="btn btn-quiet" onClick={() => void leave()}>Leave lesson</button> : null}
+        {position ? <button type="button" className="btn btn-quiet" onClick={() => void leave()}>{t('lessons.leave')}</button> : null}
       </div>
       {running && step && position ? (
         <p className="scenario-watch" aria-live="polite" data-testid="lesson-step">
-          <span className="badge badge-good">Step {position.step}/{running.steps.length}</span>
+          <span className="badge badge-good">{t('lessons.step', { step: position.step, count: running.steps.length })}</span>
           <strong>{pickText(step.title, language)}:</strong> {pickText(step.watch, language)}
         </p>
       ) : null}

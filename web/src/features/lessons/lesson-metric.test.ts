@@ -3,14 +3,16 @@ import { LESSON_METRICS, type LessonMetric } from '@poolscope/shared/lesson-sche
 import { makeSnapshot } from '../../test-support/fixtures';
 import { readLessonMetric } from './lesson-metric';
 import { lessonLanguage, pickText } from './lesson-language';
-import { METRIC_LABELS } from './metric-labels';
+import { en } from '../../i18n/en';
+import { metricLabelKey } from './metric-labels';
 
 describe('lesson metrics', () => {
   it('reads every focusable metric as a number from a snapshot, by its path', () => {
     const snapshot = makeSnapshot({ seq: 1, t: 1 });
     for (const metric of Object.keys(LESSON_METRICS) as LessonMetric[]) {
       expect(typeof readLessonMetric(snapshot, metric), metric).toBe('number');
-      expect(METRIC_LABELS[metric], metric).toBeTruthy();
+      const [, , leaf] = metricLabelKey(metric).split('.');
+      expect((en.lessons.metric as Record<string, string>)[leaf!], metric).toBeTruthy();
     }
     expect(readLessonMetric(snapshot, 'pool.open')).toBe(snapshot.pool.open);
     expect(readLessonMetric(snapshot, 'latency.rttMs.p50')).toBe(snapshot.latency.rttMs.p50);

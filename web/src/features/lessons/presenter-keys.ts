@@ -9,14 +9,14 @@ const KEYS: Record<string, PresenterAction> = {
 };
 
 /** The list the ? overlay shows, in reading order. */
-export const KEY_HELP: readonly { keys: string; action: string }[] = [
-  { keys: '→  Space  N  Page Down', action: 'Next step' },
-  { keys: '←  P  Page Up', action: 'Previous step' },
-  { keys: 'Home / End', action: 'First / last step' },
-  { keys: 'S', action: 'Speaker notes in a second window' },
-  { keys: 'B  .', action: 'Blank the screen (any key returns)' },
-  { keys: '?', action: 'This list' },
-  { keys: 'Esc', action: 'Back to the full dashboard' },
+export const KEY_HELP: readonly { keys: string; actionKey: string }[] = [
+  { keys: '→  Space  N  Page Down', actionKey: 'lessons.keyNext' },
+  { keys: '←  P  Page Up', actionKey: 'lessons.keyPrevious' },
+  { keys: 'Home / End', actionKey: 'lessons.keyFirstLast' },
+  { keys: 'S', actionKey: 'lessons.keyNotes' },
+  { keys: 'B  .', actionKey: 'lessons.keyBlank' },
+  { keys: '?', actionKey: 'lessons.keyHelp' },
+  { keys: 'Esc', actionKey: 'lessons.keyExit' },
 ];
 
 /** Null for keys the presenter leaves alone, and for any key typed into a form field or with a modifier. */

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Lesson, LessonPanel, LessonPosition } from '@poolscope/shared/lesson-schema';
 import { goToLessonStep } from '../../lib/commands';
 import { formatMs, formatNumber } from '../../lib/format';
@@ -6,7 +7,7 @@ import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { lessonLanguage, pickText } from './lesson-language';
 import { lessonMetricUnit, readLessonMetric } from './lesson-metric';
-import { knobLabel, METRIC_LABELS } from './metric-labels';
+import { knobLabel, metricLabelKey } from './metric-labels';
 import { KEY_HELP, presenterAction, stepAfter } from './presenter-keys';
 import { openSpeakerNotes } from './speaker-notes-window';
 
@@ -26,15 +27,16 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
   const [blank, setBlank] = useState(false);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const language = lessonLanguage(document.documentElement.lang || navigator.language);
+  const { t, i18n } = useTranslation();
+  const language = lessonLanguage(i18n.language);
   const count = lesson.steps.length;
   const step = lesson.steps[position.step - 1];
 
   const go = useCallback(async (target: number) => {
     if (target === position.step) return;
     const ack = await goToLessonStep(lesson.id, target);
-    setMessage(ack.ok ? null : ackMessage(ack.error));
-  }, [lesson.id, position.step]);
+    setMessage(ack.ok ? null : ackMessage(ack.error, t));
+  }, [lesson.id, position.step, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -54,16 +56,16 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
 
   if (!step) return null;
   return (
-    <div className="presenter" role="region" aria-label="Presenter view" data-testid="presenter">
+    <div className="presenter" role="region" aria-label={t('lessons.presenter')} data-testid="presenter">
       <header className="presenter-head">
         <p className="presenter-lesson">{pickText(lesson.title, language)}</p>
-        <p className="presenter-count" data-testid="presenter-step">Step {position.step}/{count}</p>
-        <nav className="presenter-nav" aria-label="Lesson steps">
-          <button type="button" className="btn" onClick={() => void go(stepAfter('previous', position.step, count))} disabled={position.step === 1}>← Back</button>
-          <button type="button" className="btn btn-primary" onClick={() => void go(stepAfter('next', position.step, count))} disabled={position.step === count}>Next →</button>
-          <button type="button" className="btn btn-quiet" onClick={openSpeakerNotes}>Notes</button>
-          <button type="button" className="btn btn-quiet" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts">?</button>
-          <button type="button" className="btn btn-quiet" onClick={onExit}>Exit</button>
+        <p className="presenter-count" data-testid="presenter-step">{t('lessons.step', { step: position.step, count })}</p>
+        <nav className="presenter-nav" aria-label={t('lessons.steps')}>
+          <button type="button" className="btn" onClick={() => void go(stepAfter('previous', position.step, count))} disabled={position.step === 1}>{t('lessons.back')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => void go(stepAfter('next', position.step, count))} disabled={position.step === count}>{t('lessons.next')}</button>
+          <button type="button" className="btn btn-quiet" onClick={openSpeakerNotes}>{t('lessons.notes')}</button>
+          <button type="button" className="btn btn-quiet" onClick={() => setHelp(true)} aria-label={t('lessons.keys')}>?</button>
+          <button type="button" className="btn btn-quiet" onClick={onExit}>{t('lessons.exit')}</button>
         </nav>
       </header>
       <div className="presenter-body">
@@ -71,36 +73,38 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
           <h2 data-testid="presenter-title">{pickText(step.title, language)}</h2>
           <p className="presenter-watch">{pickText(step.watch, language)}</p>
           <FocusedMetric metric={step.focus.metric} />
-          {step.knob ? <p className="presenter-knob">Move: <strong>{knobLabel(step.knob)}</strong></p> : null}
+          {step.knob ? <p className="presenter-knob">{t('lessons.move')} <strong>{knobLabel(step.knob)}</strong></p> : null}
           {message ? <p className="text-bad" role="alert">{message}</p> : null}
         </section>
         <div className="presenter-panel" data-focus-panel={step.focus.panel}>{renderPanel(step.focus.panel)}</div>
       </div>
       {help ? <KeyHelp onClose={() => setHelp(false)} /> : null}
-      {blank ? <button type="button" className="presenter-blank" aria-label="Blank screen: press any key or click to return" onClick={() => setBlank(false)} /> : null}
+      {blank ? <button type="button" className="presenter-blank" aria-label={t('lessons.blank')} onClick={() => setBlank(false)} /> : null}
     </div>
   );
 }
 
 function FocusedMetric({ metric }: { metric: Parameters<typeof readLessonMetric>[1] }) {
+  const { t } = useTranslation();
   const value = useLive((s) => readLessonMetric(s.view, metric));
   const unit = lessonMetricUnit(metric);
   return (
     <div className="presenter-metric" data-testid="presenter-metric" data-metric={metric}>
       <span className="presenter-metric-value">{unit === 'ms' ? formatMs(value) : formatNumber(value)}</span>
       {unit === 'ms' ? null : <span className="presenter-metric-unit">{unit}</span>}
-      <span className="presenter-metric-label">{METRIC_LABELS[metric]}</span>
+      <span className="presenter-metric-label">{t(metricLabelKey(metric))}</span>
     </div>
   );
 }
 
 function KeyHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <div className="presenter-help" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
+    <div className="presenter-help" role="dialog" aria-modal="true" aria-label={t('lessons.keys')}>
       <dl>
-        {KEY_HELP.map((entry) => <div key={entry.keys}><dt>{entry.keys}</dt><dd>{entry.action}</dd></div>)}
+        {KEY_HELP.map((entry) => <div key={entry.keys}><dt>{entry.keys}</dt><dd>{t(entry.actionKey)}</dd></div>)}
       </dl>
-      <button type="button" className="btn" onClick={onClose} autoFocus>Close</button>
+      <button type="button" className="btn" onClick={onClose} autoFocus>{t('lessons.close')}</button>
     </div>
   );
 }

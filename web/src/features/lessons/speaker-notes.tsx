@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { goToLessonStep } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
 import { lessonLanguage, pickText } from './lesson-language';
@@ -11,7 +12,8 @@ export function SpeakerNotes() {
   const position = useLive((s) => s.latest?.lesson ?? null);
   const startedAt = useState(() => Date.now())[0];
   const [now, setNow] = useState(() => Date.now());
-  const language = lessonLanguage(document.documentElement.lang || navigator.language);
+  const { t, i18n } = useTranslation();
+  const language = lessonLanguage(i18n.language);
   const lesson = position ? lessons.find((l) => l.id === position.id) : undefined;
 
   useEffect(() => {
@@ -33,15 +35,15 @@ export function SpeakerNotes() {
   const elapsedS = Math.floor((now - startedAt) / 1000);
   const timer = `${Math.floor(elapsedS / 60)}:${String(elapsedS % 60).padStart(2, '0')}`;
   if (!lesson || !position) {
-    return <main className="speaker-notes"><p className="muted">No lesson is running. Start one from the dashboard; this window follows it.</p></main>;
+    return <main className="speaker-notes"><p className="muted">{t('lessons.speakerIdle')}</p></main>;
   }
   const step = lesson.steps[position.step - 1];
   const next = lesson.steps[position.step];
   return (
-    <main className="speaker-notes" aria-label="Speaker notes">
+    <main className="speaker-notes" aria-label={t('lessons.speakerNotes')}>
       <header className="speaker-head">
-        <p>{pickText(lesson.title, language)} · <span data-testid="speaker-step">Step {position.step}/{lesson.steps.length}</span></p>
-        <p className="speaker-timer" aria-label="Time since the notes opened">{timer}</p>
+        <p>{pickText(lesson.title, language)} · <span data-testid="speaker-step">{t('lessons.step', { step: position.step, count: lesson.steps.length })}</span></p>
+        <p className="speaker-timer" aria-label={t('lessons.timer')}>{timer}</p>
       </header>
       {step ? (
         <section>
@@ -50,8 +52,8 @@ export function SpeakerNotes() {
         </section>
       ) : null}
       <section className="speaker-next">
-        <h2>Next</h2>
-        {next ? <p><strong>{pickText(next.title, language)}</strong>: {pickText(next.watch, language)}</p> : <p className="muted">This is the last step.</p>}
+        <h2>{t('lessons.nextStep')}</h2>
+        {next ? <p><strong>{pickText(next.title, language)}</strong>: {pickText(next.watch, language)}</p> : <p className="muted">{t('lessons.lastStep')}</p>}
       </section>
     </main>
   );

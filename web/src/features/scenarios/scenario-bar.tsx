@@ -1,12 +1,15 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { applyScenario } from '../../lib/commands';
 import { liveStore } from '../../lib/live-store';
 import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { useScenarios } from './use-scenarios';
+import { scenarioTitle, scenarioWatch } from '../../i18n/words';
 
 /** Pick a scenario, read what to watch, run it. The running one stays named with its advice. */
 export function ScenarioBar() {
+  const { t } = useTranslation();
   const id = useId();
   const { scenarios, error } = useScenarios();
   const activeId = useLive((s) => s.view?.scenarioId ?? null);
@@ -22,28 +25,28 @@ export function ScenarioBar() {
     setBusy(true);
     const ack = await applyScenario(selectedId);
     setBusy(false);
-    if (ack.ok) { liveStore.setConfig(ack.data); setMessage(null); setChosen(null); } else setMessage(ackMessage(ack.error));
+    if (ack.ok) { liveStore.setConfig(ack.data); setMessage(null); setChosen(null); } else setMessage(ackMessage(ack.error, t));
   };
 
   return (
-    <div className="scenario-bar" role="region" aria-label="Scenario">
+    <div className="scenario-bar" role="region" aria-label={t('scenario.region')}>
       <div className="scenario-pick">
-        <label htmlFor={id}>Scenario</label>
+        <label htmlFor={id}>{t('scenario.label')}</label>
         <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={scenarios.length === 0}>
-          {scenarios.length === 0 ? <option value="">{error ? 'unavailable' : 'loading…'}</option> : null}
-          {scenarios.map((s) => <option key={s.id} value={s.id}>{s.title}{s.id === activeId ? ' (running)' : ''}</option>)}
+          {scenarios.length === 0 ? <option value="">{error ? t('scenario.unavailable') : t('scenario.loading')}</option> : null}
+          {scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioTitle(t, s)}{s.id === activeId ? t('scenario.runningSuffix') : ''}</option>)}
         </select>
         <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={!selected || busy}>
-          {running ? 'Run again' : 'Run scenario'}
+          {running ? t('scenario.runAgain') : t('scenario.run')}
         </button>
       </div>
       <p className="scenario-watch" aria-live="polite">
         {selected ? (
           <>
-            <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>{running ? 'Running' : 'Preview'}</span>
-            <strong>What to watch:</strong> <span data-testid="scenario-watch">{selected.watch}</span>
+            <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>{running ? t('scenario.running') : t('scenario.preview')}</span>
+            <strong>{t('scenario.watch')}</strong> <span data-testid="scenario-watch">{scenarioWatch(t, selected)}</span>
           </>
-        ) : <span className="muted">{error ? `Scenarios unavailable: ${error}` : 'Scenarios load when the lab is connected.'}</span>}
+        ) : <span className="muted">{error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}</span>}
       </p>
       {message ? <p className="text-bad small" role="alert">{message}</p> : null}
     </div>

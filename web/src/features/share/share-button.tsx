@@ -1,25 +1,27 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { liveStore } from '../../lib/live-store';
 import { shareUrl } from './share-link';
 
 /** Copy a link that reproduces the current config (only the knobs changed from defaults). */
 export function ShareButton() {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState<string | null>(null);
   const share = async () => {
     if (!liveStore.config) return;
     const url = shareUrl(liveStore.config, window.location);
     try {
       await navigator.clipboard.writeText(url);
-      setCopied('Link copied');
+      setCopied(t('share.copied'));
     } catch {
-      window.prompt('Copy this link', url);
+      window.prompt(t('share.prompt'), url);
       setCopied(null);
     }
     window.setTimeout(() => setCopied(null), 2500);
   };
   return (
-    <button type="button" className="btn btn-quiet" onClick={() => void share()} aria-live="polite" title="Copy a link that carries the current config (only the knobs changed from their defaults)">
-      {copied ?? 'Share link'}
+    <button type="button" className="btn btn-quiet" onClick={() => void share()} aria-live="polite" title={t('share.hint')}>
+      {copied ?? t('share.button')}
     </button>
   );
 }

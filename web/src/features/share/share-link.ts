@@ -24,27 +24,30 @@ function parseValue(knob: Knob, text: string): { ok: true; value: unknown } | { 
   return text.trim() !== '' && Number.isFinite(value) ? { ok: true, value } : { ok: false };
 }
 
+/** A knob the link sets, with its value as written: the banner words it in the reader's language. */
+export interface LinkChange { knob: Knob; text: string }
+export type LinkProblem = { kind: 'unknown-knob'; key: string; scope: string } | { kind: 'bad-value'; knob: Knob; text: string };
+
 export interface DecodedConfig {
   patch: LabConfigPatch;
-  /** "Max open connections = 5" for each knob the link sets. */
-  changes: string[];
-  problems: string[];
+  changes: LinkChange[];
+  problems: LinkProblem[];
 }
 
 /** Read `pool.*` and `load.*` parameters back into a config patch; other parameters (token) are ignored. */
 export function decodeConfig(search: string): DecodedConfig {
   const patch: { pool?: Record<string, unknown>; load?: Record<string, unknown> } = {};
-  const changes: string[] = [];
-  const problems: string[] = [];
+  const changes: LinkChange[] = [];
+  const problems: LinkProblem[] = [];
   for (const [key, text] of new URLSearchParams(search)) {
     const [scope, name] = key.split('.', 2) as [string, string | undefined];
     if (!(scope in SCOPES) || !name) continue;
     const knob = SCOPES[scope as Scope].find((k) => k.name === name);
-    if (!knob) { problems.push(`${key} is not a ${scope} knob`); continue; }
+    if (!knob) { problems.push({ kind: 'unknown-knob', key, scope }); continue; }
     const parsed = parseValue(knob, text);
-    if (!parsed.ok) { problems.push(`${knob.title}: "${text}" is not a valid value`); continue; }
+    if (!parsed.ok) { problems.push({ kind: 'bad-value', knob, text }); continue; }
     (patch[scope as Scope] ??= {})[name] = parsed.value;
-    changes.push(`${knob.title} = ${text}`);
+    changes.push({ knob, text });
   }
   return { patch: patch as LabConfigPatch, changes, problems };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLive } from '../../lib/use-live';
 import { liveStore } from '../../lib/live-store';
 
@@ -6,6 +7,7 @@ const STALE_MS = 2000;
 
 /** Live, stalled (connected but no snapshot for 2 s), reconnecting or offline. */
 export function ConnectionStatus() {
+  const { t } = useTranslation();
   const status = useLive((s) => s.status);
   const seq = useLive((s) => s.latest?.seq ?? null);
   const [stale, setStale] = useState(false);
@@ -20,10 +22,10 @@ export function ConnectionStatus() {
     return () => window.clearInterval(timer);
   }, []);
   const [label, tone] =
-    status === 'live' && seq === null ? ['Connected, waiting for data', 'warn']
-      : status === 'live' && stale ? ['Stalled', 'warn']
-        : status === 'live' ? ['Live', 'good']
-          : status === 'connecting' ? ['Connecting…', 'warn'] : ['Offline — reconnecting', 'bad'];
+    status === 'live' && seq === null ? [t('status.waitingForData'), 'warn']
+      : status === 'live' && stale ? [t('status.stalled'), 'warn']
+        : status === 'live' ? [t('status.live'), 'good']
+          : status === 'connecting' ? [t('status.connecting'), 'warn'] : [t('status.offline'), 'bad'];
   return (
     <span className={`status status-${tone}`} role="status" data-testid="connection-status">
       <span className="status-dot" aria-hidden="true" />{label}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { liveStore } from '../../lib/live-store';
 import { saveControlToken } from '../../lib/control-token';
 import { setSocketToken } from '../../lib/socket';
@@ -6,6 +7,7 @@ import { useLive } from '../../lib/use-live';
 
 /** Shown only after the server refused a control: watching is open, controlling may need the token. */
 export function TokenPrompt() {
+  const { t } = useTranslation();
   const needsToken = useLive((s) => s.needsToken);
   const [token, setToken] = useState('');
   if (!needsToken) return null;
@@ -16,10 +18,10 @@ export function TokenPrompt() {
     liveStore.setNeedsToken(false);
   };
   return (
-    <form className="banner banner-warn token-prompt" onSubmit={submit} aria-label="Control token needed">
-      <p>The lab refused a control: it needs its control token (printed by the server at start). You can keep watching without it.</p>
-      <label>Control token <input type="password" value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" required /></label>
-      <button type="submit" className="btn btn-primary">Use token</button>
+    <form className="banner banner-warn token-prompt" onSubmit={submit} aria-label={t('token.form')}>
+      <p>{t('token.text')}</p>
+      <label>{t('token.label')} <input type="password" value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" required /></label>
+      <button type="submit" className="btn btn-primary">{t('token.submit')}</button>
     </form>
   );
 }

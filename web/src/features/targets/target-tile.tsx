@@ -1,4 +1,5 @@
 import { memo, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
 import { KnobControl } from '../../components/knob-control';
@@ -14,6 +15,7 @@ const TUNING = TARGET_KNOBS.filter((k) => k.kind !== 'boolean');
 
 /** A Hystrix-style tile: the target's state and numbers up top, its fault knobs below. */
 export const TargetTile = memo(function TargetTile({ target }: { target: TargetSnapshot }) {
+  const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   const onCommit = useCallback(async (name: string, value: unknown) => {
     const ack = await patchTarget(target.id, { [name]: value } as Partial<TargetKnobs>);
@@ -21,43 +23,43 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
   }, [target.id]);
   const restart = async () => {
     const ack = await restartTarget(target.id);
-    setMessage(ack.ok ? 'Restarted: every connection was dropped.' : ackMessage(ack.error));
+    setMessage(ack.ok ? t('targets.restarted') : ackMessage(ack.error, t));
   };
   const remove = async () => {
     const ack = await removeTarget(target.id);
-    if (!ack.ok) setMessage(ackMessage(ack.error));
+    if (!ack.ok) setMessage(ackMessage(ack.error, t));
   };
   const tone = TARGET_STATE_TONE[target.state];
   return (
-    <article className={`tile tile-${tone}`} aria-label={`Target ${target.id} ${target.address}`} data-testid={`target-${target.id}`}>
+    <article className={`tile tile-${tone}`} aria-label={t('targets.tile', { id: target.id, address: target.address })} data-testid={`target-${target.id}`}>
       <header className="tile-head">
         <div>
-          <h3>{target.id}</h3>
-          <p className="muted small">{target.address}{target.embedded ? ' · embedded' : ' · external'}</p>
+          <h3 translate="no">{target.id}</h3>
+          <p className="muted small"><span translate="no">{target.address}</span>{target.embedded ? t('targets.embedded') : t('targets.external')}</p>
         </div>
-        <span className={`badge badge-${tone}`} data-testid={`target-state-${target.id}`}>{target.state}</span>
+        <span className={`badge badge-${tone}`} data-testid={`target-state-${target.id}`}>{t(`targetState.${target.state}`)}</span>
       </header>
       <dl className="tile-stats">
-        <Stat label="Open" value={formatNumber(target.open)} />
-        <Stat label="Req/s" value={formatNumber(target.requestsPerSec)} />
-        <Stat label="Check fails" value={formatNumber(target.healthChecksFailed)} tone={target.healthChecksFailed > 0 ? 'bad' : undefined} />
-        <Stat label="Dial fails" value={formatNumber(target.dialFailures)} tone={target.dialFailures > 0 ? 'warn' : undefined} />
+        <Stat label={t('targets.open')} value={formatNumber(target.open)} />
+        <Stat label={t('targets.reqPerSec')} value={formatNumber(target.requestsPerSec)} />
+        <Stat label={t('targets.checkFails')} value={formatNumber(target.healthChecksFailed)} tone={target.healthChecksFailed > 0 ? 'bad' : undefined} />
+        <Stat label={t('targets.dialFails')} value={formatNumber(target.dialFailures)} tone={target.dialFailures > 0 ? 'warn' : undefined} />
       </dl>
-      {target.lastError ? <p className="tile-error small" title={target.lastError}>Last error: {target.lastError}</p> : null}
+      {target.lastError ? <p className="tile-error small" title={target.lastError}>{t('targets.lastError')} <span translate="no">{target.lastError}</span></p> : null}
       {target.knobs ? (
         <>
-          <div className="tile-faults" role="group" aria-label={`Faults for ${target.id}`}>
+          <div className="tile-faults" role="group" aria-label={t('targets.faults', { id: target.id })}>
             {FAULTS.map((knob) => <KnobControl key={knob.name} knob={knob} value={target.knobs?.[knob.name as keyof TargetKnobs]} onCommit={onCommit} compact />)}
           </div>
           <details className="tile-knobs">
-            <summary>Latency, workers and fault rates</summary>
+            <summary>{t('targets.tuning')}</summary>
             {TUNING.map((knob) => <KnobControl key={knob.name} knob={knob} value={target.knobs?.[knob.name as keyof TargetKnobs]} onCommit={onCommit} compact />)}
           </details>
         </>
-      ) : <p className="muted small">External echo server: its knobs are not ours to turn.</p>}
+      ) : <p className="muted small">{t('targets.externalNote')}</p>}
       <div className="tile-actions">
-        <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>Restart</button>
-        <button type="button" className="btn btn-quiet" onClick={() => void remove()}>Remove</button>
+        <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>{t('targets.restart')}</button>
+        <button type="button" className="btn btn-quiet" onClick={() => void remove()}>{t('targets.remove')}</button>
       </div>
       {message ? <p className="small" role="status">{message}</p> : null}
     </article>

@@ -1,20 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/panel';
 import { useLive } from '../../lib/use-live';
 import { AddTargetForm } from './add-target-form';
 import { TargetTile } from './target-tile';
 
 export function TargetsPanel() {
+  const { t } = useTranslation();
   const targets = useLive((s) => s.view?.targets);
   return (
     <Panel
       id="targets"
-      title="Targets"
-      lede="The echo servers the pool connects to. Break one — take it down, stall it, reset its connections — and watch how the pool notices and recovers."
+      title={t('targets.title')}
+      lede={t('targets.lede')}
     >
       <div className="tiles">
         {(targets ?? []).map((t) => <TargetTile key={t.id} target={t} />)}
       </div>
-      {targets && targets.length === 0 ? <p className="muted">No targets: add one below.</p> : null}
+      {targets && targets.length === 0 ? <p className="muted">{t('targets.none')}</p> : null}
       <AddTargetForm />
     </Panel>
   );

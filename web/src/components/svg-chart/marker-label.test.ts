@@ -1,0 +1,22 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { i18n } from '../../i18n/i18n';
+import { markerLabel } from './marker-label';
+
+afterEach(async () => { await i18n.changeLanguage('en'); });
+
+describe('markerLabel', () => {
+  it('words the server\'s marker labels by their codes in Chinese', async () => {
+    await i18n.changeLanguage('zh-CN');
+    const t = i18n.t;
+    expect(markerLabel(t, { kind: 'scenario', label: 'Pool exhaustion' })).toBe('连接池耗尽');
+    expect(markerLabel(t, { kind: 'config', label: 'maxOpen 10→4, holdMs 20→100' })).toBe('最大连接数 10→4，占用时间 20→100');
+    expect(markerLabel(t, { kind: 'fault', label: 't1: down false→true' })).toBe('t1: 宕机 false→true');
+    expect(markerLabel(t, { kind: 'fault', label: 't2: restarted (+2)' })).toBe('t2：已重启 (+2)');
+    expect(markerLabel(t, { kind: 'fault', label: 'reclaimed 3 leaked connections' })).toBe('回收了 3 个泄漏的连接');
+  });
+
+  it('keeps a label it does not know, and reads English as the server wrote it', () => {
+    expect(markerLabel(i18n.t, { kind: 'scenario', label: 'A scenario from a newer server' })).toBe('A scenario from a newer server');
+    expect(markerLabel(i18n.t, { kind: 'fault', label: 'reclaimed 1 leaked connection' })).toBe('reclaimed 1 leaked connection');
+  });
+});
