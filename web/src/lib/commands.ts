@@ -1,4 +1,5 @@
 import type { Ack, ApiError, LabConfig, LabConfigPatch, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { ArmConfigPatch, CompareState } from '@poolscope/shared/compare';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
 import { readControlToken } from './control-token';
@@ -43,6 +44,24 @@ export function restartTarget(id: string): Promise<Ack<TargetSnapshot>> {
 
 export function applyScenario(id: string): Promise<Ack<LabConfig>> {
   return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('scenario:apply', { id }, cb));
+}
+
+/** Start (or restart) a comparison: B = A's config with `b` applied (an empty patch gives B = A). */
+export function startCompare(b: ArmConfigPatch = {}): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:start', { b }, cb));
+}
+
+export function patchCompare(b: ArmConfigPatch): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:patch', { b }, cb));
+}
+
+export function stopCompare(): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:stop', {}, cb));
+}
+
+/** A takes B's config and the comparison stops. */
+export function keepB(): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:keep-b', {}, cb));
 }
 
 export function reclaimLeaks(): Promise<Ack<{ reclaimed: number }>> {
