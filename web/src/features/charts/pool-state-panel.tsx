@@ -1,10 +1,15 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
 import { TimeChart, type SeriesDef } from '../../components/time-chart';
 import { STATE_COLORS, WAITING_COLOR } from '../../lib/palette';
 import { formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
+import { useCompare } from '../../lib/use-compare';
+import { SplitToggle } from '../compare/split-toggle';
+
+const ARM_A_HEADING = 'Arm A';
+const ARM_B_HEADING = 'Arm B';
 
 const SERIES: readonly SeriesDef[] = [
   { key: 'active', name: 'Active (lent out)', get: (s) => s.pool.active, agg: 'mean', kind: 'area', stackId: 'pool', color: STATE_COLORS.active },
@@ -29,14 +34,23 @@ const Readouts = memo(function Readouts() {
 });
 
 export function PoolStatePanel() {
+  const [split, setSplit] = useState(false);
+  const comparing = useCompare((s) => s.running);
   return (
     <Panel
       id="pool-state"
       title="Pool state"
       lede="Every open connection is idle (ready to lend), active (lent to a borrower), validating (being health-checked) or connecting. Borrowers wait when none is idle and the pool is at Max open."
-      actions={<Readouts />}
+      actions={<><Readouts /><SplitToggle split={split} onChange={setSplit} /></>}
     >
-      <TimeChart chartId="pool-state" title="Pool state" series={SERIES} height={260} yUnit="connections" />
+      {comparing && split ? (
+        <div className="split-charts">
+          <h3 className="subhead">{ARM_A_HEADING}</h3>
+          <TimeChart chartId="pool-state" title="Pool state, arm A" series={SERIES} height={200} yUnit="connections" arms={{ overlayB: false }} />
+          <h3 className="subhead">{ARM_B_HEADING}</h3>
+          <TimeChart chartId="pool-state-b" title="Pool state, arm B" series={SERIES} height={200} yUnit="connections" arms={{ source: 'b' }} />
+        </div>
+      ) : <TimeChart chartId="pool-state" title="Pool state" series={SERIES} height={260} yUnit="connections" />}
     </Panel>
   );
 }
