@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { connectLive } from '../lib/live-connection';
 import { KpiStrip } from '../features/overview/kpi-strip';
 import { ScenarioBar } from '../features/scenarios/scenario-bar';
+import { CompareBar } from '../features/compare/compare-bar';
+import { CompareTablePanel } from '../features/compare/compare-table';
 import { ShareBanner } from '../features/share/share-banner';
 import { TokenPrompt } from '../features/status/token-prompt';
 import { PoolStatePanel } from '../features/charts/pool-state-panel';
@@ -25,9 +27,11 @@ export function App({ live = true }: { live?: boolean }) {
       <TokenPrompt />
       <ShareBanner />
       <ScenarioBar />
+      <CompareBar />
       <KpiStrip />
       <div className="layout">
         <main className="main">
+          <CompareTablePanel />
           <PoolStatePanel />
           <WaitPanel />
           <TrafficPanel />

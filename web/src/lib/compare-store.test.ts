@@ -17,10 +17,13 @@ describe('CompareStore', () => {
     expect(store.running).toBe(true);
     expect(store.samples.toArray().map((s) => [s.t, s.pool.open])).toEqual([[1100, 7], [1200, 9]]);
     expect(store.compare?.diff[0]?.label).toMatch(/^B: maxOpen 4/);
+    const summary = store.summary;
+    store.ingestSnapshot(makeComparingSnapshot({ seq: 3, t: 1250 }, 9));
+    expect(store.summary).toBe(summary); // the same rows again: the table need not redraw
     store.ingestSnapshot(makeSnapshot({ seq: 4, t: 1300 }));
     expect(store.running).toBe(false);
-    expect(store.samples.length).toBe(2); // B's past stays drawn where it happened
-    expect(heard).toBe(3);
+    expect(store.samples.length).toBe(3); // B's past stays drawn where it happened
+    expect(heard).toBe(4);
   });
 
   it('tracks arm B\'s connection lifetimes apart from A\'s, with close reasons from B\'s recently closed list', () => {

@@ -1,4 +1,4 @@
-import type { CompareSnapshot } from '@poolscope/shared/compare';
+import type { CompareSnapshot, KnobDiff, SummaryRow } from '@poolscope/shared/compare';
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { fromHistorySample, SAMPLE_CAPACITY, type Sample } from './live-store';
@@ -7,6 +7,15 @@ import { ConnectionLifetimes } from './connection-lifetimes';
 import { RingBuffer } from './ring-buffer';
 
 type Listener = () => void;
+
+function sameRows<T extends object>(a: readonly T[] | null, b: readonly T[]): boolean {
+  if (a === null || a.length !== b.length) return false;
+  return a.every((row, i) => {
+    const x = row as Record<string, unknown>;
+    const y = b[i] as Record<string, unknown>;
+    return Object.keys(x).every((k) => x[k] === y[k]);
+  });
+}
 
 /**
  * Arm B of a comparison, beside the live store (which keeps arm A). Charts read `samples` on
@@ -18,6 +27,9 @@ export class CompareStore {
   readonly samples = new RingBuffer<Sample>(SAMPLE_CAPACITY);
   readonly lifetimes = new ConnectionLifetimes();
   compare: CompareSnapshot | null = null;
+  /** The summary and knob diff, kept as the same arrays while their rows are unchanged (the lab refreshes them once a second). */
+  summary: SummaryRow[] | null = null;
+  diff: KnobDiff[] | null = null;
   /** Time of the snapshot that carried `compare`: arm B's snapshot has no clock of its own. */
   t = 0;
   private readonly listeners = new Set<Listener>();
@@ -38,6 +50,9 @@ export class CompareStore {
     const was = this.compare;
     this.compare = snapshot.compare;
     this.t = snapshot.t;
+    const next = snapshot.compare;
+    this.summary = next === null ? null : sameRows(this.summary, next.summary) ? this.summary : next.summary;
+    this.diff = next === null ? null : sameRows(this.diff, next.diff) ? this.diff : next.diff;
     const b = snapshot.compare?.b;
     if (b) {
       const { pool, totals, rates, latency, waitHistogram } = b;
