@@ -1,7 +1,8 @@
-import type { CompareSnapshot, KnobDiff, SummaryRow } from '@poolscope/shared/compare';
+import type { CompareSnapshot, CompareState, KnobDiff, SummaryRow } from '@poolscope/shared/compare';
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot } from '@poolscope/shared/snapshot';
-import { fromHistorySample, SAMPLE_CAPACITY, type Sample } from './live-store';
+import type { LabConfig } from '@poolscope/shared/protocol';
+import { fromHistorySample, SAMPLE_CAPACITY, sameConfig, type Sample } from './live-store';
 import { mergeHistory } from './merge-history';
 import { ConnectionLifetimes } from './connection-lifetimes';
 import { RingBuffer } from './ring-buffer';
@@ -30,6 +31,10 @@ export class CompareStore {
   /** The summary and knob diff, kept as the same arrays while their rows are unchanged (the lab refreshes them once a second). */
   summary: SummaryRow[] | null = null;
   diff: KnobDiff[] | null = null;
+  /** Arm B's config, the same object while unchanged (knob panels skip the tick). */
+  configB: LabConfig | null = null;
+  /** `compare` as the dashboard shows it: frozen while the view is paused, like the live store's `view`. */
+  view: CompareSnapshot | null = null;
   /** Time of the snapshot that carried `compare`: arm B's snapshot has no clock of its own. */
   t = 0;
   private readonly listeners = new Set<Listener>();
@@ -43,7 +48,7 @@ export class CompareStore {
     return this.compare !== null;
   }
 
-  ingestSnapshot(snapshot: Snapshot): void {
+  ingestSnapshot(snapshot: Snapshot, paused = false): void {
     const previous = this.samples.last();
     // A restarted lab counts from 1 again (as the live store notices); B's past belongs to the old one.
     if (previous && snapshot.t < previous.t) { this.samples.clear(); this.lifetimes.clear(); }
@@ -53,6 +58,9 @@ export class CompareStore {
     const next = snapshot.compare;
     this.summary = next === null ? null : sameRows(this.summary, next.summary) ? this.summary : next.summary;
     this.diff = next === null ? null : sameRows(this.diff, next.diff) ? this.diff : next.diff;
+    if (next === null) this.configB = null;
+    else if (!sameConfig(this.configB, next.b.config)) this.configB = next.b.config;
+    if (!paused || next === null) this.view = next;
     const b = snapshot.compare?.b;
     if (b) {
       const { pool, totals, rates, latency, waitHistogram } = b;
@@ -63,6 +71,14 @@ export class CompareStore {
       for (const c of b.recentlyClosed) this.lifetimes.observeEvent({ type: 'connection-closed', t: c.closedAt, connectionId: c.id, targetId: c.targetId, reason: c.reason, ageMs: c.ageMs, uses: c.uses });
     }
     if (was !== null || this.compare !== null) this.emit();
+  }
+
+  /** A compare control's ack is the truth until the next snapshot repeats it. */
+  setState(state: CompareState): void {
+    if (!state.running || state.b === null) return;
+    this.configB = state.b;
+    this.diff = state.diff;
+    this.emit();
   }
 
   /** The server's history carries B beside A (`b`) for the seconds a comparison ran. */

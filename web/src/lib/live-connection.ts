@@ -20,7 +20,7 @@ export function connectLive(): () => void {
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onError);
   // B first: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms.
-  socket.on('snapshot', (s) => { compareStore.ingestSnapshot(s); liveStore.ingestSnapshot(s); });
+  socket.on('snapshot', (s) => { compareStore.ingestSnapshot(s, liveStore.paused); liveStore.ingestSnapshot(s); });
   socket.on('events', (batch) => liveStore.ingestEvents(batch));
   socket.connect();
   return () => {

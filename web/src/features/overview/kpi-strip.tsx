@@ -1,30 +1,47 @@
 import { REQUEST_OUTCOMES } from '@poolscope/shared/vocabulary';
 import { LiveStat } from '../../components/live-stat';
-import type { LiveStore } from '../../lib/live-store';
 import { formatMs, formatNumber } from '../../lib/format';
+import { useCompare } from '../../lib/use-compare';
+import { ArmStat, type ArmNumbers } from '../compare/arm-stat';
+
+const LABEL = 'Key numbers';
+const LABEL_COMPARING = 'Key numbers, arm A | arm B';
 
 const positive = (tone: 'warn' | 'bad') => (v: number) => (v > 0 ? tone : undefined);
-const requestRate = (s: LiveStore) => {
-  const r = s.view?.rates.requests;
-  return r ? REQUEST_OUTCOMES.reduce((sum, o) => sum + (r[o] ?? 0), 0) : undefined;
-};
+const requestRate = (s: ArmNumbers) => REQUEST_OUTCOMES.reduce((sum, o) => sum + (s.rates.requests[o] ?? 0), 0);
 
-/** The numbers a class watches first, as labelled text (one <dl>), updated every tick. */
+interface Kpi {
+  label: string;
+  testId: string;
+  select: (s: ArmNumbers) => number;
+  format: (value: number | undefined) => string;
+  unit?: string;
+  toneFor?: (value: number) => 'good' | 'warn' | 'bad' | undefined;
+  hint?: string;
+}
+
+const KPIS: readonly Kpi[] = [
+  { label: 'Open connections', testId: 'stat-open', select: (s) => s.pool.open, format: formatNumber },
+  { label: 'Active', testId: 'stat-active', select: (s) => s.pool.active, format: formatNumber },
+  { label: 'Idle', testId: 'stat-idle', select: (s) => s.pool.idle, format: formatNumber },
+  { label: 'Waiting', testId: 'stat-waiting', select: (s) => s.pool.waiting, format: formatNumber, toneFor: positive('warn'), hint: 'Borrowers queued for a connection right now.' },
+  { label: 'Acquires', testId: 'stat-acquire-rate', select: (s) => s.rates.acquires, format: formatNumber, unit: '/s' },
+  { label: 'Wait p99', testId: 'stat-wait-p99', select: (s) => s.latency.acquireWaitMs.p99, format: formatMs },
+  { label: 'Requests', testId: 'stat-request-rate', select: requestRate, format: formatNumber, unit: '/s' },
+  { label: 'Acquire timeouts', testId: 'stat-acquire-timeouts', select: (s) => s.totals.acquireTimeouts, format: formatNumber, toneFor: positive('bad'),
+    hint: 'Total since start: borrowers that gave up after Acquire timeout.' },
+  { label: 'Health checks failed', testId: 'stat-health-checks-failed', select: (s) => s.totals.healthChecksFailed, format: formatNumber, toneFor: positive('bad'),
+    hint: 'Total since start.' },
+];
+
+/** The numbers a class watches first, as labelled text (one <dl>), updated every tick; "A | B" while comparing. */
 export function KpiStrip() {
+  const comparing = useCompare((s) => s.view !== null);
   return (
-    <dl className="kpis" aria-label="Key numbers" data-view="key-numbers">
-      <LiveStat label="Open connections" testId="stat-open" select={(s) => s.view?.pool.open} format={formatNumber} />
-      <LiveStat label="Active" testId="stat-active" select={(s) => s.view?.pool.active} format={formatNumber} />
-      <LiveStat label="Idle" testId="stat-idle" select={(s) => s.view?.pool.idle} format={formatNumber} />
-      <LiveStat label="Waiting" testId="stat-waiting" select={(s) => s.view?.pool.waiting} format={formatNumber} toneFor={positive('warn')}
-        hint="Borrowers queued for a connection right now." />
-      <LiveStat label="Acquires" testId="stat-acquire-rate" select={(s) => s.view?.rates.acquires} format={formatNumber} unit="/s" />
-      <LiveStat label="Wait p99" testId="stat-wait-p99" select={(s) => s.view?.latency.acquireWaitMs.p99} format={formatMs} />
-      <LiveStat label="Requests" testId="stat-request-rate" select={requestRate} format={formatNumber} unit="/s" />
-      <LiveStat label="Acquire timeouts" testId="stat-acquire-timeouts" select={(s) => s.view?.totals.acquireTimeouts} format={formatNumber} toneFor={positive('bad')}
-        hint="Total since start: borrowers that gave up after Acquire timeout." />
-      <LiveStat label="Health checks failed" testId="stat-health-checks-failed" select={(s) => s.view?.totals.healthChecksFailed} format={formatNumber} toneFor={positive('bad')}
-        hint="Total since start." />
+    <dl className={`kpis${comparing ? ' kpis-arms' : ''}`} aria-label={comparing ? LABEL_COMPARING : LABEL} data-view="key-numbers">
+      {KPIS.map(({ select, ...k }) => (comparing
+        ? <ArmStat key={k.testId} label={k.label} testId={k.testId} select={select} format={k.format} unit={k.unit} hint={k.hint} />
+        : <LiveStat key={k.testId} {...k} select={(s) => (s.view ? select(s.view) : undefined)} />))}
     </dl>
   );
 }
