@@ -53,9 +53,9 @@ export class CompareStore {
     // A restarted lab counts from 1 again (as the live store notices); B's past belongs to the old one.
     if (previous && snapshot.t < previous.t) { this.samples.clear(); this.lifetimes.clear(); }
     const was = this.compare;
-    this.compare = snapshot.compare;
+    this.compare = snapshot.compare ?? null;
     this.t = snapshot.t;
-    const next = snapshot.compare;
+    const next = this.compare;
     this.summary = next === null ? null : sameRows(this.summary, next.summary) ? this.summary : next.summary;
     this.diff = next === null ? null : sameRows(this.diff, next.diff) ? this.diff : next.diff;
     if (next === null) this.configB = null;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
 import type { CompareState } from '@poolscope/shared/compare';
 import { keepB, startCompare, stopCompare } from '../../lib/commands';
@@ -29,11 +29,23 @@ export function CompareBar() {
   const shared = useCompare((s) => s.compare?.sharedTargetIds ?? null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  // The button pressed is replaced when the comparison starts or stops: focus follows to its
+  // successor rather than falling back to the top of the page.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    actions.current?.querySelector<HTMLButtonElement>('button:last-child')?.focus();
+  }, [running]);
 
   const run = async (command: () => Promise<Ack<CompareState>>) => {
+    // Asked before the button is disabled (which drops its focus).
+    const hadFocus = actions.current?.contains(document.activeElement) === true;
     setBusy(true);
     const ack = await command();
     setBusy(false);
+    refocus.current = ack.ok && hadFocus;
     if (ack.ok) { liveStore.setConfig(ack.data.a); setMessage(null); } else setMessage(ackMessage(ack.error));
   };
 
@@ -54,7 +66,7 @@ export function CompareBar() {
           {shared && shared.length > 0 ? <p className="small text-warn" data-testid="compare-shared">{SHARED(shared)}</p> : null}
         </div>
       ) : <p className="small compare-idle">{IDLE_TEXT}</p>}
-      <div className="btn-group compare-actions">
+      <div className="btn-group compare-actions" ref={actions}>
         {running ? (
           <>
             <button type="button" className="btn" title={KEEP_B_HINT} onClick={() => void run(keepB)} disabled={busy}>{KEEP_B}</button>
