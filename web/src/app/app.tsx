@@ -31,8 +31,10 @@ export function App({ live = true }: { live?: boolean }) {
       <KpiStrip />
       <div className="layout">
         <main className="main">
-          <CompareTablePanel />
-          <PoolStatePanel />
+          <div className="compare-top">
+            <CompareTablePanel />
+            <PoolStatePanel />
+          </div>
           <WaitPanel />
           <TrafficPanel />
           <HealthPanel />

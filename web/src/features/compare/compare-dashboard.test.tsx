@@ -28,6 +28,10 @@ describe('the dashboard while comparing', () => {
     expect(screen.getByTestId('compare-table')).toBeTruthy();
     expect(screen.getByTestId('compare-diff').textContent).toContain('B: maxOpen 4 (A: 10)');
     expect(screen.getByRole('button', { name: 'Keep B' })).toBeTruthy();
+    act(() => liveStore.refreshAllCharts({ includeHidden: true }));
+    expect(screen.getByRole('list', { name: 'Connections to t1, arm A' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Connections to t1, arm B' })).toBeTruthy();
+    expect(screen.getByRole('list', { name: 'Connection lifetimes on t2, arm B' })).toBeTruthy();
 
     const slider = () => screen.getByRole('slider', { name: 'Max open connections' }) as HTMLInputElement;
     const editA = screen.getByRole('radio', { name: 'Edit A' }) as HTMLInputElement;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { makeSummaryRow } from '../../test/compare-fixtures';
 import { SummaryTable } from './compare-table';
 
@@ -20,6 +20,17 @@ describe('SummaryTable', () => {
     expect(within(dials).queryByLabelText('better')).toBeNull();
     expect(within(dials).getByLabelText('within noise').textContent).toBe('~');
     expect(within(dials).getAllByRole('cell')[2]?.textContent).toBe('+0.1 /s (+5 %)');
+  });
+
+  it('folds away rows that are zero in both arms until asked', () => {
+    render(<SummaryTable windowS={30} rows={[
+      makeSummaryRow(),
+      makeSummaryRow({ metric: 'staleBorrowsPerSec', unit: '/s', a: 0, b: 0, delta: 0, deltaPct: null, pValue: 1, significant: false, better: null }),
+    ]} />);
+    expect(screen.queryByRole('row', { name: /Stale borrows/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more row (zero in both arms)' }));
+    expect(screen.getByRole('row', { name: /Stale borrows/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /Hide the rows/ }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('names the columns and the window, and shows a dash for an arm with no samples yet', () => {

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { SummaryRow } from '@poolscope/shared/compare';
 import { Panel } from '../../components/panel';
 import { useCompare } from '../../lib/use-compare';
@@ -14,6 +14,11 @@ const NOT_SIGNIFICANT = '~';
 const NOT_SIGNIFICANT_LABEL = 'within noise';
 const DIFFERENT = 'different';
 const BETTER_MARK = '✓';
+const SHOW_QUIET = (n: number) => `Show ${n} more ${n === 1 ? 'row' : 'rows'} (zero in both arms)`;
+const HIDE_QUIET = 'Hide the rows that are zero in both arms';
+
+/** A row with nothing to say (both arms at zero): folded away so the rows that differ fit a projector's first screen. */
+const quiet = (row: SummaryRow) => !row.significant && (row.a ?? 0) === 0 && (row.b ?? 0) === 0;
 
 function Cell({ row, arm }: { row: SummaryRow; arm: 'a' | 'b' }) {
   const better = row.better === arm;
@@ -32,6 +37,9 @@ function Verdict({ row }: { row: SummaryRow }) {
 
 /** The rows on their own, for tests and for anyone holding a report. */
 export const SummaryTable = memo(function SummaryTable({ rows, windowS }: { rows: readonly SummaryRow[]; windowS: number }) {
+  const [showQuiet, setShowQuiet] = useState(false);
+  const quietCount = rows.filter(quiet).length;
+  const shown = showQuiet ? rows : rows.filter((row) => !quiet(row));
   return (
     <div className="compare-table-wrap">
       <table className="compare-table" data-testid="compare-table">
@@ -40,7 +48,7 @@ export const SummaryTable = memo(function SummaryTable({ rows, windowS }: { rows
           <tr>{Object.values(HEAD).map((h) => <th key={h} scope="col">{h}</th>)}</tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {shown.map((row) => (
             <tr key={row.metric} className={row.significant ? 'significant' : 'noise'}>
               <th scope="row">{metricLabel(row.metric)}</th>
               <Cell row={row} arm="a" />
@@ -51,6 +59,11 @@ export const SummaryTable = memo(function SummaryTable({ rows, windowS }: { rows
           ))}
         </tbody>
       </table>
+      {quietCount > 0 ? (
+        <button type="button" className="btn btn-quiet btn-small" aria-expanded={showQuiet} onClick={() => setShowQuiet(!showQuiet)}>
+          {showQuiet ? HIDE_QUIET : SHOW_QUIET(quietCount)}
+        </button>
+      ) : null}
       <p className="muted small">{NOISE_NOTE}</p>
     </div>
   );
