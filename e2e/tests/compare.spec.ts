@@ -78,16 +78,24 @@ test('start a comparison by keyboard only: two series per chart and the A/B tabl
   await expect(page.getByTestId('stat-open-b')).toBeVisible();
 
   // The README picture: the top of the page, as a class would see it on a projector.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.sidebar')?.scrollTo(0, 0); });
   await page.mouse.move(0, 0);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${DOCS}compare.png` });
+
+  // Split: the pool-state chart once per arm, on one time axis.
+  await page.getByRole('button', { name: 'Split A | B' }).click();
+  await expect(page.getByRole('img', { name: /^Pool state, arm B:/ })).toBeVisible();
+  await page.waitForTimeout(1500);
+  await page.locator('[data-view="pool-state"]').screenshot({ path: `${VIEWS}compare-split.png` });
 
   // A phone still gets the whole comparison without sideways scrolling.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(800);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(0);
+  const clipped = await page.locator('.kpis .stat').evaluateAll((tiles) => tiles.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
+  expect(clipped, 'every A | B key number fits its tile').toEqual([]);
   await page.screenshot({ path: `${VIEWS}compare-phone.png` });
 
   await tabTo(page, page.getByRole('button', { name: 'Stop comparison' }), 'Shift+Tab');

@@ -34,6 +34,8 @@ const B_REFERENCE_DASH = '1.5 3';
 
 /** Stacked areas first (in series order, bottom up), then the lines over them; arm B's stacks as dashed top edges only. */
 export const ChartSeries = memo(function ChartSeries({ points, series, x, y }: ChartSeriesProps) {
+  // Under B's dashed edges A's fill steps back, so both arms read at a glance.
+  const fillOpacity = series.some((s) => s.arm === 'b') ? 0.3 : 0.55;
   const areas = [...stacks(series).values()].flatMap((layers) => {
     const tops = stackTops(points, layers.map((s) => s.key));
     return layers.map((s, i) => ({ s, tops: tops[i] as number[], bottoms: i === 0 ? null : (tops[i - 1] as number[]) }));
@@ -45,7 +47,7 @@ export const ChartSeries = memo(function ChartSeries({ points, series, x, y }: C
           strokeWidth={2} strokeDasharray={B_DASH} />
       ) : (
         <g key={s.key}>
-          <path d={bandPath(points, tops, bottoms, x, y)} fill={s.color} fillOpacity={0.55} stroke="none" />
+          <path d={bandPath(points, tops, bottoms, x, y)} fill={s.color} fillOpacity={fillOpacity} stroke="none" />
           <path className="chart-line" d={edgePath(points, tops, x, y)} fill="none" stroke={s.color} strokeWidth={1.5} />
         </g>
       )))}

@@ -53,7 +53,7 @@ export const SummaryTable = memo(function SummaryTable({ rows, windowS }: { rows
               <th scope="row">{metricLabel(row.metric)}</th>
               <Cell row={row} arm="a" />
               <Cell row={row} arm="b" />
-              <td className="num">{formatDelta(row)}</td>
+              <td className="num delta">{formatDelta(row)}</td>
               <Verdict row={row} />
             </tr>
           ))}

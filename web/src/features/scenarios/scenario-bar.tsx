@@ -5,6 +5,9 @@ import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { useScenarios } from './use-scenarios';
 
+/** Comparison scenarios (the server marks them `compare`) start arm B beside A when run. */
+const COMPARISONS_GROUP = 'Comparisons (A vs B)';
+
 /** Pick a scenario, read what to watch, run it. The running one stays named with its advice. */
 export function ScenarioBar() {
   const id = useId();
@@ -31,7 +34,12 @@ export function ScenarioBar() {
         <label htmlFor={id}>Scenario</label>
         <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={scenarios.length === 0}>
           {scenarios.length === 0 ? <option value="">{error ? 'unavailable' : 'loading…'}</option> : null}
-          {scenarios.map((s) => <option key={s.id} value={s.id}>{s.title}{s.id === activeId ? ' (running)' : ''}</option>)}
+          {scenarios.filter((s) => !s.compare).map((s) => <option key={s.id} value={s.id}>{s.title}{s.id === activeId ? ' (running)' : ''}</option>)}
+          {scenarios.some((s) => s.compare) ? (
+            <optgroup label={COMPARISONS_GROUP}>
+              {scenarios.filter((s) => s.compare).map((s) => <option key={s.id} value={s.id}>{s.title}{s.id === activeId ? ' (running)' : ''}</option>)}
+            </optgroup>
+          ) : null}
         </select>
         <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={!selected || busy}>
           {running ? 'Run again' : 'Run scenario'}
