@@ -73,11 +73,11 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy): v
   socket.on('target:patch', control(({ id, patch }) => lab.patchTarget(asId(id), patch)));
   socket.on('target:restart', control(({ id }) => lab.restartTarget(asId(id))));
   socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
-  socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
   socket.on('compare:start', control((request) => lab.compare.start(request)));
   socket.on('compare:patch', control((request) => lab.compare.patch(request)));
   socket.on('compare:stop', control(() => lab.compare.stop()));
   socket.on('compare:keep-b', control(() => lab.compare.keepB()));
+  socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
 }
 
 function registerHistory(socket: LabSocket, lab: Lab): void {
