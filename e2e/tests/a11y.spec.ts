@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { resetLab } from './lab';
+import { resetLab } from '../test-support/lab';
 
 /** As lab.ts's openDashboard, with room for a machine busy with other test runs. */
 async function openDashboard(page: Page): Promise<void> {

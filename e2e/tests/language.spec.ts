@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CLOSE_REASONS, REQUEST_OUTCOMES } from '@poolscope/shared/vocabulary';
 import { HEALTH_CHECK_METHODS, IDLE_ORDERS } from '@poolscope/shared/pool-config';
 import { FRAMINGS, LOAD_MODES } from '@poolscope/shared/load-config';
-import { readNumber, resetLab, stat } from './lab';
+import { readNumber, resetLab, stat } from '../test-support/lab';
 
 /** As lab.ts's openDashboard, with room for a machine busy with other test runs. */
 async function openDashboard(page: Page): Promise<void> {

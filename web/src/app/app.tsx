@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { connectLive } from '../lib/live-connection';
 import { KpiStrip } from '../features/overview/kpi-strip';
 import { ScenarioBar } from '../features/scenarios/scenario-bar';
+import { CompareBar } from '../features/compare/compare-bar';
+import { CompareTablePanel } from '../features/compare/compare-table';
 import { ShareBanner } from '../features/share/share-banner';
 import { TokenPrompt } from '../features/status/token-prompt';
 import { PoolStatePanel } from '../features/charts/pool-state-panel';
@@ -55,10 +57,14 @@ function Dashboard({ onPresent }: { onPresent: () => void }) {
       <ShareBanner />
       <LessonBar onPresent={onPresent} />
       <ScenarioBar />
+      <CompareBar />
       <KpiStrip />
       <div className="layout">
         <main className="main">
-          <PoolStatePanel />
+          <div className="compare-top">
+            <CompareTablePanel />
+            <PoolStatePanel />
+          </div>
           <WaitPanel />
           <TrafficPanel />
           <HealthPanel />

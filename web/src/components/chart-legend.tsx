@@ -6,10 +6,15 @@ interface ChartLegendProps {
   series: readonly SeriesDef[];
   drawn: readonly SeriesDef[];
   note?: string | undefined;
+  /** While comparing: which line style is which arm (every series keeps its colour in both). */
+  armKey?: boolean;
 }
 
+const ARM_A_LABEL = 'A: solid';
+const ARM_B_LABEL = 'B: dashed';
+
 /** Every series by name and swatch; one that is zero throughout the window is dimmed, not hidden. */
-export const ChartLegend = memo(function ChartLegend({ series, drawn, note }: ChartLegendProps) {
+export const ChartLegend = memo(function ChartLegend({ series, drawn, note, armKey = false }: ChartLegendProps) {
   const { t } = useTranslation();
   return (
     <figcaption className="legend">
@@ -19,6 +24,12 @@ export const ChartLegend = memo(function ChartLegend({ series, drawn, note }: Ch
           {s.name}
         </span>
       ))}
+      {armKey ? (
+        <span className="legend-arms">
+          <span className="legend-item legend-arm"><span className="swatch swatch-line" aria-hidden="true" />{ARM_A_LABEL}</span>
+          <span className="legend-item legend-arm"><span className="swatch swatch-dashed swatch-arm-b" aria-hidden="true" />{ARM_B_LABEL}</span>
+        </span>
+      ) : null}
       {note ? <span className="legend-note">{note}</span> : null}
     </figcaption>
   );

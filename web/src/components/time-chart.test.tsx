@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { liveStore } from '../lib/live-store';
+import { compareStore } from '../lib/compare-store';
 import { makeSnapshot } from '../test-support/fixtures';
+import { makeComparingSnapshot } from '../test-support/compare-fixtures';
 import { TimeChart, type SeriesDef } from './time-chart';
 
 const SERIES: readonly SeriesDef[] = [
@@ -36,5 +38,26 @@ describe('TimeChart', () => {
     const tooltip = screen.getByRole('status');
     expect(tooltip.textContent).toContain('Active: 2');
     expect(tooltip.textContent).toContain('Max open: 10');
+  });
+
+  it('overlays arm B dashed in each series\' colour while comparing, with the arms named in the legend', () => {
+    render(<TimeChart chartId="compare-chart" title="Pool B" series={SERIES} />);
+    act(() => {
+      for (let i = 0; i < 30; i += 1) {
+        const s = makeComparingSnapshot({ seq: 100 + i, t: T0 + 10_000 + i * 100 });
+        compareStore.ingestSnapshot(s);
+        liveStore.ingestSnapshot(s);
+      }
+      liveStore.refreshAllCharts();
+    });
+    const chart = screen.getByRole('img', { name: /Pool B/ });
+    const bLines = [...chart.querySelectorAll('path.chart-line-b')];
+    // B's two stack edges (active, idle) dashed, and its maxOpen reference line dotted.
+    expect(bLines.map((l) => [l.getAttribute('stroke'), l.getAttribute('stroke-dasharray')])).toEqual([['red', '6 4'], ['blue', '6 4'], ['gray', '1.5 3']]);
+    expect(screen.getByText('A: solid')).toBeTruthy();
+    expect(screen.getByText('B: dashed')).toBeTruthy();
+    fireEvent.focus(chart);
+    fireEvent.keyDown(chart, { key: 'End' });
+    expect(screen.getByRole('status').textContent).toContain('Max open (B): 4');
   });
 });

@@ -5,7 +5,8 @@ import type { Sample } from '../lib/live-store';
 import { formatNumber } from '../lib/format';
 import { clusterMarkers } from './marker-clusters';
 import { useElementWidth } from './use-element-width';
-import { useTimeSeries } from './use-time-series';
+import { useTimeSeries, type ArmSource } from './use-time-series';
+import { bKey } from '../lib/arm-points';
 import { ChartAxes } from './svg-chart/chart-axes';
 import { ChartMarkers } from './svg-chart/chart-markers';
 import { ChartSeries, seriesMax } from './svg-chart/chart-series';
@@ -24,6 +25,13 @@ export interface SeriesDef extends SeriesSpec<Sample> {
   stackId?: string;
   dashed?: boolean;
   step?: boolean;
+  /** Arm B's copy of a series while comparing: drawn dashed (an area as its dashed top edge) in the series' colour. */
+  arm?: 'b';
+}
+
+/** Arm B's copy of each series: the same colour and getter under a prefixed key. */
+export function armBSeries(series: readonly SeriesDef[]): SeriesDef[] {
+  return series.map((s) => ({ ...s, key: bKey(s.key), name: `${s.name} (B)`, arm: 'b', stackId: s.stackId === undefined ? undefined : bKey(s.stackId) }));
 }
 
 interface TimeChartProps {
@@ -34,6 +42,8 @@ interface TimeChartProps {
   yFormat?: (value: number) => string;
   yUnit?: string;
   legendNote?: string;
+  /** Which arm's samples to draw; by default A with B overlaid (dashed) while comparing. */
+  arms?: ArmSource;
 }
 
 /**
@@ -42,14 +52,18 @@ interface TimeChartProps {
  * (e2e/scripts/profile-full-window.mjs); these paths cost a few. Redrawn only on its turn and
  * only when the downsampled series changed; a marker line wherever something changed.
  */
-export const TimeChart = memo(function TimeChart({ chartId, title, series, height = 220, yFormat = formatNumber, yUnit, legendNote }: TimeChartProps) {
+export const TimeChart = memo(function TimeChart({ chartId, title, series, height = 220, yFormat = formatNumber, yUnit, legendNote, arms }: TimeChartProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const clipId = useId();
   const width = useElementWidth(ref);
-  const { points, from, to, markers } = useTimeSeries(chartId, series, ref);
+  const { points, from, to, markers } = useTimeSeries(chartId, series, ref, arms);
+  const bSeries = useMemo(() => armBSeries(series), [series]);
   // A series that is zero across the window is left out of the drawing; its legend entry stays, dimmed.
-  const drawn = useMemo(() => series.filter((s) => s.dashed || points.some((p) => (p[s.key] ?? 0) !== 0)), [series, points]);
+  const drawnA = useMemo(() => series.filter((s) => s.dashed || points.some((p) => (p[s.key] ?? 0) !== 0)), [series, points]);
+  const drawnB = useMemo(() => bSeries.filter((s) => points.some((p) => (s.dashed ? p[s.key] !== undefined : (p[s.key] ?? 0) !== 0))), [bSeries, points]);
+  const hasB = useMemo(() => bSeries.some((s) => points.some((p) => p[s.key] !== undefined)), [bSeries, points]);
+  const drawn = useMemo(() => (hasB ? [...drawnA, ...drawnB] : drawnA), [hasB, drawnA, drawnB]);
   const box = plotBox(width, height);
   const x = useMemo(() => linearScale(from, to, box.left, box.right), [from, to, box.left, box.right]);
   const yTicks = useMemo(() => valueTicks(seriesMax(points, drawn)), [points, drawn]);
@@ -61,7 +75,7 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
   const { point, handlers } = useInspectedPoint(points, timeAt);
   return (
     <figure ref={ref} className="chart" aria-label={t('chart.figure', { title })}>
-      <ChartLegend series={series} drawn={drawn} note={legendNote} />
+      <ChartLegend series={series} drawn={drawnA} note={legendNote} armKey={hasB} />
       <div className="chart-body">
         <svg width={width} height={height} className="chart-svg" tabIndex={0} role="img"
           aria-label={t('chart.keys', { title })} {...handlers}>

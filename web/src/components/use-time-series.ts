@@ -2,6 +2,8 @@ import { useMemo, useRef, type RefObject } from 'react';
 import type { Marker } from '@poolscope/shared/snapshot';
 import { bucketize, bucketWidthMs, type ChartPoint, type SeriesSpec } from '../lib/downsample';
 import { liveStore, type Sample } from '../lib/live-store';
+import { compareStore } from '../lib/compare-store';
+import { mergeArmPoints } from '../lib/arm-points';
 import { useChartFrame, useLive } from '../lib/use-live';
 
 export interface TimeSeries {
@@ -9,6 +11,15 @@ export interface TimeSeries {
   from: number;
   to: number;
   markers: Marker[];
+}
+
+/**
+ * Which arm's samples a chart draws: A's (the live store's) with B's beside them (`overlayB`,
+ * while a comparison has samples in the window), or one arm alone (the split view).
+ */
+export interface ArmSource {
+  source?: 'a' | 'b';
+  overlayB?: boolean;
 }
 
 /** What a drawing depends on besides forced refreshes: the newest bucket and the markers. */
@@ -19,7 +30,8 @@ interface Drawn { bucket: number; markers: readonly Marker[] }
  * its turn taken only once a new bucket has begun or a marker arrived: a 15-minute window
  * at 150 points moves one point every 6 s, so redrawing it twice a second was waste.
  */
-export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[], ref?: RefObject<Element | null>): TimeSeries {
+export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[], ref?: RefObject<Element | null>, arms: ArmSource = {}): TimeSeries {
+  const { source = 'a', overlayB = true } = arms;
   const windowMs = useLive((s) => s.windowMs);
   const drawn = useRef<Drawn>({ bucket: Number.NaN, markers: [] });
   const hasNews = (now: number) => Math.floor(now / bucketWidthMs(windowMs)) !== drawn.current.bucket || liveStore.markers !== drawn.current.markers;
@@ -28,13 +40,17 @@ export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample
     const to = liveStore.view?.t ?? 0;
     const from = to - windowMs;
     drawn.current = { bucket: Math.floor(to / bucketWidthMs(windowMs)), markers: liveStore.markers };
+    const own = bucketize(source === 'b' ? compareStore.samples : liveStore.samples, from, to, specs);
+    // B is bucketed in A's turn, not a turn of its own: the overlay adds no chart refreshes.
+    const bLast = compareStore.samples.last();
+    const withB = source === 'a' && overlayB && bLast !== undefined && bLast.t >= from;
     return {
-      points: bucketize(liveStore.samples, from, to, specs),
+      points: withB ? mergeArmPoints(own, bucketize(compareStore.samples, from, to, specs)) : own,
       from,
       to,
       markers: liveStore.markers.filter((m) => m.t >= from && m.t <= to),
     };
     // `frame` is the trigger: it changes on this chart's turn.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [frame, windowMs, specs]);
+  }, [frame, windowMs, specs, source, overlayB]);
 }

@@ -71,6 +71,7 @@ export const en = {
     acquireTimeoutsHint: 'Total since start: borrowers that gave up after Acquire timeout.',
     healthChecksFailed: 'Health checks failed',
     totalHint: 'Total since start.',
+    labelComparing: 'Key numbers, arm A | arm B',
   },
   scenario: {
     region: 'Scenario',
@@ -85,6 +86,7 @@ export const en = {
     watch: 'What to watch:',
     loadError: 'Scenarios unavailable: {{error}}',
     loadWhenConnected: 'Scenarios load when the lab is connected.',
+    comparisons: 'Comparisons (A vs B)',
   },
   scenarios: {
     steady: {
@@ -150,6 +152,8 @@ export const en = {
       'pool-sockets': 'Sockets, leaks and shutdown',
       'pool-more': 'More pool knobs',
     },
+    resetB: 'Reset B to defaults',
+    resetBDone: 'Every pool and load knob of arm B is back at its default.',
   },
   knob: {
     range: 'Range {{min}}–{{max}}, default {{default}}.',

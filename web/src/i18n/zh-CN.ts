@@ -73,6 +73,7 @@ export const zhCN: Messages = {
     acquireTimeoutsHint: '启动以来的总数：等满获取超时后放弃的借用方。',
     healthChecksFailed: '健康检查失败',
     totalHint: '启动以来的总数。',
+    labelComparing: '关键数字：A 组 | B 组',
   },
   scenario: {
     region: '场景',
@@ -87,6 +88,7 @@ export const zhCN: Messages = {
     watch: '观察要点：',
     loadError: '无法加载场景：{{error}}',
     loadWhenConnected: '连上实验室后加载场景。',
+    comparisons: '对比（A 与 B）',
   },
   scenarios: {
     steady: {
@@ -152,6 +154,8 @@ export const zhCN: Messages = {
       'pool-sockets': '套接字、泄漏与关闭',
       'pool-more': '更多连接池参数',
     },
+    resetB: '将 B 恢复默认',
+    resetBDone: 'B 组的所有连接池和负载参数已恢复默认值。',
   },
   knob: {
     range: '范围 {{min}}–{{max}}，默认 {{default}}。',

@@ -1,5 +1,6 @@
 import type { ExportResult, ImportResult } from '@poolscope/shared/export-protocol';
 import type { Ack, ApiError, LabConfig, LabConfigPatch, LessonGoResult, LessonList, ScenarioSummary } from '@poolscope/shared/protocol';
+import type { ArmConfigPatch, CompareState } from '@poolscope/shared/compare';
 import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
 import { readControlToken } from './control-token';
@@ -53,6 +54,24 @@ export function goToLessonStep(id: string, step: number): Promise<Ack<LessonGoRe
 
 export function leaveLesson(): Promise<Ack<{ lesson: null }>> {
   return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('lesson:leave', {}, cb));
+}
+
+/** Start (or restart) a comparison: B = A's config with `b` applied (an empty patch gives B = A). */
+export function startCompare(b: ArmConfigPatch = {}): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:start', { b }, cb));
+}
+
+export function patchCompare(b: ArmConfigPatch): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:patch', { b }, cb));
+}
+
+export function stopCompare(): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:stop', {}, cb));
+}
+
+/** A takes B's config and the comparison stops. */
+export function keepB(): Promise<Ack<CompareState>> {
+  return acked((cb) => socket.timeout(ACK_TIMEOUT_MS).emit('compare:keep-b', {}, cb));
 }
 
 export function reclaimLeaks(): Promise<Ack<{ reclaimed: number }>> {

@@ -34,7 +34,8 @@ const FRESH_MS = 250;
 export class ConnectionLifetimes {
   private readonly byId = new Map<number, Lifetime>();
 
-  observeSnapshot(s: Snapshot): void {
+  /** A snapshot, or arm B's part of one with the snapshot's time. */
+  observeSnapshot(s: Pick<Snapshot, 't' | 'connections' | 'connectionCounts'>): void {
     const listed = new Set<number>();
     for (const c of s.connections) {
       listed.add(c.id);

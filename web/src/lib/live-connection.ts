@@ -1,3 +1,4 @@
+import { compareStore } from './compare-store';
 import { liveStore } from './live-store';
 import { socket } from './socket';
 
@@ -7,7 +8,7 @@ export function connectLive(): () => void {
     liveStore.setStatus('live');
     // Ask on every connect: a reconnect fills the gap the disconnect left in the charts.
     socket.emit('history:get', {}, (ack) => {
-      if (ack.ok) liveStore.ingestHistory(ack.data);
+      if (ack.ok) { compareStore.ingestHistory(ack.data); liveStore.ingestHistory(ack.data); }
     });
   };
   const onDisconnect = () => liveStore.setStatus('offline');
@@ -18,7 +19,8 @@ export function connectLive(): () => void {
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onError);
-  socket.on('snapshot', (s) => liveStore.ingestSnapshot(s));
+  // B first: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms.
+  socket.on('snapshot', (s) => { compareStore.ingestSnapshot(s, liveStore.paused); liveStore.ingestSnapshot(s); });
   socket.on('events', (batch) => liveStore.ingestEvents(batch));
   socket.connect();
   return () => {

@@ -28,24 +28,36 @@ function stacks(series: readonly SeriesDef[]): Map<string, SeriesDef[]> {
   return byStack;
 }
 
-/** Stacked areas first (in series order, bottom up), then the lines over them. */
+/** Arm B's lines are dashed; its reference lines (already dashed for A) dotted, so the two stay apart. */
+const B_DASH = '6 4';
+const B_REFERENCE_DASH = '1.5 3';
+
+/** Stacked areas first (in series order, bottom up), then the lines over them; arm B's stacks as dashed top edges only. */
 export const ChartSeries = memo(function ChartSeries({ points, series, x, y }: ChartSeriesProps) {
+  // Under B's dashed edges A's fill steps back, so both arms read at a glance.
+  const fillOpacity = series.some((s) => s.arm === 'b') ? 0.3 : 0.55;
   const areas = [...stacks(series).values()].flatMap((layers) => {
     const tops = stackTops(points, layers.map((s) => s.key));
     return layers.map((s, i) => ({ s, tops: tops[i] as number[], bottoms: i === 0 ? null : (tops[i - 1] as number[]) }));
   });
   return (
     <g className="chart-series">
-      {areas.map(({ s, tops, bottoms }) => (
+      {areas.map(({ s, tops, bottoms }) => (s.arm === 'b' ? (
+        <path key={s.key} className="chart-line chart-line-b" data-arm="b" d={edgePath(points, tops, x, y)} fill="none" stroke={s.color}
+          strokeWidth={2} strokeDasharray={B_DASH} />
+      ) : (
         <g key={s.key}>
-          <path d={bandPath(points, tops, bottoms, x, y)} fill={s.color} fillOpacity={0.55} stroke="none" />
+          <path d={bandPath(points, tops, bottoms, x, y)} fill={s.color} fillOpacity={fillOpacity} stroke="none" />
           <path className="chart-line" d={edgePath(points, tops, x, y)} fill="none" stroke={s.color} strokeWidth={1.5} />
         </g>
-      ))}
-      {series.filter((s) => s.kind === 'line').map((s) => (
+      )))}
+      {series.filter((s) => s.kind === 'line').map((s) => (s.arm === 'b' ? (
+        <path key={s.key} className="chart-line chart-line-b" data-arm="b" d={linePath(points, s.key, x, y, s.step)} fill="none" stroke={s.color}
+          strokeWidth={s.dashed ? 1.5 : 2} strokeDasharray={s.dashed ? B_REFERENCE_DASH : B_DASH} strokeLinejoin="round" />
+      ) : (
         <path key={s.key} className="chart-line" d={linePath(points, s.key, x, y, s.step)} fill="none" stroke={s.color}
           strokeWidth={s.dashed ? 1.5 : 2} strokeDasharray={s.dashed ? '6 4' : undefined} strokeLinejoin="round" />
-      ))}
+      )))}
     </g>
   );
 });

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Panel } from '../../components/panel';
@@ -7,6 +7,11 @@ import { TimeChart, type SeriesDef } from '../../components/time-chart';
 import { STATE_COLORS, WAITING_COLOR } from '../../lib/palette';
 import { formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
+import { useCompare } from '../../lib/use-compare';
+import { SplitToggle } from '../compare/split-toggle';
+
+const ARM_A_HEADING = 'Arm A';
+const ARM_B_HEADING = 'Arm B';
 
 const seriesOf = (t: TFunction): readonly SeriesDef[] => [
   { key: 'active', name: t('pool.active'), get: (s) => s.pool.active, agg: 'mean', kind: 'area', stackId: 'pool', color: STATE_COLORS.active },
@@ -37,14 +42,23 @@ const Readouts = memo(function Readouts() {
 export function PoolStatePanel() {
   const { t } = useTranslation();
   const series = useMemo(() => seriesOf(t), [t]);
+  const [split, setSplit] = useState(false);
+  const comparing = useCompare((s) => s.running);
   return (
     <Panel
       id="pool-state"
       title={t('pool.title')}
       lede={t('pool.lede')}
-      actions={<Readouts />}
+      actions={<><Readouts /><SplitToggle split={split} onChange={setSplit} /></>}
     >
-      <TimeChart chartId="pool-state" title={t('pool.title')} series={series} height={260} yUnit={t('chart.connectionsAxis')} />
+      {comparing && split ? (
+        <div className="split-charts">
+          <h3 className="subhead">{ARM_A_HEADING}</h3>
+          <TimeChart chartId="pool-state" title={`${t('pool.title')}, A`} series={series} height={200} yUnit={t('chart.connectionsAxis')} arms={{ overlayB: false }} />
+          <h3 className="subhead">{ARM_B_HEADING}</h3>
+          <TimeChart chartId="pool-state-b" title={`${t('pool.title')}, B`} series={series} height={200} yUnit={t('chart.connectionsAxis')} arms={{ source: 'b' }} />
+        </div>
+      ) : <TimeChart chartId="pool-state" title={t('pool.title')} series={series} height={260} yUnit={t('chart.connectionsAxis')} />}
     </Panel>
   );
 }

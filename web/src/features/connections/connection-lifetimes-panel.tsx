@@ -3,10 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/panel';
 import { LIFETIMES_SPAN_MS } from '../../lib/connection-lifetimes';
 import { liveStore } from '../../lib/live-store';
+import { compareStore } from '../../lib/compare-store';
 import { useChartFrame } from '../../lib/use-live';
-import { groupLanes } from './lifetime-lanes';
+import { groupLanes, type LaneGroup } from './lifetime-lanes';
 import { LifetimeLaneList } from './lifetime-lane-list';
 import { StateLegend } from './state-legend';
+
+const ARM_TAG = { a: 'A', b: 'B' } as const;
+const ARM_NAME = { a: 'arm A', b: 'arm B' } as const;
+
+/** A's lanes, and while comparing B's after them, each group tagged with its arm. */
+function armLanes(now: number): (LaneGroup & { arm?: 'a' | 'b' })[] {
+  const a = groupLanes(liveStore.lifetimes.recent(now));
+  if (compareStore.view === null) return a;
+  return [...a.map((g) => ({ ...g, arm: 'a' as const })), ...groupLanes(compareStore.lifetimes.recent(now)).map((g) => ({ ...g, arm: 'b' as const }))];
+}
 
 /** Recent connection lifetimes as swimlanes: the connection map's last minute, not just its now. */
 export function ConnectionLifetimesPanel() {
@@ -16,7 +27,7 @@ export function ConnectionLifetimesPanel() {
   const [inspected, setInspected] = useState<string | null>(null);
   const { to, groups } = useMemo(() => {
     const now = liveStore.view?.t ?? 0;
-    return { to: now, groups: groupLanes(liveStore.lifetimes.recent(now)) };
+    return { to: now, groups: armLanes(now) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [frame]);
   const from = to - LIFETIMES_SPAN_MS;
@@ -33,9 +44,12 @@ export function ConnectionLifetimesPanel() {
       <div ref={ref} className="lane-groups">
         {groups.length === 0 ? <p className="muted">{t('lifetimes.none')}</p> : null}
         {groups.map((g) => (
-          <div key={g.targetId}>
-            <h3 className="subhead" translate="no">{g.targetId}</h3>
-            <LifetimeLaneList lanes={g.lanes} label={t('lifetimes.lanesOn', { target: g.targetId })} from={from} to={to} onInspect={setInspected} />
+          <div key={`${g.arm ?? ''}${g.targetId}`}>
+            <h3 className="subhead">
+              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{ARM_NAME[g.arm]}, </span></> : null}
+              <span translate="no">{g.targetId}</span>
+            </h3>
+            <LifetimeLaneList lanes={g.lanes} label={`${t('lifetimes.lanesOn', { target: g.targetId })}${g.arm ? `, ${ARM_NAME[g.arm]}` : ''}`} from={from} to={to} onInspect={setInspected} />
           </div>
         ))}
         {groups.length > 0 ? (

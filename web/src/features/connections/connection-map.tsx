@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Panel } from '../../components/panel';
 import { liveStore } from '../../lib/live-store';
+import { compareStore } from '../../lib/compare-store';
 import { useChartFrame } from '../../lib/use-live';
 import { formatNumber } from '../../lib/format';
 import { ConnectionCells, type Cell } from './connection-cells';
@@ -11,9 +12,25 @@ import { StateLegend } from './state-legend';
 /** How long a closed connection lingers on the map with its close reason. */
 export const LINGER_MS = 5000;
 
-interface Group { targetId: string; address: string; cells: Cell[]; counts: Record<string, number>; unlisted: number }
+interface Group { targetId: string; address: string; cells: Cell[]; counts: Record<string, number>; unlisted: number; arm?: 'a' | 'b' }
 
-export function groupConnections(s: Snapshot): Group[] {
+/** What the map reads of a snapshot: A's, or arm B's part of one with the snapshot's time. */
+export type MapSource = Pick<Snapshot, 't' | 'targets' | 'connections' | 'recentlyClosed' | 'connectionCounts'>;
+
+const ARM_TAG = { a: 'A', b: 'B' } as const;
+const ARM_NAME = { a: 'arm A', b: 'arm B' } as const;
+
+/** While comparing, A's groups then B's, each tagged with its arm (the arms' connection ids are their own). */
+function armGroups(view: Snapshot): Group[] {
+  const b = compareStore.view?.b;
+  if (!b) return groupConnections(view);
+  return [
+    ...groupConnections(view).map((g) => ({ ...g, arm: 'a' as const })),
+    ...groupConnections({ ...b, t: view.t }).map((g) => ({ ...g, arm: 'b' as const })),
+  ];
+}
+
+export function groupConnections(s: MapSource): Group[] {
   const groups = new Map<string, Group>();
   const group = (targetId: string): Group => {
     let g = groups.get(targetId);
@@ -43,7 +60,7 @@ export function ConnectionMap() {
   const frame = useChartFrame('connection-map', ref);
   const [inspected, setInspected] = useState<string | null>(null);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const groups = useMemo(() => (liveStore.view ? groupConnections(liveStore.view) : []), [frame]);
+  const groups = useMemo(() => (liveStore.view ? armGroups(liveStore.view) : []), [frame]);
   return (
     <Panel
       id="connection-map"
@@ -56,12 +73,13 @@ export function ConnectionMap() {
       {groups.length === 0 ? <p className="muted">{t('map.noTargets')}</p> : null}
       <div className="map-groups" ref={ref}>
         {groups.map((g) => (
-          <div key={g.targetId} className="map-group">
+          <div key={`${g.arm ?? ''}${g.targetId}`} className={`map-group${g.arm ? ` map-group-${g.arm}` : ''}`}>
             <h3 className="subhead">
+              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{ARM_NAME[g.arm]}, </span></> : null}
               <span translate="no">{g.targetId}</span> <span className="muted" translate="no">{g.address}</span>{' '}
               <span className="muted small">{t('map.open', { n: formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted) })}</span>
             </h3>
-            <ConnectionCells cells={g.cells} label={t('map.connectionsTo', { target: g.targetId })} onInspect={setInspected} />
+            <ConnectionCells cells={g.cells} label={`${t('map.connectionsTo', { target: g.targetId })}${g.arm ? `, ${ARM_NAME[g.arm]}` : ''}`} onInspect={setInspected} />
             {g.unlisted > 0 ? (
               <p className="muted small">{t('map.unlisted', { n: formatNumber(g.unlisted), counts: Object.entries(g.counts).map(([k, v]) => `${t(`connectionState.${k}`, { defaultValue: k })} ${v}`).join(', ') })}</p>
             ) : null}

@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { compareStore } from '../../lib/compare-store';
 import { liveStore } from '../../lib/live-store';
-import { buildSession, download, samplesToCsv } from './session-export';
+import { armsToCsv, buildSession, download } from './session-export';
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 }
 
-/** Download everything recorded so far (up to 15 minutes) as JSON or CSV. */
+/** Download everything recorded so far (up to 15 minutes) as JSON or CSV; both arms where a comparison ran. */
 export function ExportButtons() {
   const { t } = useTranslation();
   const exportJson = () => {
-    const session = buildSession(liveStore.samples.toArray(), liveStore.events.toArray(), liveStore.markers, liveStore.config);
+    const session = buildSession(liveStore.samples.toArray(), liveStore.events.toArray(), liveStore.markers, liveStore.config, new Date(),
+      compareStore.samples.toArray(), compareStore.compare);
     download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
   };
-  const exportCsv = () => download(`poolscope-session-${stamp()}.csv`, 'text/csv', samplesToCsv(liveStore.samples.toArray()));
+  const exportCsv = () => download(`poolscope-session-${stamp()}.csv`, 'text/csv', armsToCsv(liveStore.samples.toArray(), compareStore.samples.toArray()));
   return (
     <div className="btn-group" role="group" aria-label={t('exportSession.group')}>
       <button type="button" className="btn btn-quiet" onClick={exportJson}>{t('exportSession.json')}</button>

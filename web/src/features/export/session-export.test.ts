@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toSample } from '../../lib/live-store';
 import { makeSnapshot } from '../../test-support/fixtures';
-import { buildSession, flatten, samplesToCsv } from './session-export';
+import { armsToCsv, buildSession, flatten, samplesToCsv } from './session-export';
+import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 
 describe('session export', () => {
   it('flattens nested numbers to dotted columns and skips arrays', () => {
@@ -40,5 +41,19 @@ describe('session export', () => {
     expect(parsed.format).toBe('poolscope-session/1');
     expect(parsed.snapshots[0]?.pool.open).toBe(4);
     expect(parsed.events).toHaveLength(1);
+  });
+
+  it('carries arm B beside A: its samples and the comparison in JSON, an arm column in CSV', () => {
+    const a = [toSample(makeSnapshot({ seq: 1, t: 0 }))];
+    const b = [toSample(makeSnapshot({ seq: 1, t: 0, pool: { ...makeSnapshot().pool, open: 9 } }))];
+    const session = buildSession(a, [], [], null, new Date(0), b, makeComparingSnapshot().compare);
+    expect(session.armB?.[0]?.pool.open).toBe(9);
+    expect(session.compare?.diff[0]?.knob).toBe('maxOpen');
+    expect(session.compare?.configB.pool.maxOpen).toBe(4);
+    const [header, rowA, rowB] = armsToCsv(a, b).split('\n');
+    expect(header?.startsWith('arm,time,t,seq')).toBe(true);
+    const open = header?.split(',').indexOf('pool.open') ?? -1;
+    expect([rowA?.split(',')[0], rowA?.split(',')[open], rowB?.split(',')[0], rowB?.split(',')[open]]).toEqual(['a', '4', 'b', '9']);
+    expect(buildSession(a, [], [], null, new Date(0)).armB).toBeUndefined();
   });
 });

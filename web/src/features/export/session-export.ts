@@ -1,7 +1,20 @@
 import type { LabEvent } from '@poolscope/shared/events';
 import type { Marker } from '@poolscope/shared/snapshot';
 import type { LabConfig } from '@poolscope/shared/protocol';
+import type { CompareSnapshot } from '@poolscope/shared/compare';
 import type { Sample } from '../../lib/live-store';
+
+/** Arm B of a comparison: its samples (the same shape as `snapshots`) and the comparison's state at export. */
+export interface CompareExport {
+  b: Sample[];
+  diff: CompareSnapshot['diff'];
+  seed: number;
+  startedAt: number;
+  sharedTargetIds: string[];
+  windowS: number;
+  summary: CompareSnapshot['summary'];
+  configB: CompareSnapshot['b']['config'];
+}
 
 export interface SessionExport {
   format: 'poolscope-session/1';
@@ -11,10 +24,30 @@ export interface SessionExport {
   events: LabEvent[];
   markers: Marker[];
   config: LabConfig | null;
+  /** Arm B's samples whenever a comparison ran in the recorded span (absent otherwise); `compare` only while one runs. */
+  armB?: Sample[];
+  compare?: Omit<CompareExport, 'b'>;
 }
 
-export function buildSession(snapshots: Sample[], events: LabEvent[], markers: Marker[], config: LabConfig | null, now = new Date()): SessionExport {
-  return { format: 'poolscope-session/1', exportedAt: now.toISOString(), snapshots, events, markers, config };
+export function buildSession(
+  snapshots: Sample[], events: LabEvent[], markers: Marker[], config: LabConfig | null, now = new Date(), armB: Sample[] = [], compare: CompareSnapshot | null = null,
+): SessionExport {
+  const session: SessionExport = { format: 'poolscope-session/1', exportedAt: now.toISOString(), snapshots, events, markers, config };
+  if (armB.length > 0) session.armB = armB;
+  if (compare) {
+    const { diff, seed, startedAt, sharedTargetIds, windowS, summary } = compare;
+    session.compare = { diff, seed, startedAt, sharedTargetIds, windowS, summary, configB: compare.b.config };
+  }
+  return session;
+}
+
+/** One CSV of both arms: an `arm` column first, A's rows then B's. */
+export function armsToCsv(a: Sample[], b: Sample[]): string {
+  if (b.length === 0) return samplesToCsv(a);
+  const csv = samplesToCsv([...a, ...b]);
+  const [header = '', ...rows] = csv.trimEnd().split('\n');
+  const lines = [`arm,${header}`, ...rows.map((row, i) => `${i < a.length ? 'a' : 'b'},${row}`)];
+  return `${lines.join('\n')}\n`;
 }
 
 /** Numeric leaves of a nested object as dotted paths: { pool: { open: 3 } } -> { 'pool.open': 3 }. */

@@ -7,6 +7,8 @@ import { ackMessage } from '../../components/ack-message';
 import { useScenarios } from './use-scenarios';
 import { scenarioTitle, scenarioWatch } from '../../i18n/words';
 
+/** Comparison scenarios (the server marks them `compare`) start arm B beside A when run. */
+
 /** Pick a scenario, read what to watch, run it. The running one stays named with its advice. */
 export function ScenarioBar() {
   const { t } = useTranslation();
@@ -34,7 +36,12 @@ export function ScenarioBar() {
         <label htmlFor={id}>{t('scenario.label')}</label>
         <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={scenarios.length === 0}>
           {scenarios.length === 0 ? <option value="">{error ? t('scenario.unavailable') : t('scenario.loading')}</option> : null}
-          {scenarios.map((s) => <option key={s.id} value={s.id}>{scenarioTitle(t, s)}{s.id === activeId ? t('scenario.runningSuffix') : ''}</option>)}
+          {scenarios.filter((s) => !s.compare).map((s) => <option key={s.id} value={s.id}>{scenarioTitle(t, s)}{s.id === activeId ? t('scenario.runningSuffix') : ''}</option>)}
+          {scenarios.some((s) => s.compare) ? (
+            <optgroup label={t('scenario.comparisons')}>
+              {scenarios.filter((s) => s.compare).map((s) => <option key={s.id} value={s.id}>{scenarioTitle(t, s)}{s.id === activeId ? t('scenario.runningSuffix') : ''}</option>)}
+            </optgroup>
+          ) : null}
         </select>
         <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={!selected || busy}>
           {running ? t('scenario.runAgain') : t('scenario.run')}

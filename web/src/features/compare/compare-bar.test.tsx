@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { CompareState } from '@poolscope/shared/compare';
+import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG } from '@poolscope/shared/config-rules';
+import { compareStore } from '../../lib/compare-store';
+import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
+import { makeSnapshot } from '../../test-support/fixtures';
+import { CompareBar } from './compare-bar';
+
+const a = { pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } };
+const stopped: CompareState = { running: false, a, b: null, diff: [], seed: null, startedAt: null, sharedTargetIds: [] };
+const commands = vi.hoisted(() => ({ startCompare: vi.fn(), stopCompare: vi.fn(), keepB: vi.fn() }));
+vi.mock('../../lib/commands', () => commands);
+
+afterEach(() => { cleanup(); vi.clearAllMocks(); });
+
+describe('CompareBar', () => {
+  it('starts B = A, then offers Keep B and Stop with focus moved to the button that replaced Start', async () => {
+    commands.startCompare.mockResolvedValue({ ok: true, data: { ...stopped, running: true, b: a, seed: 1, startedAt: 0 } });
+    render(<CompareBar />);
+    const start = screen.getByRole('button', { name: 'Start comparison' });
+    start.focus();
+    await act(async () => { fireEvent.click(start); });
+    expect(commands.startCompare).toHaveBeenCalledWith();
+    act(() => compareStore.ingestSnapshot(makeComparingSnapshot()));
+    expect(document.activeElement?.textContent).toBe('Stop comparison');
+    expect(screen.getByTestId('compare-diff').textContent).toContain('B: maxOpen 4');
+
+    commands.keepB.mockResolvedValue({ ok: true, data: stopped });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Keep B' })); });
+    expect(commands.keepB).toHaveBeenCalledTimes(1);
+    act(() => compareStore.ingestSnapshot(makeSnapshot({ seq: 9, t: 1_700_000_000_500 })));
+    expect(screen.getByRole('button', { name: 'Start comparison' })).toBeTruthy();
+  });
+
+  it('says which external targets both arms share, and shows a refused control\'s message', async () => {
+    const s = makeComparingSnapshot();
+    act(() => compareStore.ingestSnapshot({ ...s, compare: s.compare && { ...s.compare, sharedTargetIds: ['ext1'] } }));
+    render(<CompareBar />);
+    expect(screen.getByTestId('compare-shared').textContent).toMatch(/Shared by both arms: ext1/);
+    commands.stopCompare.mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', details: [] } });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Stop comparison' })); });
+    expect(screen.getByRole('alert').textContent).toBe('slow down');
+  });
+});
