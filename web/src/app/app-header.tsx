@@ -2,9 +2,11 @@ import { ConnectionStatus } from '../features/status/connection-status';
 import { ViewControls } from '../features/status/view-controls';
 import { ExportButtons } from '../features/export/export-buttons';
 import { ShareButton } from '../features/share/share-button';
+import { RecordingControls } from '../features/recording/recording-controls';
+import type { Recording } from '@poolscope/shared/recording';
 import { useTheme } from './use-theme';
 
-export function AppHeader() {
+export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: Recording, name: string) => void }) {
   const { theme, setTheme, projector, setProjector } = useTheme();
   return (
     <header className="app-header">
@@ -19,6 +21,7 @@ export function AppHeader() {
       </div>
       <ViewControls />
       <div className="header-tools">
+        {onOpenRecording ? <RecordingControls onOpen={onOpenRecording} /> : null}
         <ExportButtons />
         <ShareButton />
         <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title="Bigger text and lines for a projector">Projector</button>

@@ -1,5 +1,6 @@
 import { liveStore } from './live-store';
 import { socket } from './socket';
+import { streamTaps } from './stream-taps';
 
 /** Wire the one socket to the store. Returns a function that undoes it (for tests and HMR). */
 export function connectLive(): () => void {
@@ -18,8 +19,14 @@ export function connectLive(): () => void {
   socket.on('connect', onConnect);
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onError);
-  socket.on('snapshot', (s) => liveStore.ingestSnapshot(s));
-  socket.on('events', (batch) => liveStore.ingestEvents(batch));
+  socket.on('snapshot', (s) => {
+    liveStore.ingestSnapshot(s);
+    for (const tap of streamTaps) tap.snapshot(s);
+  });
+  socket.on('events', (batch) => {
+    liveStore.ingestEvents(batch);
+    for (const tap of streamTaps) tap.events(batch);
+  });
   socket.connect();
   return () => {
     socket.off('connect', onConnect);

@@ -8,8 +8,8 @@ function stamp(): string {
 /** Download everything recorded so far (up to 15 minutes) as JSON or CSV. */
 export function ExportButtons() {
   const exportJson = () => {
-    const session = buildSession(liveStore.samples.toArray(), liveStore.events.toArray(), liveStore.markers, liveStore.config);
-    download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
+    const session = buildSession(liveStore.samples.toArray(), liveStore.latest, liveStore.events.toArray(), liveStore.markers);
+    if (session) download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
   };
   const exportCsv = () => download(`poolscope-session-${stamp()}.csv`, 'text/csv', samplesToCsv(liveStore.samples.toArray()));
   return (

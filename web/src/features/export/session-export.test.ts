@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSample } from '../../lib/live-store';
 import { makeSnapshot } from '../../test/fixtures';
+import { parseRecording } from '@poolscope/shared/recording';
 import { buildSession, flatten, samplesToCsv } from './session-export';
 
 describe('session export', () => {
@@ -34,11 +35,18 @@ describe('session export', () => {
     expect(second?.split(',')[index]).toBe('4');
   });
 
-  it('builds a JSON session that round-trips', () => {
-    const session = buildSession([toSample(makeSnapshot())], [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }], [], null, new Date(0));
-    const parsed = JSON.parse(JSON.stringify(session)) as typeof session;
-    expect(parsed.format).toBe('poolscope-session/1');
-    expect(parsed.snapshots[0]?.pool.open).toBe(4);
-    expect(parsed.events).toHaveLength(1);
+  it('exports a recording that the recording loader reads back, histogram and all', () => {
+    const snapshot = makeSnapshot();
+    const session = buildSession([toSample(snapshot)], snapshot, [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }], [], new Date(0));
+    const parsed = parseRecording(JSON.stringify(session));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(parsed.recording.samples[0]?.pool.open).toBe(4);
+    expect(parsed.recording.samples[0]?.waitHistogram).toEqual(snapshot.waitHistogram);
+    expect(parsed.recording.events).toHaveLength(1);
+    expect(parsed.recording.frames[0]?.config).toEqual(snapshot.config);
+  });
+
+  it('exports nothing before the first snapshot', () => {
+    expect(buildSession([], null, [], [])).toBeNull();
   });
 });

@@ -1,20 +1,27 @@
 import type { LabEvent } from '@poolscope/shared/events';
-import type { Marker } from '@poolscope/shared/snapshot';
-import type { LabConfig } from '@poolscope/shared/protocol';
+import type { HistorySample } from '@poolscope/shared/history';
+import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from '@poolscope/shared/recording';
+import type { Marker, Snapshot } from '@poolscope/shared/snapshot';
 import type { Sample } from '../../lib/live-store';
 
-export interface SessionExport {
-  format: 'poolscope-session/1';
-  exportedAt: string;
-  /** One record per snapshot received (10 Hz), without the per-connection lists. */
-  snapshots: Sample[];
-  events: LabEvent[];
-  markers: Marker[];
-  config: LabConfig | null;
+/** A kept sample back in the stream's shape (its histogram was stored as counts over shared bounds). */
+export function toHistory(sample: Sample): HistorySample {
+  const { waitCounts, waitBounds, ...rest } = sample;
+  return { ...rest, waitHistogram: waitBounds.map((upToMs, i) => ({ upToMs, count: waitCounts[i] ?? 0 })) };
 }
 
-export function buildSession(snapshots: Sample[], events: LabEvent[], markers: Marker[], config: LabConfig | null, now = new Date()): SessionExport {
-  return { format: 'poolscope-session/1', exportedAt: now.toISOString(), snapshots, events, markers, config };
+/**
+ * Everything this page holds (up to 15 minutes) as a recording, so an export opens again with
+ * "Open recording…". Only the latest whole snapshot is held, so it is the one frame.
+ */
+export function buildSession(samples: Sample[], latest: Snapshot | null, events: LabEvent[], markers: Marker[], now = new Date()): Recording | null {
+  if (samples.length === 0 || latest === null) return null;
+  const { markers: _markers, ...frame } = latest;
+  const first = samples[0] as Sample;
+  return {
+    format: RECORDING_FORMAT, version: RECORDING_VERSION, recordedAt: now.toISOString(),
+    samples: samples.map(toHistory), frames: [{ ...frame, t: Math.min(frame.t, first.t) }], events, markers,
+  };
 }
 
 /** Numeric leaves of a nested object as dotted paths: { pool: { open: 3 } } -> { 'pool.open': 3 }. */
