@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { parseRecording } from '@poolscope/shared/recording';
 import { openDashboard, readNumber, resetLab, stat } from '../test-support/lab';
 
 test.beforeAll(async ({ request }) => resetLab(request));
@@ -20,16 +21,15 @@ test('export downloads the recorded session as valid JSON (and CSV)', async ({ p
   await page.waitForTimeout(1500);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^poolscope-session-.*\.json$/);
-  const session = JSON.parse(await readFile(await download.path(), 'utf8')) as {
-    format: string; snapshots: { seq: number; t: number; pool: { open: number } }[]; events: unknown[]; config: { pool: { maxOpen: number } };
-  };
-  expect(session.format).toBe('poolscope-session/1');
-  expect(session.snapshots.length).toBeGreaterThan(5);
-  expect(typeof session.snapshots[0]?.pool.open).toBe('number');
-  const seqs = session.snapshots.map((s) => s.seq);
+  const parsed = parseRecording(await readFile(await download.path(), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  const session = parsed.recording;
+  expect(session.samples.length).toBeGreaterThan(5);
+  expect(typeof session.samples[0]?.pool.open).toBe('number');
+  const seqs = session.samples.map((s) => s.seq);
   expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   expect(Array.isArray(session.events)).toBe(true);
-  expect(session.config.pool.maxOpen).toBe(10);
+  expect(session.frames.at(-1)?.config.pool.maxOpen).toBe(10);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\n');

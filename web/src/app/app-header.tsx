@@ -7,7 +7,10 @@ import { SettingsDialogButton } from '../features/export-settings/settings-dialo
 import { LanguageSelect } from './language-select';
 import { useTheme } from './use-theme';
 
-export function AppHeader() {
+import { RecordingControls } from '../features/recording/recording-controls';
+import type { Recording } from '@poolscope/shared/recording';
+
+export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: Recording, name: string) => void }) {
   const { t } = useTranslation();
   const { theme, setTheme, projector, setProjector } = useTheme();
   return (
@@ -23,6 +26,7 @@ export function AppHeader() {
       </div>
       <ViewControls />
       <div className="header-tools">
+        {onOpenRecording ? <RecordingControls onOpen={onOpenRecording} /> : null}
         <ExportButtons />
         <ShareButton />
         <SettingsDialogButton />

@@ -1,4 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { Recording } from '@poolscope/shared/recording';
+import { liveStore } from '../lib/live-store';
+import { RecordingPlayer } from '../features/recording/recording-player';
+import { ReplayBar } from '../features/recording/replay-bar';
+import { recordingFromUrl } from '../features/recording/recording-from-url';
 import { useTranslation } from 'react-i18next';
 import { connectLive } from '../lib/live-connection';
 import { KpiStrip } from '../features/overview/kpi-strip';
@@ -30,7 +35,33 @@ const PRESENT_HASH = '#present';
 
 export function App({ live = true }: { live?: boolean }) {
   const { t } = useTranslation();
-  useEffect(() => (live ? connectLive() : undefined), [live]);
+  const [replay, setReplay] = useState<Replay | null>(null);
+  const [replayProblem, setReplayProblem] = useState<string | null>(null);
+  // No lab behind a recording: the live socket stays closed while one plays.
+  useEffect(() => (live && !replay ? connectLive() : undefined), [live, replay]);
+  useEffect(() => {
+    if (!replay) return;
+    replay.player.seek(replay.player.startMs);
+    return () => replay.player.dispose();
+  }, [replay]);
+  useEffect(() => {
+    if (!live) return;
+    void recordingFromUrl(window.location.search, window.location.origin, async (url) => {
+      const response = await fetch(url);
+      return { ok: response.ok, status: response.status, text: await response.text() };
+    }).then((parsed) => {
+      if (!parsed) return;
+      if (parsed.ok) setReplay({ player: new RecordingPlayer(parsed.recording, liveStore), name: t('recording.fromLink'), recordedAt: parsed.recording.recordedAt });
+      else setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
+    });
+  }, [live, t]);
+  const openRecording = useCallback((recording: Recording, name: string) => {
+    setReplay({ player: new RecordingPlayer(recording, liveStore), name, recordedAt: recording.recordedAt });
+  }, []);
+  const closeRecording = useCallback(() => {
+    liveStore.reset();
+    setReplay(null);
+  }, []);
   const [presenting, setPresenting] = useState(() => window.location.hash === PRESENT_HASH);
   const present = useCallback((on: boolean) => {
     setPresenting(on);
@@ -39,20 +70,34 @@ export function App({ live = true }: { live?: boolean }) {
   }, []);
   if (isSpeakerNotesView(window.location.search)) return <SpeakerNotes />;
   if (presenting) return <Presenter onExit={() => present(false)} />;
-  return <Dashboard onPresent={() => present(true)} />;
+  return (
+    <Dashboard onPresent={() => present(true)} onOpenRecording={openRecording}
+      replayBar={replay ? <ReplayBar player={replay.player} name={replay.name} recordedAt={replay.recordedAt} onClose={closeRecording} /> : null}
+      problem={replayProblem} />
+  );
+}
+
+interface Replay {
+  player: RecordingPlayer;
+  name: string;
+  recordedAt: string;
 }
 
 /** Every panel at once; while a lesson runs, its focused panel is scrolled to and marked. */
-function Dashboard({ onPresent }: { onPresent: () => void }) {
+function Dashboard({ onPresent, onOpenRecording, replayBar, problem }: {
+  onPresent: () => void; onOpenRecording: (recording: Recording, name: string) => void; replayBar: ReactNode; problem: string | null;
+}) {
   const { lessons } = useLessons();
   const position = useLive((s) => s.latest?.lesson ?? null);
   const step = position ? lessons.find((l) => l.id === position.id)?.steps[position.step - 1] : undefined;
   useFocusPanel(step?.focus.panel ?? null, position ? `${position.id}/${position.step}` : null);
   const { t } = useTranslation();
   return (
-    <div className="app">
+    <div className={replayBar ? 'app replaying' : 'app'}>
       <a className="skip-link" href="#controls">{t('app.skipToControls')}</a>
-      <AppHeader />
+      <AppHeader onOpenRecording={onOpenRecording} />
+      {replayBar}
+      {problem ? <p className="banner banner-warn" role="alert">{problem}</p> : null}
       <TokenPrompt />
       <ShareBanner />
       <LessonBar onPresent={onPresent} />

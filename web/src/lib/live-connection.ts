@@ -1,6 +1,7 @@
 import { compareStore } from './compare-store';
 import { liveStore } from './live-store';
 import { socket } from './socket';
+import { streamTaps } from './stream-taps';
 
 /** Wire the one socket to the store. Returns a function that undoes it (for tests and HMR). */
 export function connectLive(): () => void {
@@ -20,8 +21,15 @@ export function connectLive(): () => void {
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onError);
   // B first: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms.
-  socket.on('snapshot', (s) => { compareStore.ingestSnapshot(s, liveStore.paused); liveStore.ingestSnapshot(s); });
-  socket.on('events', (batch) => liveStore.ingestEvents(batch));
+  socket.on('snapshot', (s) => {
+    compareStore.ingestSnapshot(s, liveStore.paused);
+    liveStore.ingestSnapshot(s);
+    for (const tap of streamTaps) tap.snapshot(s);
+  });
+  socket.on('events', (batch) => {
+    liveStore.ingestEvents(batch);
+    for (const tap of streamTaps) tap.events(batch);
+  });
   socket.connect();
   return () => {
     socket.off('connect', onConnect);

@@ -100,6 +100,20 @@ export class LiveStore {
     for (const listener of this.listeners) listener();
   }
 
+  /** Forget everything seen, as a fresh page would (a recording's seek starts from here). */
+  reset(): void {
+    this.samples.clear();
+    this.events.clear();
+    this.lifetimes.clear();
+    this.markers = [];
+    this.latest = null;
+    this.view = null;
+    this.config = null;
+    this.eventsVersion += 1;
+    this.refreshAllCharts({ includeHidden: true });
+    this.emit();
+  }
+
   ingestSnapshot(snapshot: Snapshot): void {
     const previous = this.samples.last();
     // A restarted lab counts seq from 1 again (its clock moves on, so time alone does not tell);

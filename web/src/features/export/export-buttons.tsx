@@ -11,9 +11,9 @@ function stamp(): string {
 export function ExportButtons() {
   const { t } = useTranslation();
   const exportJson = () => {
-    const session = buildSession(liveStore.samples.toArray(), liveStore.events.toArray(), liveStore.markers, liveStore.config, new Date(),
-      compareStore.samples.toArray(), compareStore.compare);
-    download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
+    const session = buildSession(liveStore.samples.toArray(), liveStore.latest, liveStore.events.toArray(), liveStore.markers, new Date(),
+      compareStore.samples.toArray());
+    if (session) download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
   };
   const exportCsv = () => download(`poolscope-session-${stamp()}.csv`, 'text/csv', armsToCsv(liveStore.samples.toArray(), compareStore.samples.toArray()));
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSample } from '../../lib/live-store';
 import { makeSnapshot } from '../../test-support/fixtures';
+import { parseRecording } from '@poolscope/shared/recording';
 import { armsToCsv, buildSession, flatten, samplesToCsv } from './session-export';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 
@@ -35,25 +36,34 @@ describe('session export', () => {
     expect(second?.split(',')[index]).toBe('4');
   });
 
-  it('builds a JSON session that round-trips', () => {
-    const session = buildSession([toSample(makeSnapshot())], [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }], [], null, new Date(0));
-    const parsed = JSON.parse(JSON.stringify(session)) as typeof session;
-    expect(parsed.format).toBe('poolscope-session/1');
-    expect(parsed.snapshots[0]?.pool.open).toBe(4);
-    expect(parsed.events).toHaveLength(1);
+  it('exports a recording that the recording loader reads back, histogram and all', () => {
+    const snapshot = makeSnapshot();
+    const session = buildSession([toSample(snapshot)], snapshot, [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }], [], new Date(0));
+    const parsed = parseRecording(JSON.stringify(session));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(parsed.recording.samples[0]?.pool.open).toBe(4);
+    expect(parsed.recording.samples[0]?.waitHistogram).toEqual(snapshot.waitHistogram);
+    expect(parsed.recording.events).toHaveLength(1);
+    expect(parsed.recording.frames[0]?.config).toEqual(snapshot.config);
   });
 
-  it('carries arm B beside A: its samples and the comparison in JSON, an arm column in CSV', () => {
+  it('exports nothing before the first snapshot', () => {
+    expect(buildSession([], null, [], [])).toBeNull();
+  });
+
+  it('carries arm B beside A: its samples and the comparison in the recording, an arm column in CSV', () => {
+    const comparing = makeComparingSnapshot();
     const a = [toSample(makeSnapshot({ seq: 1, t: 0 }))];
     const b = [toSample(makeSnapshot({ seq: 1, t: 0, pool: { ...makeSnapshot().pool, open: 9 } }))];
-    const session = buildSession(a, [], [], null, new Date(0), b, makeComparingSnapshot().compare);
-    expect(session.armB?.[0]?.pool.open).toBe(9);
-    expect(session.compare?.diff[0]?.knob).toBe('maxOpen');
-    expect(session.compare?.configB.pool.maxOpen).toBe(4);
+    const session = buildSession(a, comparing, [], [], new Date(0), b);
+    const parsed = parseRecording(JSON.stringify(session));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(parsed.recording.armB?.[0]?.pool.open).toBe(9);
+    expect(parsed.recording.frames[0]?.compare?.diff[0]?.knob).toBe('maxOpen');
     const [header, rowA, rowB] = armsToCsv(a, b).split('\n');
     expect(header?.startsWith('arm,time,t,seq')).toBe(true);
     const open = header?.split(',').indexOf('pool.open') ?? -1;
     expect([rowA?.split(',')[0], rowA?.split(',')[open], rowB?.split(',')[0], rowB?.split(',')[open]]).toEqual(['a', '4', 'b', '9']);
-    expect(buildSession(a, [], [], null, new Date(0)).armB).toBeUndefined();
+    expect(buildSession(a, comparing, [], [], new Date(0))?.armB).toBeUndefined();
   });
 });

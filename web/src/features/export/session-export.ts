@@ -1,44 +1,31 @@
 import type { LabEvent } from '@poolscope/shared/events';
-import type { Marker } from '@poolscope/shared/snapshot';
-import type { LabConfig } from '@poolscope/shared/protocol';
-import type { CompareSnapshot } from '@poolscope/shared/compare';
+import type { HistorySample } from '@poolscope/shared/history';
+import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from '@poolscope/shared/recording';
+import type { Marker, Snapshot } from '@poolscope/shared/snapshot';
 import type { Sample } from '../../lib/live-store';
 
-/** Arm B of a comparison: its samples (the same shape as `snapshots`) and the comparison's state at export. */
-export interface CompareExport {
-  b: Sample[];
-  diff: CompareSnapshot['diff'];
-  seed: number;
-  startedAt: number;
-  sharedTargetIds: string[];
-  windowS: number;
-  summary: CompareSnapshot['summary'];
-  configB: CompareSnapshot['b']['config'];
+/** A kept sample back in the stream's shape (its histogram was stored as counts over shared bounds). */
+export function toHistory(sample: Sample): HistorySample {
+  const { waitCounts, waitBounds, ...rest } = sample;
+  return { ...rest, waitHistogram: waitBounds.map((upToMs, i) => ({ upToMs, count: waitCounts[i] ?? 0 })) };
 }
 
-export interface SessionExport {
-  format: 'poolscope-session/1';
-  exportedAt: string;
-  /** One record per snapshot received (10 Hz), without the per-connection lists. */
-  snapshots: Sample[];
-  events: LabEvent[];
-  markers: Marker[];
-  config: LabConfig | null;
-  /** Arm B's samples whenever a comparison ran in the recorded span (absent otherwise); `compare` only while one runs. */
-  armB?: Sample[];
-  compare?: Omit<CompareExport, 'b'>;
-}
-
+/**
+ * Everything this page holds (up to 15 minutes) as a recording, so an export opens again with
+ * "Open recording…". Only the latest whole snapshot is held, so it is the one frame.
+ */
 export function buildSession(
-  snapshots: Sample[], events: LabEvent[], markers: Marker[], config: LabConfig | null, now = new Date(), armB: Sample[] = [], compare: CompareSnapshot | null = null,
-): SessionExport {
-  const session: SessionExport = { format: 'poolscope-session/1', exportedAt: now.toISOString(), snapshots, events, markers, config };
-  if (armB.length > 0) session.armB = armB;
-  if (compare) {
-    const { diff, seed, startedAt, sharedTargetIds, windowS, summary } = compare;
-    session.compare = { diff, seed, startedAt, sharedTargetIds, windowS, summary, configB: compare.b.config };
-  }
-  return session;
+  samples: Sample[], latest: Snapshot | null, events: LabEvent[], markers: Marker[], now = new Date(), armB: Sample[] = [],
+): Recording | null {
+  if (samples.length === 0 || latest === null) return null;
+  const { markers: _markers, ...frame } = latest;
+  const first = samples[0] as Sample;
+  return {
+    format: RECORDING_FORMAT, version: RECORDING_VERSION, recordedAt: now.toISOString(),
+    samples: samples.map(toHistory), frames: [{ ...frame, t: Math.min(frame.t, first.t) }], events, markers,
+    // The comparison's state at export rides in the frame (`compare`); B's samples beside A's.
+    ...(armB.length > 0 ? { armB: armB.map(toHistory) } : {}),
+  };
 }
 
 /** One CSV of both arms: an `arm` column first, A's rows then B's. */

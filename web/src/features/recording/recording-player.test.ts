@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toHistorySample } from '@poolscope/shared/history';
+import { RecordingBuilder, type Recording } from '@poolscope/shared/recording';
+import type { Marker } from '@poolscope/shared/snapshot';
+import { LiveStore } from '../../lib/live-store';
+import { makeSnapshot } from '../../test-support/fixtures';
+import { RecordingPlayer } from './recording-player';
+import { recordingFromUrl } from './recording-from-url';
+
+const T0 = 1_700_000_000_000;
+
+/** 60 s at 10 Hz, pool.open counting the seconds, a marker at 20 s and 40 s, a lesson step from 30 s. */
+function sixtySeconds(): Recording {
+  const builder = new RecordingBuilder(toHistorySample);
+  const markers: Marker[] = [];
+  for (let i = 0; i < 600; i++) {
+    const t = T0 + i * 100;
+    if (i === 200) markers.push({ id: 1, t, kind: 'config', label: 'maxOpen 4' });
+    if (i === 400) markers.push({ id: 2, t, kind: 'fault', label: 't1: down' });
+    const snapshot = makeSnapshot({ seq: i + 1, t, markers: [...markers], lesson: i >= 300 ? { id: 'why-pools', step: 2 } : null });
+    snapshot.pool = { ...snapshot.pool, open: Math.floor(i / 10) };
+    builder.addSnapshot(snapshot);
+    if (i === 250) builder.addEvents([{ t, type: 'scenario-applied', scenarioId: 'x', title: 'X' }]);
+  }
+  return builder.build(new Date(T0))!;
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('RecordingPlayer', () => {
+  it('a seek shows the recording at that instant: the window before it, the frame in force, the markers seen', () => {
+    const store = new LiveStore();
+    const player = new RecordingPlayer(sixtySeconds(), store);
+    player.seek(T0 + 35_000);
+    expect(store.latest?.t).toBe(T0 + 35_000);
+    expect(store.latest?.pool.open).toBe(35);
+    expect(store.latest?.lesson).toEqual({ id: 'why-pools', step: 2 });
+    expect(store.samples.toArray().at(0)?.t).toBe(T0);
+    expect(store.markers.map((m) => m.id)).toEqual([1]);
+    expect(store.events.toArray().map((e) => e.type)).toEqual(['scenario-applied']);
+    player.seek(T0 + 10_000);
+    expect(store.latest?.pool.open).toBe(10);
+    expect(store.latest?.lesson).toBeNull();
+    expect(store.events.toArray()).toEqual([]);
+  });
+
+  it('plays at the chosen speed: 4x shows 4 s of recording per real second, then stops at the end', () => {
+    vi.useFakeTimers();
+    const store = new LiveStore();
+    const player = new RecordingPlayer(sixtySeconds(), store);
+    player.seek(T0);
+    player.setSpeed(4);
+    player.play();
+    vi.advanceTimersByTime(1000);
+    expect(store.latest?.t).toBe(T0 + 4000);
+    expect(player.state().playing).toBe(true);
+    vi.advanceTimersByTime(20_000);
+    expect(store.latest?.t).toBe(T0 + 59_900);
+    expect(player.state().playing).toBe(false);
+  });
+
+  it('jumps to the next marker, and says when there is none', () => {
+    const store = new LiveStore();
+    const player = new RecordingPlayer(sixtySeconds(), store);
+    player.seek(T0);
+    expect(player.nextMarker()).toBe(true);
+    expect(store.latest?.t).toBe(T0 + 20_000);
+    expect(player.nextMarker()).toBe(true);
+    expect(store.latest?.t).toBe(T0 + 40_000);
+    expect(player.nextMarker()).toBe(false);
+  });
+});
+
+describe('?recording=<url>', () => {
+  const fetchText = vi.fn(async () => ({ ok: true, status: 200, text: JSON.stringify(sixtySeconds()) }));
+
+  it('opens a recording from the same origin', async () => {
+    const parsed = await recordingFromUrl('?recording=/rec.json', 'http://127.0.0.1:3000', fetchText);
+    expect(parsed?.ok).toBe(true);
+    expect(fetchText).toHaveBeenCalledWith('http://127.0.0.1:3000/rec.json');
+  });
+
+  it('refuses another origin without fetching, and explains a missing file', async () => {
+    fetchText.mockClear();
+    const foreign = await recordingFromUrl('?recording=https://evil.example/r.json', 'http://127.0.0.1:3000', fetchText);
+    expect(foreign?.ok).toBe(false);
+    expect(fetchText).not.toHaveBeenCalled();
+    const missing = await recordingFromUrl('?recording=/nope.json', 'http://127.0.0.1:3000', async () => ({ ok: false, status: 404, text: '' }));
+    expect(missing?.ok ? null : missing?.problem.message).toBe('/nope.json answered HTTP 404');
+    expect(await recordingFromUrl('?other=1', 'http://127.0.0.1:3000', fetchText)).toBeNull();
+  });
+});

@@ -1,0 +1,127 @@
+import { HISTORY_SPAN_MS } from '@poolscope/shared/history';
+import type { Recording } from '@poolscope/shared/recording';
+import type { LiveStore } from '../../lib/live-store';
+import { lastAtOrBefore, replaySnapshot } from './replay-snapshot';
+
+export const PLAYBACK_SPEEDS = [1, 2, 4, 8] as const;
+export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
+/** The player advances in real-time steps of this size: the stream's own 10 Hz at 1×. */
+const STEP_MS = 100;
+/** A seek rebuilds the charts' window from this many events back, as a live page would have seen them. */
+const EVENTS_ON_SEEK = 500;
+
+export interface PlayerState {
+  positionMs: number;
+  startMs: number;
+  endMs: number;
+  playing: boolean;
+  speed: PlaybackSpeed;
+}
+
+/**
+ * Plays a recording into the dashboard's store as if a lab were streaming it: samples at their
+ * recorded pace (times the speed), events and markers as they happened. Seeking rebuilds the
+ * store from the recording, so the charts show the window before the new position.
+ */
+export class RecordingPlayer {
+  private position: number;
+  private speed: PlaybackSpeed = 1;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private nextSample = 0;
+  private nextEvent = 0;
+  private readonly listeners = new Set<() => void>();
+  private snapshotState: PlayerState;
+
+  constructor(private readonly recording: Recording, private readonly store: LiveStore) {
+    this.position = this.startMs;
+    this.snapshotState = this.computeState();
+  }
+
+  get startMs(): number {
+    return (this.recording.samples[0] as { t: number }).t;
+  }
+
+  get endMs(): number {
+    return (this.recording.samples.at(-1) as { t: number }).t;
+  }
+
+  state = (): PlayerState => this.snapshotState;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Show the recording at `t` (clamped to it): the window before it drawn at once. */
+  seek(t: number): void {
+    this.position = Math.min(this.endMs, Math.max(this.startMs, t));
+    const { samples, events, markers } = this.recording;
+    const last = lastAtOrBefore(samples, this.position);
+    const fromMs = this.position - HISTORY_SPAN_MS;
+    const seen = markers.filter((m) => m.t <= this.position);
+    this.store.reset();
+    const upTo = samples.slice(0, last).filter((s) => s.t >= fromMs);
+    if (upTo.length > 0) this.store.ingestHistory({ intervalMs: STEP_MS, spanMs: HISTORY_SPAN_MS, samples: upTo, markers: seen });
+    this.store.ingestSnapshot(replaySnapshot(this.recording, samples[Math.max(0, last)]!, seen));
+    this.nextEvent = lastAtOrBefore(events, this.position) + 1;
+    this.store.ingestEvents(events.slice(Math.max(0, this.nextEvent - EVENTS_ON_SEEK), this.nextEvent));
+    this.nextSample = Math.max(0, last) + 1;
+    this.changed();
+  }
+
+  play(): void {
+    if (this.timer) return;
+    if (this.position >= this.endMs) this.seek(this.startMs);
+    this.timer = setInterval(() => this.advance(STEP_MS * this.speed), STEP_MS);
+    this.changed();
+  }
+
+  pause(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.changed();
+  }
+
+  setSpeed(speed: PlaybackSpeed): void {
+    this.speed = speed;
+    this.changed();
+  }
+
+  /** Jump to the next marker after the position (a config change, a scenario, a lesson step, a fault). */
+  nextMarker(): boolean {
+    const next = this.recording.markers.find((m) => m.t > this.position + 1 && m.t <= this.endMs);
+    if (!next) return false;
+    this.seek(next.t);
+    return true;
+  }
+
+  dispose(): void {
+    this.pause();
+    this.listeners.clear();
+  }
+
+  /** Feed everything recorded between the position and `byMs` later, in order. */
+  advance(byMs: number): void {
+    const until = Math.min(this.endMs, this.position + byMs);
+    const { samples, events, markers } = this.recording;
+    while (this.nextSample < samples.length && samples[this.nextSample]!.t <= until) {
+      const sample = samples[this.nextSample++]!;
+      const batch: typeof events = [];
+      while (this.nextEvent < events.length && events[this.nextEvent]!.t <= sample.t) batch.push(events[this.nextEvent++]!);
+      if (batch.length > 0) this.store.ingestEvents(batch);
+      this.store.ingestSnapshot(replaySnapshot(this.recording, sample, markers.filter((m) => m.t <= sample.t).slice(-100)));
+    }
+    this.position = until;
+    if (this.position >= this.endMs) this.pause();
+    else this.changed();
+  }
+
+  private changed(): void {
+    this.snapshotState = this.computeState();
+    for (const listener of this.listeners) listener();
+  }
+
+  private computeState(): PlayerState {
+    return { positionMs: this.position, startMs: this.startMs, endMs: this.endMs, playing: this.timer !== null, speed: this.speed };
+  }
+}

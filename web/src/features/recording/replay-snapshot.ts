@@ -1,0 +1,31 @@
+import type { HistorySample } from '@poolscope/shared/history';
+import type { Recording } from '@poolscope/shared/recording';
+import type { Marker, Snapshot } from '@poolscope/shared/snapshot';
+
+/** The index of the last item at or before `t` (items oldest first); -1 when all are later. */
+export function lastAtOrBefore(items: readonly { t: number }[], t: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((items[middle] as { t: number }).t <= t) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/**
+ * A snapshot as the stream would have sent it at the sample's time: the sample's numbers over the
+ * lists, config and lesson step of the latest frame before it, with the markers seen so far.
+ */
+export function replaySnapshot(recording: Recording, sample: HistorySample, markers: Marker[]): Snapshot {
+  const frame = recording.frames[Math.max(0, lastAtOrBefore(recording.frames, sample.t))] as Recording['frames'][number];
+  return {
+    ...frame,
+    seq: sample.seq, t: sample.t, pool: sample.pool, totals: sample.totals, rates: sample.rates,
+    latency: sample.latency, waitHistogram: sample.waitHistogram, markers,
+  };
+}
