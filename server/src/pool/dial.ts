@@ -1,17 +1,41 @@
 import { backoffFor } from './dial-backoff';
 import { ERROR_CODES } from '@poolscope/shared/vocabulary';
 import { DialError, dialErrorCode } from './dial-error';
-import type { Link } from './link';
-import { PooledConnection } from './pooled-connection';
-import type { PoolEngine } from './pool-engine';
+import type { PoolConfig } from '@poolscope/shared/pool-config';
+import type { CloseReason, ConnectionState } from '@poolscope/shared/vocabulary';
+import type { EventBus } from './event-bus';
+import type { LatencyWindow } from './latency-window';
+import type { Connector, Link } from './link';
+import { PooledConnection, type RequestRunner } from './pooled-connection';
 import type { TargetEntry } from './target-set';
+import type { PoolCounters } from './types';
+
+/** What a dial needs of the pool (PoolEngine is one): the dial never imports its owner. */
+export interface DialHost extends RequestRunner {
+  readonly config: Readonly<PoolConfig>;
+  readonly connector: Connector;
+  readonly random: () => number;
+  readonly instrumented: boolean;
+  readonly all: Set<PooledConnection>;
+  /** Sockets the pool may hold at once (0 = no budget): a dial past it fails with POOL_SOCKET_BUDGET. */
+  readonly socketBudget: number;
+  readonly count: Record<ConnectionState, number>;
+  readonly counters: PoolCounters;
+  readonly window: LatencyWindow;
+  readonly events: EventBus;
+  nextConnectionId: number;
+  lastDialError: string | null;
+  place(connection: PooledConnection, nowMs: number, coldEnd: boolean): void;
+  retire(connection: PooledConnection, reason: CloseReason): void;
+  dialSettled(): void;
+}
 
 /**
  * Starts one dial; the connection exists (state connecting) from now on, so it counts against maxOpen.
  * Past the socket budget the dial fails at once (POOL_SOCKET_BUDGET), counted like any failed dial;
  * its backoff is what stops the refill loop from trying again until a socket may be free.
  */
-export function startDial(engine: PoolEngine, entry: TargetEntry): void {
+export function startDial(engine: DialHost, entry: TargetEntry): void {
   if (engine.socketBudget > 0 && engine.all.size >= engine.socketBudget) {
     const error = new DialError(ERROR_CODES.socketBudget, `socket budget reached: ${engine.all.size} of ${engine.socketBudget} sockets in use`);
     return countDialFailure(engine, entry, error);
@@ -29,7 +53,7 @@ export function startDial(engine: PoolEngine, entry: TargetEntry): void {
   );
 }
 
-function dialed(engine: PoolEngine, connection: PooledConnection, link: Link, startedMs: number): void {
+function dialed(engine: DialHost, connection: PooledConnection, link: Link, startedMs: number): void {
   const nowMs = performance.now();
   connection.link = link;
   connection.lastUsedAtMs = nowMs;
@@ -50,7 +74,7 @@ function dialed(engine: PoolEngine, connection: PooledConnection, link: Link, st
   engine.place(connection, nowMs, false);
 }
 
-function dialFailed(engine: PoolEngine, connection: PooledConnection, error: unknown): void {
+function dialFailed(engine: DialHost, connection: PooledConnection, error: unknown): void {
   const entry = connection.entry;
   engine.count.connecting--;
   engine.all.delete(connection);
@@ -59,7 +83,7 @@ function dialFailed(engine: PoolEngine, connection: PooledConnection, error: unk
   engine.dialSettled();
 }
 
-function countDialFailure(engine: PoolEngine, entry: TargetEntry, error: unknown): void {
+function countDialFailure(engine: DialHost, entry: TargetEntry, error: unknown): void {
   const code = dialErrorCode(error);
   const counters = engine.counters;
   counters.dialFailures++;

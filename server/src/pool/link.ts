@@ -1,5 +1,11 @@
 import type { Framing } from '@poolscope/shared/load-config';
-import type { PoolTarget } from './types';
+
+/** Where a link is dialled. Declared here, beside the Connector that takes it, so link.ts imports nothing of the pool. */
+export interface PoolTarget {
+  id: string;
+  host: string;
+  port: number;
+}
 
 export interface SocketOptions {
   keepAlive: boolean;

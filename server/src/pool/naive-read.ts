@@ -1,7 +1,12 @@
-import type { SocketLink } from './socket-link';
-
 /** The read deadline the Go example sets before its one-byte read. */
 export const NAIVE_READ_DEADLINE_MS = 10;
+
+/** What the naive read needs of a socket link: the bytes nobody asked for, and whether the peer is gone. */
+export interface StrayReads {
+  readonly unexpected: Buffer[];
+  readonly goneReason: string | null;
+  onStrayData: ((chunk: Buffer) => void) | null;
+}
 
 /**
  * THE BUG, ON PURPOSE. A faithful port of the Go article's `isHealthy`:
@@ -16,7 +21,7 @@ export const NAIVE_READ_DEADLINE_MS = 10;
  * it so a class can watch stale borrows climb; use `probe` or `ping` for real checks.
  * Resolves null for "healthy", else the reason.
  */
-export function naiveReadOneByte(link: SocketLink): Promise<string | null> {
+export function naiveReadOneByte(link: StrayReads): Promise<string | null> {
   const waiting = link.unexpected[0];
   if (waiting !== undefined) return Promise.resolve(consumeOneByte(link, waiting));
   // A read on a closed or reset socket returns an error at once: "healthy", says the bug.
@@ -35,7 +40,7 @@ export function naiveReadOneByte(link: SocketLink): Promise<string | null> {
   });
 }
 
-function consumeOneByte(link: SocketLink, chunk: Buffer): string {
+function consumeOneByte(link: StrayReads, chunk: Buffer): string {
   if (chunk.length > 1) link.unexpected[0] = chunk.subarray(1);
   else link.unexpected.shift();
   return 'read 1 unexpected byte';

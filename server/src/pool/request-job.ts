@@ -1,7 +1,11 @@
 import type { ReplySink } from './link';
 import type { PooledConnection } from './pooled-connection';
-import type { PoolEngine } from './pool-engine';
 import type { RequestOptions } from './types';
+
+/** What a job needs of the pool (PoolEngine is one): a job never imports its owner. */
+export interface JobHost {
+  sendReleasingTo(connection: PooledConnection, payload: Buffer, options: RequestOptions, sink: ReplySink): void;
+}
 
 /**
  * A `pool.request()` waiting for a connection. It waits in the same FIFO as acquires, under
@@ -14,7 +18,7 @@ import type { RequestOptions } from './types';
  */
 export class RequestJob implements ReplySink {
   constructor(
-    private readonly engine: PoolEngine,
+    private readonly engine: JobHost,
     private readonly payload: Buffer,
     private readonly options: RequestOptions,
     readonly replied: (reply: Buffer) => void,

@@ -3,13 +3,9 @@ import type { Framing } from '@poolscope/shared/load-config';
 import type { PoolConfigPatch } from '@poolscope/shared/pool-config';
 import type { PoolGauges, Totals } from '@poolscope/shared/snapshot';
 import type { ConnectionState } from '@poolscope/shared/vocabulary';
-import type { Connector } from './link';
+import type { Connector, PoolTarget } from './link';
 
-export interface PoolTarget {
-  id: string;
-  host: string;
-  port: number;
-}
+export type { PoolTarget };
 
 export interface PoolOptions {
   config?: PoolConfigPatch;

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeriesDef } from './time-chart';
+import type { SeriesDef } from './svg-chart/series-def';
 
 interface ChartLegendProps {
   series: readonly SeriesDef[];

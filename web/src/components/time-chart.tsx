@@ -1,7 +1,5 @@
 import { memo, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeriesSpec } from '../lib/downsample';
-import type { Sample } from '../lib/live-store';
 import { formatNumber } from '../lib/format';
 import { clusterMarkers } from './marker-clusters';
 import { useElementWidth } from './use-element-width';
@@ -15,19 +13,12 @@ import { plotBox } from './svg-chart/layout';
 import { linearScale, timeTicks, valueTicks } from './svg-chart/scale';
 import { useInspectedPoint } from './svg-chart/use-inspected-point';
 import { ChartLegend } from './chart-legend';
+import type { SeriesDef } from './svg-chart/series-def';
+
+// Panels declare their series beside the chart they draw.
+export type { SeriesDef };
 
 const CLOCK_HALF_WIDTH_PX = 26;
-
-export interface SeriesDef extends SeriesSpec<Sample> {
-  name: string;
-  color: string;
-  kind: 'area' | 'line';
-  stackId?: string;
-  dashed?: boolean;
-  step?: boolean;
-  /** Arm B's copy of a series while comparing: drawn dashed (an area as its dashed top edge) in the series' colour. */
-  arm?: 'b';
-}
 
 /** Arm B's copy of each series: the same colour and getter under a prefixed key. */
 export function armBSeries(series: readonly SeriesDef[]): SeriesDef[] {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ChartPoint } from '../../lib/downsample';
-import type { SeriesDef } from '../time-chart';
+import type { SeriesDef } from './series-def';
 import { bandPath, edgePath, linePath, stackTops } from './paths';
 
 interface ChartSeriesProps {

@@ -1,6 +1,6 @@
 import type { ChartPoint } from '../../lib/downsample';
 import { formatClock } from '../../lib/format';
-import type { SeriesDef } from '../time-chart';
+import type { SeriesDef } from './series-def';
 
 interface ChartTooltipProps {
   point: ChartPoint;
