@@ -73,7 +73,10 @@ export function minimalPool(): BenchPool {
     release(r) {
       if (head < waiters.length) {
         const next = waiters[head++]!;
-        if (head > 1024 && head * 2 > waiters.length) waiters.splice(0, head), (head = 0);
+        if (head > 1024 && head * 2 > waiters.length) {
+          waiters.splice(0, head);
+          head = 0;
+        }
         next(r);
       } else free.push(r);
     },
