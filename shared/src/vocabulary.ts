@@ -22,7 +22,6 @@ export const ERROR_CODES = {
   acquireTimeout: 'POOL_ACQUIRE_TIMEOUT',
   queueFull: 'POOL_QUEUE_FULL',
   poolClosed: 'POOL_CLOSED',
-  dialFailed: 'POOL_DIAL_FAILED',
   noTargets: 'POOL_NO_TARGETS',
   socketBudget: 'POOL_SOCKET_BUDGET',
   frameTooLarge: 'WIRE_FRAME_TOO_LARGE',

@@ -3,9 +3,9 @@ import type { ApiError } from '@poolscope/shared/protocol';
 import type { ErrorCode } from '@poolscope/shared/vocabulary';
 import { LabError } from '../lab/lab-error';
 
-/** REST error body: `{ error, message, details }`, with `code` repeating `error` for clients that share code with socket acks. */
-export function errorBody(error: ApiError) {
-  return { error: error.code, code: error.code, message: error.message, details: error.details };
+/** REST error body: `{ code, message, details }`, the same ApiError a socket ack carries. */
+export function errorBody(error: ApiError): ApiError {
+  return { code: error.code, message: error.message, details: error.details };
 }
 
 /** Any thrown value as the ApiError a client sees; never leaks a stack. */

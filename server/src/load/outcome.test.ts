@@ -8,7 +8,6 @@ describe('outcome mapping', () => {
   it('maps acquire failures: a timeout with dial failures during the wait is dial-failed', () => {
     expect(acquireOutcome(coded('POOL_ACQUIRE_TIMEOUT', { dialFailuresDuringWait: 0 }))).toBe('acquire-timeout');
     expect(acquireOutcome(coded('POOL_ACQUIRE_TIMEOUT', { dialFailuresDuringWait: 3 }))).toBe('dial-failed');
-    expect(acquireOutcome(coded('POOL_DIAL_FAILED'))).toBe('dial-failed');
     for (const code of ['POOL_QUEUE_FULL', 'POOL_CLOSED', 'POOL_NO_TARGETS']) expect(acquireOutcome(coded(code))).toBe('rejected');
     expect(acquireOutcome(new Error('ECONNRESET'))).toBe('connection-error');
     expect(acquireOutcome(undefined)).toBe('connection-error');

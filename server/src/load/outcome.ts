@@ -15,8 +15,6 @@ export function acquireOutcome(error: unknown): RequestOutcome {
       const dialFailures = (error as { dialFailuresDuringWait?: number }).dialFailuresDuringWait ?? 0;
       return dialFailures > 0 ? 'dial-failed' : 'acquire-timeout';
     }
-    case ERROR_CODES.dialFailed:
-      return 'dial-failed';
     case ERROR_CODES.queueFull:
     case ERROR_CODES.poolClosed:
     case ERROR_CODES.noTargets:

@@ -43,7 +43,8 @@ describe('config routes', () => {
     const response = await t.app.inject({ method: 'PATCH', url: '/api/config', payload, headers: { 'content-type': 'application/json' } });
     expect(response.statusCode).toBe(400);
     const body = response.json();
-    expect(typeof body.error).toBe('string');
+    expect(typeof body.code).toBe('string');
+    expect(body).not.toHaveProperty('error');
     expect(typeof body.message).toBe('string');
     expect(Array.isArray(body.details)).toBe(true);
     expect(await getConfigText()).toBe(before);
@@ -52,7 +53,7 @@ describe('config routes', () => {
   it('names the offending field and its allowed range', async () => {
     const response = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { maxOpen: 999_999 } } });
     const body = response.json();
-    expect(body.error).toBe('INVALID_CONFIG');
+    expect(body.code).toBe('INVALID_CONFIG');
     expect(body.details[0].path).toBe('/pool/maxOpen');
   });
 

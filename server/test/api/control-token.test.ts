@@ -16,7 +16,7 @@ describe('control token on REST', () => {
     const before = t.lab.pool.config.maxOpen;
     const missing = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { maxOpen: before + 1 } } });
     expect(missing.statusCode).toBe(401);
-    expect(missing.json().error).toBe('UNAUTHORIZED');
+    expect(missing.json().code).toBe('UNAUTHORIZED');
     const wrong = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { maxOpen: before + 1 } }, headers: { authorization: 'Bearer nope' } });
     expect(wrong.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/targets', payload: { embedded: true } })).statusCode).toBe(401);

@@ -80,7 +80,7 @@ describe('observation routes', () => {
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error).toBe('NOT_FOUND');
+    expect(response.json().code).toBe('NOT_FOUND');
   });
 });
 

@@ -32,6 +32,6 @@ describe('scenario routes', () => {
   it('answers 404 for an unknown scenario', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/scenarios/nope/apply', headers: { 'x-poolscope': '1' } });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error).toBe('NOT_FOUND');
+    expect(response.json().code).toBe('NOT_FOUND');
   });
 });

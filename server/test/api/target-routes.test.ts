@@ -45,7 +45,7 @@ describe('target routes', () => {
   it('refuses an external target outside the allowlist with 403 before dialling it', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/targets', payload: { host: '10.1.2.3', port: 7 } });
     expect(response.statusCode).toBe(403);
-    expect(response.json().error).toBe('TARGET_NOT_ALLOWED');
+    expect(response.json().code).toBe('TARGET_NOT_ALLOWED');
   });
 
   it('patches an embedded target live and rejects a bad patch whole', async () => {

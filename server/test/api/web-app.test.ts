@@ -51,6 +51,6 @@ describe('serving the built dashboard', () => {
   it('keeps unknown API paths JSON 404s', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/nope' });
     expect(response.statusCode).toBe(404);
-    expect(response.json().error).toBe('NOT_FOUND');
+    expect(response.json().code).toBe('NOT_FOUND');
   });
 });

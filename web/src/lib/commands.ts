@@ -90,9 +90,9 @@ async function rest<T>(method: string, url: string, body?: unknown): Promise<Ack
     const text = await response.text();
     const json: unknown = text ? JSON.parse(text) : null;
     if (response.ok) return { ok: true, data: json as T };
-    // The body is { code, message, details }; an older draft of the contract named the code `error`.
-    const error = json as (Partial<ApiError> & { error?: string }) | null;
-    const code = error?.code ?? error?.error ?? `HTTP_${response.status}`;
+    // The body is { code, message, details }, the ApiError a socket ack carries.
+    const error = json as Partial<ApiError> | null;
+    const code = error?.code ?? `HTTP_${response.status}`;
     return watch<T>({ ok: false, error: { code: code as ApiError['code'], message: error?.message ?? response.statusText, details: error?.details ?? [] } });
   } catch (err) {
     return failure('NETWORK', err instanceof Error ? err.message : String(err));

@@ -3,8 +3,7 @@ import { LoadConfigSchema } from '@poolscope/shared/load-config';
 import { PoolConfigSchema } from '@poolscope/shared/pool-config';
 
 export const ErrorSchema = Type.Object({
-  error: Type.String({ description: 'Stable error code, e.g. INVALID_CONFIG' }),
-  code: Type.String({ description: 'Same as error' }),
+  code: Type.String({ description: 'Stable error code, e.g. INVALID_CONFIG; INTERNAL for the unexpected (500)' }),
   message: Type.String(),
   details: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
 });
