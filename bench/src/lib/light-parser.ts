@@ -1,7 +1,7 @@
 /**
  * A Socket.IO parser for light viewers: it decodes the packet header but never JSON.parses an
  * event's body (a snapshot arrives as ['snapshot', <its length in characters>]). On two cores
- * the viewers' own JSON parsing saturates first (PERF-FACTS), which would measure the viewers,
+ * the viewers' own JSON parsing saturates first (docs/PERF-FACTS.md), which would measure the viewers,
  * not the server. Text packets only; the lab sends no binary.
  */
 type Listener = (packet: unknown) => void;

@@ -1,7 +1,7 @@
 /**
  * Viewers sorted into rooms of at most `roomSize`, so a broadcast can be sent one room per
  * event-loop turn: past ~200 viewers one synchronous emit to all of them delays everything
- * else the process does (PERF-FACTS: ~35-45 µs per viewer).
+ * else the process does (docs/PERF-FACTS.md: ~35-45 µs per viewer).
  */
 export class ViewerRooms {
   private readonly members = new Map<string, number>();

@@ -12,7 +12,7 @@ export interface SeriesSpec<T> {
 export type ChartPoint = { t: number } & Record<string, number>;
 
 /**
- * Points per series. Recharts cost ~0.05-0.09 ms per point per series (PERF-FACTS), which once
+ * Points per series. Recharts cost ~0.05-0.09 ms per point per series (docs/PERF-FACTS.md), which once
  * capped long windows at 80; the time charts are plain SVG now, where 150 points cost little,
  * and ~150 across a chart's width is about one point per 4 px.
  */
