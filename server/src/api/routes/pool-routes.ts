@@ -1,7 +1,12 @@
+import { SnapshotSchema } from '@poolscope/shared/snapshot-schema';
 import type { TypedApp } from '../typed-app';
+import { serializeAsIs } from './route-schemas';
 
 export async function poolRoutes(app: TypedApp): Promise<void> {
-  app.get('/api/snapshot', { schema: { tags: ['stream'], summary: 'The latest snapshot, the same shape the Socket.IO stream sends' } },
+  app.get('/api/snapshot', {
+    schema: { tags: ['stream'], summary: 'The latest snapshot, the same shape the Socket.IO stream sends', response: { 200: SnapshotSchema } },
+    serializerCompiler: serializeAsIs,
+  },
     async () => app.lab.snapshot());
 
   app.get('/api/history', {

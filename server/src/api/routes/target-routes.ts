@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { TargetKnobsPatchSchema } from '@poolscope/shared/target-config';
 import { ARM_SCOPES } from '@poolscope/shared/compare';
 import type { TypedApp } from '../typed-app';
-import { ErrorSchema, TargetSchema } from './route-schemas';
+import { ErrorSchema, serializeAsIs, TargetSchema } from './route-schemas';
 
 const TargetIdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 /** While comparing, which arm's copy of the target a fault or restart reaches (default both, at the same instant). */
@@ -13,7 +13,10 @@ const AddTargetBody = Type.Union([
 ]);
 
 export async function targetRoutes(app: TypedApp): Promise<void> {
-  app.get('/api/targets', { schema: { tags: ['targets'], summary: 'Every target with its state, counters and (embedded) knobs' } },
+  app.get('/api/targets', {
+    schema: { tags: ['targets'], summary: 'Every target with its state, counters and (embedded) knobs', response: { 200: Type.Array(TargetSchema) } },
+    serializerCompiler: serializeAsIs,
+  },
     async () => app.lab.snapshot().targets);
 
   app.post('/api/targets', {
@@ -21,14 +24,17 @@ export async function targetRoutes(app: TypedApp): Promise<void> {
       tags: ['targets'], summary: 'Add an external echo server `{ host, port }` (must match the allowlist) or an embedded one `{ embedded: true }`',
       body: AddTargetBody, response: { 201: TargetSchema, 400: ErrorSchema, 403: ErrorSchema, 409: ErrorSchema },
     },
+    serializerCompiler: serializeAsIs,
   }, async (request, reply) => reply.status(201).send(await app.lab.addTarget(request.body)));
 
   app.patch('/api/targets/:id', {
     schema: { tags: ['targets'], summary: 'Change an embedded target\'s knobs and faults, all or nothing', params: TargetIdParams, querystring: ArmQuery, body: TargetKnobsPatchSchema, response: { 200: TargetSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } },
+    serializerCompiler: serializeAsIs,
   }, async (request) => app.lab.patchTarget(request.params.id, request.body, request.query.arm));
 
   app.post('/api/targets/:id/restart', {
     schema: { tags: ['targets'], summary: 'Drop every connection of an embedded target and listen again on the same port', params: TargetIdParams, querystring: ArmQuery, response: { 200: TargetSchema, 404: ErrorSchema, 409: ErrorSchema } },
+    serializerCompiler: serializeAsIs,
   }, async (request) => app.lab.restartTarget(request.params.id, request.query.arm));
 
   app.delete('/api/targets/:id', {
