@@ -1,6 +1,6 @@
 import type { LoadConfig, LoadConfigPatch } from './load-config';
 import type { PoolConfig, PoolConfigPatch } from './pool-config';
-import type { Snapshot } from './snapshot';
+import type { ArmSnapshot, CompareSnapshot, KnobDiff, SummaryRow } from './snapshot';
 import type { RequestOutcome } from './vocabulary';
 import { REQUEST_OUTCOMES } from './vocabulary';
 
@@ -11,6 +11,9 @@ import { REQUEST_OUTCOMES } from './vocabulary';
  */
 export const ARMS = ['a', 'b'] as const;
 export type Arm = (typeof ARMS)[number];
+
+// Declared beside the snapshot that carries them, so snapshot.ts and this file need not import each other.
+export type { ArmSnapshot, CompareSnapshot, KnobDiff, SummaryRow };
 
 /** Which arm a target control reaches while comparing; `both` (the default) reaches both at the same instant. */
 export const ARM_SCOPES = ['a', 'b', 'both'] as const;
@@ -36,14 +39,6 @@ export interface CompareRequest {
   seed?: number;
 }
 
-/** One knob whose value differs between the arms; `label` reads "B: maxOpen 4 (A: 50)". */
-export interface KnobDiff {
-  scope: 'pool' | 'load';
-  knob: string;
-  a: number | string | boolean;
-  b: number | string | boolean;
-  label: string;
-}
 
 /**
  * What every compare control answers (PUT, PATCH b, DELETE, keep-b and their socket acks).
@@ -100,23 +95,6 @@ export const SUMMARY_METRICS: readonly SummaryMetricInfo[] = [
   { id: 'openConnections', label: 'Open connections', unit: 'connections', stat: 'mean', better: 'none' },
 ];
 
-/** One row of the comparison table. Numbers are null while an arm has no samples in the window. */
-export interface SummaryRow {
-  metric: string;
-  unit: string;
-  a: number | null;
-  b: number | null;
-  /** b − a, in `unit`. */
-  delta: number | null;
-  /** (b − a) / a × 100; null when a is 0. */
-  deltaPct: number | null;
-  /** Two-sided Mann–Whitney U p-value over the one-second samples (normal approximation, tie-corrected). */
-  pValue: number | null;
-  /** False ("~") when p ≥ 0.05 or either arm has fewer than COMPARE_MIN_SAMPLES samples. */
-  significant: boolean;
-  /** The arm with the better value, only when significant and the metric has a direction. */
-  better: Arm | null;
-}
 
 /** `GET /api/compare`. */
 export interface CompareReport extends CompareState {
@@ -126,19 +104,4 @@ export interface CompareReport extends CompareState {
   summary: SummaryRow[];
 }
 
-/** Arm B in a snapshot: the same shapes as A's fields of the same names. */
-export type ArmSnapshot = Pick<
-  Snapshot,
-  'pool' | 'totals' | 'rates' | 'latency' | 'waitHistogram' | 'targets' | 'connections' | 'connectionCounts' | 'recentlyClosed' | 'leakSuspects' | 'config'
->;
 
-/** `snapshot.compare` while comparing (null otherwise). The summary is refreshed once a second, over the default window. */
-export interface CompareSnapshot {
-  b: ArmSnapshot;
-  diff: KnobDiff[];
-  seed: number;
-  startedAt: number;
-  sharedTargetIds: string[];
-  windowS: number;
-  summary: SummaryRow[];
-}

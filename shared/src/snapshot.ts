@@ -3,7 +3,6 @@ import type { HealthCheckMethod, PoolConfig } from './pool-config';
 import type { LoadConfig } from './load-config';
 import type { TargetKnobs } from './target-config';
 import type { LessonPosition } from './lesson-schema';
-import type { CompareSnapshot } from './compare';
 
 export interface Percentiles {
   p50: number;
@@ -151,4 +150,50 @@ export interface Snapshot {
   compare: CompareSnapshot | null;
   /** Events left out of the stream since the lab started (past 500 a tick); the counters still count them. */
   eventsDropped: number;
+}
+
+// ---- a comparison's arm B, as the snapshot carries it (compare.ts re-exports these) ----
+
+/** One knob whose value differs between the arms; `label` reads "B: maxOpen 4 (A: 50)". */
+export interface KnobDiff {
+  scope: 'pool' | 'load';
+  knob: string;
+  a: number | string | boolean;
+  b: number | string | boolean;
+  label: string;
+}
+
+/** One row of the comparison table. Numbers are null while an arm has no samples in the window. */
+export interface SummaryRow {
+  metric: string;
+  unit: string;
+  a: number | null;
+  b: number | null;
+  /** b − a, in `unit`. */
+  delta: number | null;
+  /** (b − a) / a × 100; null when a is 0. */
+  deltaPct: number | null;
+  /** Two-sided Mann–Whitney U p-value over the one-second samples (normal approximation, tie-corrected). */
+  pValue: number | null;
+  /** False ("~") when p ≥ 0.05 or either arm has fewer than COMPARE_MIN_SAMPLES samples. */
+  significant: boolean;
+  /** The arm with the better value, only when significant and the metric has a direction. */
+  better: 'a' | 'b' | null;
+}
+
+/** Arm B in a snapshot: the same shapes as A's fields of the same names. */
+export type ArmSnapshot = Pick<
+  Snapshot,
+  'pool' | 'totals' | 'rates' | 'latency' | 'waitHistogram' | 'targets' | 'connections' | 'connectionCounts' | 'recentlyClosed' | 'leakSuspects' | 'config'
+>;
+
+/** `snapshot.compare` while comparing (null otherwise). The summary is refreshed once a second, over the default window. */
+export interface CompareSnapshot {
+  b: ArmSnapshot;
+  diff: KnobDiff[];
+  seed: number;
+  startedAt: number;
+  sharedTargetIds: string[];
+  windowS: number;
+  summary: SummaryRow[];
 }

@@ -53,7 +53,7 @@ export const genericPool: PoolLibrary = {
       + 'factory.validate yourself.');
     notes.none('healthCheckTimeoutMs', 'generic-pool does not time factory.validate; bound it inside.');
     notes.none('heartbeatIntervalMs', 'The evictor looks at idle time only; it never checks a resource.');
-    notes.exact('idleOrder', `fifo: ${options.fifo} (generic-pool\'s default is true, FIFO).`);
+    notes.exact('idleOrder', `fifo: ${options.fifo} (generic-pool's default is true, FIFO).`);
     notes.none('leakDetectionThresholdMs', 'generic-pool has no leak detection.');
     notes.none('shutdownGraceMs', 'drain() waits for every borrowed resource to come back, without a bound; then call clear().');
     return { text: jsonText(options), notes: notes.finish() };

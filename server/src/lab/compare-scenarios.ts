@@ -1,4 +1,4 @@
-import type { Scenario } from './scenarios';
+import type { Scenario } from './scenario';
 
 /**
  * Comparison scenarios: A is set up as the scenario says, then B starts as A with `compareB`.

@@ -8,7 +8,7 @@ import { STATE_COLORS, WAITING_COLOR } from '../../lib/palette';
 import { formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 import { useCompare } from '../../lib/use-compare';
-import { SplitToggle } from '../compare/split-toggle';
+import { SplitToggle } from '../../components/compare/split-toggle';
 
 const ARM_A_HEADING = 'Arm A';
 const ARM_B_HEADING = 'Arm B';

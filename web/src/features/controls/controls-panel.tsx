@@ -9,8 +9,8 @@ import { compareStore } from '../../lib/compare-store';
 import { liveStore } from '../../lib/live-store';
 import { useLive } from '../../lib/use-live';
 import { useCompare } from '../../lib/use-compare';
-import { ArmSwitch } from '../compare/arm-switch';
-import { KnobDiffNote } from '../compare/knob-diff-note';
+import { ArmSwitch } from '../../components/compare/arm-switch';
+import { KnobDiffNote } from '../../components/compare/knob-diff-note';
 import { defaultsOf, knobGroups, type KnobGroup } from './knob-groups';
 import { useConfigCommit } from './use-config-commit';
 

@@ -39,7 +39,7 @@ export function ExportTab() {
       else setError(ackMessage(ack.error, t));
     });
     return () => { current = false; };
-  }, [library, scale]);
+  }, [library, scale, t]);
 
   const copy = async () => {
     if (!result) return;

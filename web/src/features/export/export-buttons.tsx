@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { compareStore } from '../../lib/compare-store';
 import { liveStore } from '../../lib/live-store';
-import { armsToCsv, buildSession, download } from './session-export';
+import { download } from '../../lib/download';
+import { armsToCsv, buildSession } from './session-export';
 
 function stamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -67,14 +67,3 @@ export function samplesToCsv(samples: Sample[]): string {
   for (const row of rows) lines.push(columns.map((c) => csvCell((row as Record<string, number | string>)[c])).join(','));
   return `${lines.join('\n')}\n`;
 }
-
-export function download(filename: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -3,7 +3,7 @@ import { REQUEST_OUTCOMES } from '@poolscope/shared/vocabulary';
 import { LiveStat } from '../../components/live-stat';
 import { formatMs, formatNumber } from '../../lib/format';
 import { useCompare } from '../../lib/use-compare';
-import { ArmStat, type ArmNumbers } from '../compare/arm-stat';
+import { ArmStat, type ArmNumbers } from '../../components/compare/arm-stat';
 
 
 const positive = (tone: 'warn' | 'bad') => (v: number) => (v > 0 ? tone : undefined);

@@ -1,7 +1,7 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRecording, type Recording } from '@poolscope/shared/recording';
-import { download } from '../export/session-export';
+import { download } from '../../lib/download';
 import { useRecorder } from './use-recorder';
 
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
