@@ -33,6 +33,7 @@ export const LESSON_METRICS = {
   'rates.staleBorrows': { path: ['rates', 'staleBorrows'], unit: '/s' },
   'rates.requests.ok': { path: ['rates', 'requests', 'ok'], unit: '/s' },
   'rates.requests.request-timeout': { path: ['rates', 'requests', 'request-timeout'], unit: '/s' },
+  'rates.requests.bad-reply': { path: ['rates', 'requests', 'bad-reply'], unit: '/s' },
   'rates.closed.excess-idle': { path: ['rates', 'closed', 'excess-idle'], unit: '/s' },
   'rates.closed.remote-closed': { path: ['rates', 'closed', 'remote-closed'], unit: '/s' },
   'rates.closed.max-lifetime': { path: ['rates', 'closed', 'max-lifetime'], unit: '/s' },

@@ -6,7 +6,7 @@ import type { ValidationDetail } from './validation';
 import type { Snapshot, TargetSnapshot } from './snapshot';
 import type { LabEvent } from './events';
 import type { History } from './history';
-import type { Lesson, LessonPosition } from './lesson-schema';
+import type { Lesson, LessonMetric, LessonPanel, LessonPosition } from './lesson-schema';
 
 /** What going to a lesson step answers: where the lab now is and the config in force. */
 export interface LessonGoResult {
@@ -42,6 +42,8 @@ export interface ScenarioSummary {
   id: string;
   title: string;
   watch: string;
+  /** The panel to bring into view and the metric "what to watch" names (the lesson vocabulary). */
+  focus: { panel: LessonPanel; metric: LessonMetric };
   /** A comparison scenario: applying it starts a comparison (A and B differ in the knob it teaches). */
   compare?: boolean;
 }

@@ -12,6 +12,7 @@ describe('scenario routes', () => {
     const scenarios = response.json() as { id: string; title: string; watch: string }[];
     expect(scenarios.map((s) => s.id)).toEqual(expect.arrayContaining(['steady', 'exhaustion', 'slow-target', 'target-restart', 'heartbeats', 'no-pool', 'smaller-pool', 'dial-storm', 'naive-check', 'stalled-peer', 'sticky-packets', 'slow-leak']));
     for (const s of scenarios) expect(s.watch.length).toBeGreaterThan(40);
+    expect(scenarios.find((s) => s.id === 'smaller-pool')).toMatchObject({ focus: { panel: 'throughput', metric: 'latency.rttMs.p50' } });
   });
 
   it('applying a scenario resets to defaults then sets its knobs, and marks the charts', async () => {

@@ -7,6 +7,7 @@ import {
   patchPoolConfig,
   patchTargetKnobs,
 } from '@poolscope/shared/config-rules';
+import { LESSON_METRICS, LESSON_PANELS } from '@poolscope/shared/lesson-schema';
 import { SCENARIOS } from '../../src/lab/scenarios';
 
 /** The lab applies a scenario without validating it again: this is where the static data is proved. */
@@ -16,6 +17,13 @@ describe('scenarios', () => {
     for (const scenario of SCENARIOS) {
       expect(scenario.title.length).toBeGreaterThan(0);
       expect(scenario.watch.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('each focuses a panel the dashboard has and a metric it can read', () => {
+    for (const scenario of SCENARIOS) {
+      expect(LESSON_PANELS, scenario.id).toContain(scenario.focus.panel);
+      expect(Object.keys(LESSON_METRICS), scenario.id).toContain(scenario.focus.metric);
     }
   });
 

@@ -23,7 +23,8 @@ import { TargetsPanel } from '../features/targets/targets-panel';
 import { ControlsPanel } from '../features/controls/controls-panel';
 import { EventLog } from '../features/events/event-log';
 import { LessonBar } from '../features/lessons/lesson-bar';
-import { useFocusPanel } from '../features/lessons/use-focus-panel';
+import { useScenarios } from '../features/scenarios/use-scenarios';
+import { useFocusPanel } from '../lib/use-focus-panel';
 import { useLessons } from '../features/lessons/use-lessons';
 import { isSpeakerNotesView } from '../features/lessons/speaker-notes-window';
 import { SpeakerNotes } from '../features/lessons/speaker-notes';
@@ -90,7 +91,13 @@ function Dashboard({ onPresent, onOpenRecording, replayBar, problem }: {
   const { lessons } = useLessons();
   const position = useLive((s) => s.latest?.lesson ?? null);
   const step = position ? lessons.find((l) => l.id === position.id)?.steps[position.step - 1] : undefined;
-  useFocusPanel(step?.focus.panel ?? null, position ? `${position.id}/${position.step}` : null);
+  const { scenarios } = useScenarios();
+  const scenarioId = useLive((s) => s.latest?.scenarioId ?? null);
+  const scenario = scenarioId ? scenarios.find((s) => s.id === scenarioId) : undefined;
+  // A lesson step leads; outside a lesson, the scenario that runs brings its key panel into view.
+  const focus = step?.focus ?? scenario?.focus ?? null;
+  const focusKey = position ? `lesson:${position.id}/${position.step}` : scenarioId ? `scenario:${scenarioId}` : null;
+  useFocusPanel(focus?.panel ?? null, focusKey);
   const { t } = useTranslation();
   return (
     <div className={replayBar ? 'app replaying' : 'app'}>

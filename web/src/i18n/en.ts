@@ -495,6 +495,7 @@ export const en = {
       'rates_staleBorrows': 'Stale borrows per second',
       'rates_requests_ok': 'Requests answered per second',
       'rates_requests_request-timeout': 'Request timeouts per second',
+      'rates_requests_bad-reply': 'Bad replies per second',
       'rates_closed_excess-idle': 'Closed as excess-idle per second',
       'rates_closed_remote-closed': 'Closed as remote-closed per second',
       'rates_closed_max-lifetime': 'Closed as max-lifetime per second',

@@ -542,6 +542,7 @@ export const zhCN: Messages = {
       'rates_staleBorrows': '每秒过期借出数',
       'rates_requests_ok': '每秒成功请求数',
       'rates_requests_request-timeout': '每秒请求超时数',
+      'rates_requests_bad-reply': '每秒错误应答数',
       'rates_closed_excess-idle': '每秒以 excess-idle 关闭数',
       'rates_closed_remote-closed': '每秒以 remote-closed 关闭数',
       'rates_closed_max-lifetime': '每秒以 max-lifetime 关闭数',

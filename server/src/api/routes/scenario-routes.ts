@@ -4,7 +4,7 @@ import { ErrorSchema, LabConfigSchema } from './route-schemas';
 
 export async function scenarioRoutes(app: TypedApp): Promise<void> {
   app.get('/api/scenarios', {
-    schema: { tags: ['scenarios'], summary: 'Named presets, each with what to watch', response: { 200: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), watch: Type.String(), compare: Type.Optional(Type.Boolean()) })) } },
+    schema: { tags: ['scenarios'], summary: 'Named presets, each with what to watch', response: { 200: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), watch: Type.String(), focus: Type.Object({ panel: Type.String(), metric: Type.String() }), compare: Type.Optional(Type.Boolean()) })) } },
   }, async () => app.lab.scenarios());
 
   app.post('/api/scenarios/:id/apply', {

@@ -6,8 +6,8 @@ import { formatMs, formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { lessonLanguage, pickText } from './lesson-language';
-import { lessonMetricUnit, readLessonMetric } from './lesson-metric';
-import { knobLabel, metricLabelKey } from './metric-labels';
+import { lessonMetricUnit, metricLabelKey, readLessonMetric } from '../../lib/lesson-metric';
+import { knobLabel } from './metric-labels';
 import { KEY_HELP, presenterAction, stepAfter } from './presenter-keys';
 import { openSpeakerNotes } from './speaker-notes-window';
 

@@ -6,6 +6,9 @@ import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { useScenarios } from './use-scenarios';
 import { scenarioTitle, scenarioWatch } from '../../i18n/words';
+import type { LessonMetric } from '@poolscope/shared/lesson-schema';
+import { lessonMetricUnit, metricLabelKey, readLessonMetric } from '../../lib/lesson-metric';
+import { formatMs, formatNumber } from '../../lib/format';
 
 /** Comparison scenarios (the server marks them `compare`) start arm B beside A when run. */
 
@@ -52,10 +55,23 @@ export function ScenarioBar() {
           <>
             <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>{running ? t('scenario.running') : t('scenario.preview')}</span>
             <strong>{t('scenario.watch')}</strong> <span data-testid="scenario-watch">{scenarioWatch(t, selected)}</span>
+            {running ? <WatchedMetric metric={selected.focus.metric} /> : null}
           </>
         ) : <span className="muted">{error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}</span>}
       </p>
       {message ? <p className="text-bad small" role="alert">{message}</p> : null}
     </div>
+  );
+}
+
+/** The number "what to watch" names, live beside the text, so nobody hunts for it. */
+function WatchedMetric({ metric }: { metric: LessonMetric }) {
+  const { t } = useTranslation();
+  const value = useLive((s) => readLessonMetric(s.view, metric));
+  const unit = lessonMetricUnit(metric);
+  return (
+    <span className="watched-metric" data-testid="scenario-metric" data-metric={metric}>
+      {t(metricLabelKey(metric))}: <strong>{unit === 'ms' ? formatMs(value) : `${formatNumber(value)}${unit === '/s' ? '/s' : ''}`}</strong>
+    </span>
   );
 }

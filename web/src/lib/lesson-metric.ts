@@ -14,3 +14,8 @@ export function readLessonMetric(snapshot: Snapshot | null, metric: LessonMetric
 export function lessonMetricUnit(metric: LessonMetric): string {
   return LESSON_METRICS[metric].unit;
 }
+
+/** The i18n key of each focusable metric's label (i18next reads dots as nesting, so the id's dots become _). */
+export function metricLabelKey(metric: LessonMetric): string {
+  return `lessons.metric.${metric.replace(/\./g, '_')}`;
+}

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_METRICS, type LessonMetric } from '@poolscope/shared/lesson-schema';
-import { makeSnapshot } from '../../test-support/fixtures';
-import { readLessonMetric } from './lesson-metric';
-import { lessonLanguage, pickText } from './lesson-language';
-import { en } from '../../i18n/en';
-import { metricLabelKey } from './metric-labels';
+import { makeSnapshot } from '../test-support/fixtures';
+import { metricLabelKey, readLessonMetric } from './lesson-metric';
+import { en } from '../i18n/en';
 
 describe('lesson metrics', () => {
   it('reads every focusable metric as a number from a snapshot, by its path', () => {
@@ -22,10 +20,4 @@ describe('lesson metrics', () => {
     expect(readLessonMetric(null, 'pool.open')).toBeUndefined();
   });
 
-  it('shows Chinese text for any Chinese page language and English otherwise', () => {
-    const text = { en: 'Pool', 'zh-CN': '连接池' };
-    expect(pickText(text, lessonLanguage('zh'))).toBe('连接池');
-    expect(pickText(text, lessonLanguage('zh-Hans-CN'))).toBe('连接池');
-    expect(pickText(text, lessonLanguage('en-GB'))).toBe('Pool');
-  });
 });
