@@ -1,0 +1,69 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Server } from 'socket.io';
+import { guardUpgrades, registerAccessGuard, socketHandshakeGuard } from '../api/access-guard';
+import type { AccessPolicy } from '../api/access-policy';
+import { ControlPolicy } from '../api/control-policy';
+import type { LabServer } from '../api/socket-gateway';
+import type { TypedApp } from '../api/typed-app';
+import { registerWebApp } from '../api/web-app';
+import { BODY_LIMIT_BYTES } from '../api/app';
+import { jsonParser, REDIS_PREFIX } from './json-parser';
+import { RelayMemory } from './relay-memory';
+import { attachRelayGateway } from './relay-gateway';
+import { closeRedisClient, newRedisLinkStatus, openRedisClient, type RedisLinkStatus } from './redis-link';
+
+export interface RelayOptions {
+  redisUrl: string;
+  access: AccessPolicy;
+  /** Folder of the built dashboard (web/dist); null serves the stream only. */
+  webRoot: string | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface Relay {
+  app: TypedApp;
+  io: LabServer;
+  status: RedisLinkStatus;
+  close(): Promise<void>;
+}
+
+/**
+ * A relay: the dashboard and a Socket.IO endpoint of its own, fed by the lab through Redis with
+ * the classic @socket.io/redis-adapter (it PSUBSCRIBEs the lab's channel and re-broadcasts each
+ * message to its local viewers, keeping the lab's `volatile` flag). Same Host/Origin door as the lab.
+ */
+export async function buildRelay(options: RelayOptions): Promise<Relay> {
+  const status = newRedisLinkStatus();
+  const pub = openRedisClient(options.redisUrl, status);
+  const sub = openRedisClient(options.redisUrl, status, { offlineQueue: true });
+  const memory = new RelayMemory(pub, status);
+  const app: TypedApp = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(helmet, { contentSecurityPolicy: { directives: relayContentSecurityPolicy() } });
+  // No token: a relay changes nothing, and the guard refuses every REST change (no such route exists here).
+  await registerAccessGuard(app, options.access, new ControlPolicy(null));
+  app.get('/healthz', async () => ({ ok: true, redis: { ...status } }));
+  await registerWebApp(app, options.webRoot);
+  const io: LabServer = new Server(app.server, {
+    serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(options.access),
+    adapter: createAdapter(pub, sub, { key: REDIS_PREFIX, parser: jsonParser((decoded) => memory.observe(decoded)) }),
+  });
+  guardUpgrades(app.server, options.access);
+  attachRelayGateway(io, memory);
+  app.addHook('preClose', async () => { io.engine.close(); });
+  app.addHook('onClose', async () => {
+    await io.close();
+    await closeRedisClient(sub);
+    await closeRedisClient(pub);
+  });
+  return { app, io, status, close: () => app.close() };
+}
+
+function relayContentSecurityPolicy(): Record<string, string[] | null> {
+  return {
+    defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], upgradeInsecureRequests: null,
+  };
+}
