@@ -51,11 +51,17 @@ export function noteError(status: RedisLinkStatus, error: unknown): void {
   status.lastError = error instanceof Error ? error.message : String(error);
 }
 
-/** Closes without waiting on a Redis that may be gone. */
-export async function closeRedisClient(client: RedisClient): Promise<void> {
-  try {
-    if (client.isOpen) client.destroy();
-  } catch {
-    // already closed
+/**
+ * Closes gracefully when Redis answers (pending commands, such as the adapter's UNSUBSCRIBEs,
+ * finish instead of being rejected with nobody listening), at once when it does not.
+ */
+export async function closeRedisClient(client: RedisClient, graceMs = 1000): Promise<void> {
+  if (!client.isOpen) return;
+  if (client.isReady) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, graceMs); });
+    await Promise.race([client.close().catch(() => undefined), late]);
+    clearTimeout(timer);
   }
+  if (client.isOpen) client.destroy();
 }
