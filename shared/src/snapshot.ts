@@ -149,4 +149,6 @@ export interface Snapshot {
   compare: CompareSnapshot | null;
   /** Events left out of the stream since the lab started (past 500 a tick); the counters still count them. */
   eventsDropped: number;
+  /** Dashboards connected to the lab's own Socket.IO endpoint (relays' viewers are not counted here). */
+  viewers: number;
 }

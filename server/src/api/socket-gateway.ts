@@ -32,7 +32,11 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
   io.on('connection', (socket) => {
     const room = viewers.assign();
     void socket.join(room);
-    socket.on('disconnect', () => viewers.release(room));
+    lab.setViewerCount(io.of('/').sockets.size);
+    socket.on('disconnect', () => {
+      viewers.release(room);
+      lab.setViewerCount(io.of('/').sockets.size);
+    });
     socket.emit('snapshot', lab.snapshot());
     registerControls(socket, lab, policy, controlBuckets);
     registerHistory(socket, lab, historyBuckets);

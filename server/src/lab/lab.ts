@@ -58,6 +58,7 @@ export class Lab {
   private latest: Snapshot;
   private scenarioId: string | null = null;
   private lessonPosition: LessonPosition | null = null;
+  private viewerCount = 0;
   private closed = false;
 
   private constructor(options: LabOptions) {
@@ -78,6 +79,7 @@ export class Lab {
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
       lesson: () => this.lessonPosition,
+      viewers: () => this.viewerCount,
       eventsDropped: () => this.events.dropped,
     });
     this.latest = this.builder.build();
@@ -114,6 +116,11 @@ export class Lab {
       intervalMs: this.past.intervalMs, spanMs: this.past.spanMs,
       samples: this.past.samples(nowMs), markers: this.markers.recent().filter((m) => m.t >= oldestMs),
     };
+  }
+
+  /** Told by whoever holds the viewers' sockets (the gateway); shown in the next snapshot for the presenter. */
+  setViewerCount(count: number): void {
+    this.viewerCount = Math.max(0, Math.trunc(count));
   }
 
   onTick(listener: TickListener): () => void {

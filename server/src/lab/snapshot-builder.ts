@@ -20,6 +20,7 @@ export interface SnapshotSources {
   config: () => LabConfig;
   scenarioId: () => string | null;
   lesson: () => LessonPosition | null;
+  viewers: () => number;
   eventsDropped: () => number;
 }
 
@@ -57,6 +58,7 @@ export class SnapshotBuilder {
       config: this.sources.config(),
       scenarioId: this.sources.scenarioId(),
       lesson: this.sources.lesson(),
+      viewers: this.sources.viewers(),
       compare: null,
       eventsDropped: this.sources.eventsDropped(),
     };
