@@ -10,6 +10,8 @@ import type { LabServer } from '../api/socket-gateway';
 import type { TypedApp } from '../api/typed-app';
 import { registerWebApp } from '../api/web-app';
 import { BODY_LIMIT_BYTES } from '../api/app';
+import { LESSONS } from '@poolscope/shared/lessons';
+import { SCENARIOS, summarize } from '../lab/scenarios';
 import { jsonParser, REDIS_PREFIX } from './json-parser';
 import { RelayMemory } from './relay-memory';
 import { attachRelayGateway } from './relay-gateway';
@@ -45,6 +47,9 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   // No token: a relay changes nothing, and the guard refuses every REST change (no such route exists here).
   await registerAccessGuard(app, options.access, new ControlPolicy(null));
   app.get('/healthz', async () => ({ ok: true, redis: { ...status } }));
+  // Static data the dashboard reads by REST to name the lesson step and scenario the stream shows.
+  app.get('/api/lessons', async () => [...LESSONS]);
+  app.get('/api/scenarios', async () => SCENARIOS.map(summarize));
   await registerWebApp(app, options.webRoot);
   const io: LabServer = new Server(app.server, {
     serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(options.access),

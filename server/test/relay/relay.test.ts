@@ -57,6 +57,11 @@ describe('relays over a real redis-server', () => {
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     }
     expect(lab.publisher.status.errors).toBe(0);
+    // The dashboard names the lesson step and scenario from these: a relay serves them as the lab does.
+    const lessons = await fetch(`${relay.url}/api/lessons`);
+    expect(lessons.status).toBe(200);
+    expect(((await lessons.json()) as unknown[]).length).toBeGreaterThan(0);
+    expect(await (await fetch(`${relay.url}/api/scenarios`)).json()).toEqual(lab.lab.scenarios());
   });
 
   it('refuses every control on a relay with FORBIDDEN, naming the lab\'s own address, and changes nothing', async () => {

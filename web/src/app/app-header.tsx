@@ -2,6 +2,7 @@ import { ConnectionStatus } from '../features/status/connection-status';
 import { ViewControls } from '../features/status/view-controls';
 import { ExportButtons } from '../features/export/export-buttons';
 import { ShareButton } from '../features/share/share-button';
+import { ClassShareButton } from '../features/share/class-share';
 import { SettingsDialogButton } from '../features/export-settings/settings-dialog';
 import { useTheme } from './use-theme';
 
@@ -21,6 +22,7 @@ export function AppHeader() {
       <ViewControls />
       <div className="header-tools">
         <ExportButtons />
+        <ClassShareButton />
         <ShareButton />
         <SettingsDialogButton />
         <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title="Bigger text and lines for a projector">Projector</button>
