@@ -46,6 +46,13 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   await app.register(helmet, { contentSecurityPolicy: { directives: relayContentSecurityPolicy() } });
   // No token: a relay changes nothing, and the guard refuses every REST change (no such route exists here).
   await registerAccessGuard(app, options.access, new ControlPolicy(null));
+  // A relay's viewers are the audience: its front page is the read-only view (the full dashboard's controls would only be refused).
+  app.addHook('onRequest', async (request, reply) => {
+    const [path, query = ''] = request.url.split('?');
+    if (request.method === 'GET' && path === '/' && new URLSearchParams(query).get('audience') !== '1') {
+      return reply.redirect(`/?audience=1${query ? `&${query}` : ''}`);
+    }
+  });
   app.get('/healthz', async () => ({ ok: true, redis: { ...status } }));
   // Static data the dashboard reads by REST to name the lesson step and scenario the stream shows.
   app.get('/api/lessons', async () => [...LESSONS]);

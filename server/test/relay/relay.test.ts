@@ -62,6 +62,9 @@ describe('relays over a real redis-server', () => {
     expect(lessons.status).toBe(200);
     expect(((await lessons.json()) as unknown[]).length).toBeGreaterThan(0);
     expect(await (await fetch(`${relay.url}/api/scenarios`)).json()).toEqual(lab.lab.scenarios());
+    const front = await fetch(`${relay.url}/`, { redirect: 'manual' });
+    expect(front.status).toBe(302);
+    expect(front.headers.get('location')).toBe('/?audience=1');
   });
 
   it('refuses every control on a relay with FORBIDDEN, naming the lab\'s own address, and changes nothing', async () => {

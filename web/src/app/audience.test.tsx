@@ -3,7 +3,12 @@ import { act, render, screen } from '@testing-library/react';
 import { liveStore } from '../lib/live-store';
 import { makeSnapshot } from '../test-support/fixtures';
 import { isAudienceView, audienceUrl } from '../features/share/audience-link';
+import { ReadOnlyContext } from '../lib/read-only';
 import { Audience } from './audience';
+import { PANELS } from './presenter';
+
+/** Words of the buttons that change the lab in the full dashboard's panels. */
+const LAB_COMMANDS = /reclaim|restart|remove|add|apply|run|reset/i;
 
 beforeAll(() => {
   globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
@@ -29,5 +34,21 @@ describe('the audience view', () => {
     const buttons = screen.queryAllByRole('button').map((button) => button.textContent ?? '');
     expect(buttons).toHaveLength(1);
     expect(buttons[0]).toMatch(/Light|Dark/);
+  });
+});
+
+describe('every panel a lesson can focus, read-only', () => {
+  it('offers nothing that changes the lab: no switch, slider, select, form or lab command button', () => {
+    act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 60, t: 1_700_000_006_000 })));
+    for (const [panel, draw] of Object.entries(PANELS)) {
+      const { unmount } = render(<ReadOnlyContext.Provider value={true}>{draw()}</ReadOnlyContext.Provider>);
+      expect(screen.queryAllByRole('switch'), panel).toHaveLength(0);
+      expect(screen.queryAllByRole('slider'), panel).toHaveLength(0);
+      expect(screen.queryAllByRole('combobox'), panel).toHaveLength(0);
+      expect(screen.queryAllByRole('textbox'), panel).toHaveLength(0);
+      const buttons = screen.queryAllByRole('button').map((button) => button.textContent ?? '');
+      expect(buttons.filter((text) => LAB_COMMANDS.test(text)), panel).toEqual([]);
+      unmount();
+    }
   });
 });

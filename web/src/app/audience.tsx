@@ -6,6 +6,7 @@ import { AudienceStep } from '../features/lessons/audience-step';
 import { AudienceScenario } from '../features/scenarios/audience-scenario';
 import { ConnectionStatus } from '../features/status/connection-status';
 import { useLive } from '../lib/use-live';
+import { ReadOnlyContext } from '../lib/read-only';
 import { PANELS } from './presenter';
 import { useTheme } from './use-theme';
 
@@ -23,30 +24,32 @@ export function Audience() {
   const { theme, setTheme } = useTheme();
   const inLesson = useLive((s) => s.latest?.lesson !== null && s.latest?.lesson !== undefined);
   return (
-    <div className="app audience" data-testid="audience-view">
-      <header className="app-header">
-        <div className="brand">
-          <h1>{TITLE}</h1>
-          <ConnectionStatus />
-        </div>
-        <div className="header-tools">
-          <span className="muted audience-badge">{READ_ONLY}</span>
-          <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-            aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
-            {theme === 'dark' ? LIGHT : DARK}
-          </button>
-        </div>
-      </header>
-      <AudienceStep renderPanel={(panel) => PANELS[panel]()} />
-      <AudienceScenario />
-      <KpiStrip />
-      {inLesson ? null : (
-        <main className="main">
-          <PoolStatePanel />
-          <WaitPanel />
-          <TrafficPanel />
-        </main>
-      )}
-    </div>
+    <ReadOnlyContext.Provider value={true}>
+      <div className="app audience" data-testid="audience-view">
+        <header className="app-header">
+          <div className="brand">
+            <h1>{TITLE}</h1>
+            <ConnectionStatus />
+          </div>
+          <div className="header-tools">
+            <span className="muted audience-badge">{READ_ONLY}</span>
+            <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+              aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+              {theme === 'dark' ? LIGHT : DARK}
+            </button>
+          </div>
+        </header>
+        <AudienceStep renderPanel={(panel) => PANELS[panel]()} />
+        <AudienceScenario />
+        <KpiStrip />
+        {inLesson ? null : (
+          <main className="main">
+            <PoolStatePanel />
+            <WaitPanel />
+            <TrafficPanel />
+          </main>
+        )}
+      </div>
+    </ReadOnlyContext.Provider>
   );
 }

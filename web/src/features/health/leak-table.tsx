@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import { reclaimLeaks } from '../../lib/commands';
 import { formatClock, formatMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
+import { useReadOnly } from '../../lib/read-only';
 import { ackMessage } from '../../components/ack-message';
 
 const SHOWN = 12;
@@ -11,6 +12,7 @@ export const LeakTable = memo(function LeakTable() {
   const suspects = useLive((s) => s.view?.leakSuspects);
   const count = useLive((s) => s.view?.pool.leakSuspects ?? 0);
   const threshold = useLive((s) => s.config?.pool.leakDetectionThresholdMs ?? 0);
+  const readOnly = useReadOnly();
   const [message, setMessage] = useState<string | null>(null);
   const reclaim = async () => {
     const ack = await reclaimLeaks();
@@ -21,7 +23,7 @@ export const LeakTable = memo(function LeakTable() {
     <div className="leaks">
       <div className="subhead-row">
         <h3 className="subhead">Leak suspects <span className="count" data-testid="stat-leak-suspects">{count}</span></h3>
-        <button type="button" className="btn btn-danger" onClick={() => void reclaim()} disabled={count === 0}>Reclaim leaked connections</button>
+        {readOnly ? null : <button type="button" className="btn btn-danger" onClick={() => void reclaim()} disabled={count === 0}>Reclaim leaked connections</button>}
       </div>
       {threshold === 0 ? (
         <p className="muted small">Leak detection is off. Set <em>Leak detection threshold</em> above 0 to flag loans held longer than it.</p>

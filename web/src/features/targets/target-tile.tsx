@@ -8,12 +8,22 @@ import { patchTarget, removeTarget, restartTarget } from '../../lib/commands';
 import { TARGET_KNOBS } from '../../lib/knobs';
 import { formatNumber } from '../../lib/format';
 import { TARGET_STATE_TONE } from '../../lib/palette';
+import { useReadOnly } from '../../lib/read-only';
 
 const FAULTS = TARGET_KNOBS.filter((k) => k.kind === 'boolean');
 const TUNING = TARGET_KNOBS.filter((k) => k.kind !== 'boolean');
+const FAULTS_ON = 'Faults on';
+const NO_FAULTS = 'No fault switched on';
+
+/** The fault switches that are on, by their labels: what the audience reads instead of the switches. */
+function faultsOn(knobs: TargetKnobs): string {
+  const on = FAULTS.filter((knob) => knobs[knob.name as keyof TargetKnobs] === true).map((knob) => knob.title);
+  return on.length > 0 ? `${FAULTS_ON}: ${on.join(', ')}` : NO_FAULTS;
+}
 
 /** A Hystrix-style tile: the target's state and numbers up top, its fault knobs below. */
 export const TargetTile = memo(function TargetTile({ target }: { target: TargetSnapshot }) {
+  const readOnly = useReadOnly();
   const [message, setMessage] = useState<string | null>(null);
   const onCommit = useCallback(async (name: string, value: unknown) => {
     const ack = await patchTarget(target.id, { [name]: value } as Partial<TargetKnobs>);
@@ -44,7 +54,9 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
         <Stat label="Dial fails" value={formatNumber(target.dialFailures)} tone={target.dialFailures > 0 ? 'warn' : undefined} />
       </dl>
       {target.lastError ? <p className="tile-error small" title={target.lastError}>Last error: {target.lastError}</p> : null}
-      {target.knobs ? (
+      {target.knobs && readOnly ? (
+        <p className="small" data-testid={`target-faults-${target.id}`}>{faultsOn(target.knobs)}</p>
+      ) : target.knobs ? (
         <>
           <div className="tile-faults" role="group" aria-label={`Faults for ${target.id}`}>
             {FAULTS.map((knob) => <KnobControl key={knob.name} knob={knob} value={target.knobs?.[knob.name as keyof TargetKnobs]} onCommit={onCommit} compact />)}
@@ -55,10 +67,12 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
           </details>
         </>
       ) : <p className="muted small">External echo server: its knobs are not ours to turn.</p>}
-      <div className="tile-actions">
-        <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>Restart</button>
-        <button type="button" className="btn btn-quiet" onClick={() => void remove()}>Remove</button>
-      </div>
+      {readOnly ? null : (
+        <div className="tile-actions">
+          <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>Restart</button>
+          <button type="button" className="btn btn-quiet" onClick={() => void remove()}>Remove</button>
+        </div>
+      )}
       {message ? <p className="small" role="status">{message}</p> : null}
     </article>
   );

@@ -1,10 +1,12 @@
 import { Panel } from '../../components/panel';
 import { useLive } from '../../lib/use-live';
+import { useReadOnly } from '../../lib/read-only';
 import { AddTargetForm } from './add-target-form';
 import { TargetTile } from './target-tile';
 
 export function TargetsPanel() {
   const targets = useLive((s) => s.view?.targets);
+  const readOnly = useReadOnly();
   return (
     <Panel
       id="targets"
@@ -15,7 +17,7 @@ export function TargetsPanel() {
         {(targets ?? []).map((t) => <TargetTile key={t.id} target={t} />)}
       </div>
       {targets && targets.length === 0 ? <p className="muted">No targets: add one below.</p> : null}
-      <AddTargetForm />
+      {readOnly ? null : <AddTargetForm />}
     </Panel>
   );
 }
