@@ -151,4 +151,6 @@ export interface Snapshot {
   eventsDropped: number;
   /** Dashboards connected to the lab's own Socket.IO endpoint (relays' viewers are not counted here). */
   viewers: number;
+  /** Viewers on relays (docs/SCALE-OUT.md), as the relays last reported through Redis; 0 without relays. */
+  relayViewers: number;
 }

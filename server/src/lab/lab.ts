@@ -59,6 +59,7 @@ export class Lab {
   private scenarioId: string | null = null;
   private lessonPosition: LessonPosition | null = null;
   private viewerCount = 0;
+  private relayViewerCount = 0;
   private closed = false;
 
   private constructor(options: LabOptions) {
@@ -80,6 +81,7 @@ export class Lab {
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
       lesson: () => this.lessonPosition,
       viewers: () => this.viewerCount,
+      relayViewers: () => this.relayViewerCount,
       eventsDropped: () => this.events.dropped,
     });
     this.latest = this.builder.build();
@@ -121,6 +123,11 @@ export class Lab {
   /** Told by whoever holds the viewers' sockets (the gateway); shown in the next snapshot for the presenter. */
   setViewerCount(count: number): void {
     this.viewerCount = Math.max(0, Math.trunc(count));
+  }
+
+  /** Told by the Redis publisher: the viewers its relays last reported. */
+  setRelayViewerCount(count: number): void {
+    this.relayViewerCount = Math.max(0, Math.trunc(count));
   }
 
   onTick(listener: TickListener): () => void {

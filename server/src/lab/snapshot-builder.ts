@@ -21,6 +21,7 @@ export interface SnapshotSources {
   scenarioId: () => string | null;
   lesson: () => LessonPosition | null;
   viewers: () => number;
+  relayViewers: () => number;
   eventsDropped: () => number;
 }
 
@@ -59,6 +60,7 @@ export class SnapshotBuilder {
       scenarioId: this.sources.scenarioId(),
       lesson: this.sources.lesson(),
       viewers: this.sources.viewers(),
+      relayViewers: this.sources.relayViewers(),
       compare: null,
       eventsDropped: this.sources.eventsDropped(),
     };

@@ -3,7 +3,7 @@ import type { LabEvent } from '@poolscope/shared/events';
 import type { ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import type { Lab } from '../lab/lab';
-import { HISTORY_KEY, jsonParser, REDIS_PREFIX } from './json-parser';
+import { HISTORY_KEY, jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX } from './json-parser';
 import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
 /** Publishes beyond this many unanswered ones are skipped: a slow Redis costs frames, never the lab's memory. */
@@ -48,12 +48,21 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
   const storeHistory = () => send(() => client.set(HISTORY_KEY, JSON.stringify(lab.history()), { PX: HISTORY_TTL_MS }));
   const timer = setInterval(storeHistory, HISTORY_EVERY_MS);
   timer.unref();
+  // The relays' viewer counts, summed for the presenter; read off the tick path, never awaited by it.
+  const countRelayViewers = () => send(async () => {
+    const keys = await client.keys(`${VIEWERS_KEY_PREFIX}*`);
+    const counts = keys.length > 0 ? await client.mGet(keys) : [];
+    lab.setRelayViewerCount(counts.reduce((sum, count) => sum + (Number(count) || 0), 0));
+  });
+  const viewersTimer = setInterval(countRelayViewers, VIEWERS_EVERY_MS);
+  viewersTimer.unref();
   client.on('ready', storeHistory);
   return {
     status,
     close: async () => {
       unsubscribe();
       clearInterval(timer);
+      clearInterval(viewersTimer);
       await closeRedisClient(client);
     },
   };

@@ -12,10 +12,11 @@ import { registerWebApp } from '../api/web-app';
 import { BODY_LIMIT_BYTES } from '../api/app';
 import { LESSONS } from '@poolscope/shared/lessons';
 import { SCENARIOS, summarize } from '../lab/scenarios';
-import { jsonParser, REDIS_PREFIX } from './json-parser';
+import { randomUUID } from 'node:crypto';
+import { jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX, VIEWERS_TTL_MS } from './json-parser';
 import { RelayMemory } from './relay-memory';
 import { attachRelayGateway } from './relay-gateway';
-import { closeRedisClient, newRedisLinkStatus, openRedisClient, type RedisLinkStatus } from './redis-link';
+import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
 export interface RelayOptions {
   redisUrl: string;
@@ -64,7 +65,18 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   });
   guardUpgrades(app.server, options.access);
   attachRelayGateway(io, memory);
-  app.addHook('preClose', async () => { io.engine.close(); });
+  // This relay's viewers, for the presenter's count (the lab sums every relay's key); it expires if the relay dies.
+  const viewersKey = `${VIEWERS_KEY_PREFIX}${randomUUID()}`;
+  const reportViewers = () => {
+    if (!pub.isReady) return;
+    pub.set(viewersKey, String(io.of('/').sockets.size), { PX: VIEWERS_TTL_MS }).catch((error: unknown) => noteError(status, error));
+  };
+  const viewersTimer = setInterval(reportViewers, VIEWERS_EVERY_MS);
+  viewersTimer.unref();
+  app.addHook('preClose', async () => {
+    clearInterval(viewersTimer);
+    io.engine.close();
+  });
   app.addHook('onClose', async () => {
     await io.close();
     await closeRedisClient(sub);

@@ -42,6 +42,18 @@ describe('relays over a real redis-server', () => {
     for (const relayViewer of onRelays) expect(window(relayViewer.seqs)).toEqual(window(onLab.seqs));
   });
 
+  it('the presenter sees the relays\' viewers summed in snapshot.relayViewers, beside the lab\'s own', async () => {
+    const redis = track(await startTestRedis());
+    const lab = track(await startRelayedLab(redis.url));
+    const relays = [track(await startTestRelay(redis.url)), track(await startTestRelay(redis.url))];
+    viewer(track, lab.url);
+    viewer(track, relays[0]!.url);
+    viewer(track, relays[1]!.url);
+    viewer(track, relays[1]!.url);
+    await waitFor(() => lab.lab.snapshot().relayViewers === 3, { timeoutMs: DEADLINE_MS, what: 'three relay viewers summed' });
+    expect(lab.lab.snapshot().viewers).toBe(1);
+  });
+
   it('a relay gives a new viewer the latest snapshot at once and the lab\'s history', async () => {
     const redis = track(await startTestRedis());
     const lab = track(await startRelayedLab(redis.url));

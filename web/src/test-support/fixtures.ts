@@ -48,6 +48,7 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     compare: null,
     eventsDropped: 0,
     viewers: 1,
+    relayViewers: 0,
     ...overrides,
   };
 }

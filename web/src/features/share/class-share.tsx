@@ -16,7 +16,7 @@ const watching = (count: number) => (count === 1 ? '1 watching' : `${count} watc
 /** The header's "Share with the class": a QR code and the audience link, and how many are watching. */
 export function ClassShareButton() {
   const dialog = useRef<HTMLDialogElement>(null);
-  const viewers = useLive((s) => s.latest?.viewers ?? 0);
+  const viewers = useLive((s) => (s.latest?.viewers ?? 0) + (s.latest?.relayViewers ?? 0));
   const [copied, setCopied] = useState(false);
   const url = audienceUrl(window.location);
   const loopback = /^(localhost|127\.|\[::1\])/.test(window.location.hostname);
