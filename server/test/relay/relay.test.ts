@@ -4,7 +4,7 @@ import type { Ack, ClientToServerEvents, LabConfig, ServerToClientEvents } from 
 import type { History } from '@poolscope/shared/history';
 import { closeAfterEach } from '../../src/test-support/close-after-each';
 import { waitFor } from '../../src/test-support/wait-for';
-import { startRelayedLab, startTestRelay } from '../test-support/relayed-lab';
+import { startRelayedLab, startTestRelay, buildRelayOn } from '../test-support/relayed-lab';
 import { startTestRedis } from '../test-support/redis-server';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -113,6 +113,22 @@ describe('relays over a real redis-server', () => {
     await waitFor(() => onRelay.last() > atRestart, { timeoutMs: DEADLINE_MS, what: 'relay viewer resuming' });
     expect(onRelay.disconnects()).toBe(0);
     expect(onLab.disconnects()).toBe(0);
+  });
+
+  it('a relay gone (its transports cut, as a kill does): its viewers reconnect by themselves to a relay back on that address', async () => {
+    const redis = track(await startTestRedis());
+    track(await startRelayedLab(redis.url));
+    const first = await startTestRelay(redis.url);
+    track(() => (first.app.server.listening ? first.close() : undefined));
+    const port = Number(new URL(first.url).port);
+    const onRelay = viewer(track, first.url);
+    await waitFor(() => onRelay.seqs.length >= 2, { timeoutMs: DEADLINE_MS, what: 'relay viewer streaming' });
+    await first.close();
+    await waitFor(() => onRelay.disconnects() === 1, { timeoutMs: DEADLINE_MS, what: 'the viewer noticing' });
+    const atClose = onRelay.last();
+    const second = track(await buildRelayOn(redis.url, port));
+    await waitFor(() => onRelay.socket.connected && onRelay.last() > atClose, { timeoutMs: DEADLINE_MS, what: 'the viewer back on the new relay' });
+    expect(second.io.of('/').sockets.size).toBe(1);
   });
 
   it('a Redis that is down at lab start: the lab still starts and streams, and joins Redis once it is up', async () => {

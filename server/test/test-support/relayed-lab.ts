@@ -30,7 +30,12 @@ export async function startRelayedLab(redisUrl: string): Promise<RelayedLab> {
 
 /** A listening relay on loopback, as `poolscope relay --redis <url> --port 0` starts one. */
 export async function startTestRelay(redisUrl: string): Promise<Relay & { url: string }> {
+  return buildRelayOn(redisUrl, 0);
+}
+
+/** A relay on a given port: a second one taking the place of a killed one. */
+export async function buildRelayOn(redisUrl: string, port: number): Promise<Relay & { url: string }> {
   const relay = await buildRelay({ redisUrl, access: new AccessPolicy({ bindHost: '127.0.0.1' }), webRoot: null });
-  const url = await relay.app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await relay.app.listen({ port, host: '127.0.0.1' });
   return { ...relay, url };
 }
