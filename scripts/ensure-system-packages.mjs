@@ -1,5 +1,5 @@
 // The tests use real tools from Debian: Chromium for Playwright (a browser download fails on these
-// machines), socat as an echo server nobody here wrote, and promtool to lint /metrics.
+// machines), socat as an echo server nobody here wrote, promtool to lint /metrics, and redis-server for relays.
 // Installs whichever is missing with apt-get (as root), in one go.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,8 @@ const NEEDED = [
   { binary: '/usr/bin/javac', pkg: 'default-jdk-headless' },
   { binary: '/usr/share/java/HikariCP.jar', pkg: 'libhikaricp-java' },
   { binary: '/usr/share/java/slf4j-nop.jar', pkg: 'libslf4j-java' },
+  // The relay tests start their own Redis on a free loopback port, without persistence.
+  { binary: '/usr/bin/redis-server', pkg: 'redis-server' },
 ];
 
 const missing = NEEDED.filter(({ binary }) => !existsSync(binary));

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 const serverUrl = process.env.POOLSCOPE_SERVER_URL ?? 'http://127.0.0.1:3000';
 
@@ -24,7 +25,7 @@ const PROFILING_BUILD = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // Recharts alone is ~400 kB; one bundle served from localhost is fine.
   build: mode === 'profiling' ? PROFILING_BUILD : { chunkSizeWarningLimit: 1200 },
   server: {

@@ -17,6 +17,8 @@ export interface CliOptions {
   /** Extra browser origins that may watch and control (`scheme://host[:port]`). */
   allowedOrigins: string[];
   sampleHz: number;
+  /** Publish the stream to relays through this Redis (redis://host:port); undefined: no relays. */
+  redisUrl: string | undefined;
 }
 
 export const USAGE = `Usage: npm start -- [options]
@@ -31,7 +33,8 @@ export const USAGE = `Usage: npm start -- [options]
                            [::1] and the bound address always are, and this machine's addresses when bound beyond loopback)
   --allowed-origins URLS   extra browser origins that may watch and control, e.g. http://lab.example:3000
                            (POOLSCOPE_ALLOWED_ORIGINS, comma-separated; the lab's own origin always may)
-  --sample-hz N            snapshots per second (POOLSCOPE_SAMPLE_HZ, default 10)`;
+  --sample-hz N            snapshots per second (POOLSCOPE_SAMPLE_HZ, default 10)
+  --redis URL              publish the stream to relays through Redis, e.g. redis://127.0.0.1:6379 (POOLSCOPE_REDIS)`;
 
 /** Flags win over environment variables, which win over defaults. Throws a message a user can act on. */
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
@@ -42,7 +45,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       port: { type: 'string' }, host: { type: 'string' }, 'embedded-targets': { type: 'string' },
       target: { type: 'string', multiple: true }, config: { type: 'string' }, 'control-token': { type: 'string' },
       'allow-targets': { type: 'string' }, 'sample-hz': { type: 'string' }, help: { type: 'boolean' },
-      'allowed-hosts': { type: 'string' }, 'allowed-origins': { type: 'string' },
+      'allowed-hosts': { type: 'string' }, 'allowed-origins': { type: 'string' }, redis: { type: 'string' },
     },
   });
   if (values.help) throw new Error(USAGE);
@@ -56,10 +59,32 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     config: configPath ? readConfigFile(configPath) : {},
     controlToken: values['control-token'] ?? env.POOLSCOPE_CONTROL_TOKEN ?? undefined,
     allowTargets: values['allow-targets'] ?? env.POOLSCOPE_ALLOW_TARGETS ?? undefined,
-    allowedHosts: list(values['allowed-hosts'] ?? env.POOLSCOPE_ALLOWED_HOSTS).map(hostName),
-    allowedOrigins: list(values['allowed-origins'] ?? env.POOLSCOPE_ALLOWED_ORIGINS).map(origin),
+    allowedHosts: parseAllowedHosts(values['allowed-hosts'] ?? env.POOLSCOPE_ALLOWED_HOSTS),
+    allowedOrigins: parseAllowedOrigins(values['allowed-origins'] ?? env.POOLSCOPE_ALLOWED_ORIGINS),
     sampleHz: integer('--sample-hz', values['sample-hz'] ?? env.POOLSCOPE_SAMPLE_HZ ?? '10', 1, 60),
+    redisUrl: redisUrl(values.redis ?? env.POOLSCOPE_REDIS),
   };
+}
+
+/** `redis://host:port` (or `rediss://`, with an optional user:password@ and /db): anything else is a typo to say now. */
+export function redisUrl(spec: string | undefined): string | undefined {
+  if (spec === undefined || spec.trim() === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(spec.trim());
+  } catch {
+    throw new Error(`--redis takes a URL like redis://127.0.0.1:6379, got "${spec}"`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`--redis takes a redis:// or rediss:// URL, got "${spec}"`);
+  return url.toString();
+}
+
+export function parseAllowedHosts(text: string | undefined): string[] {
+  return list(text).map(hostName);
+}
+
+export function parseAllowedOrigins(text: string | undefined): string[] {
+  return list(text).map(origin);
 }
 
 function list(text: string | undefined): string[] {

@@ -1,5 +1,6 @@
 import { USAGE } from './cli-options';
 import { serve } from './serve';
+import { RELAY_USAGE, runRelay } from './relay/relay-cli';
 
 export interface CliEntry {
   /** Where the built dashboard lies for this way of running. */
@@ -11,15 +12,15 @@ export interface CliEntry {
 /** An exit code to leave with now, or null: a server is running and leaves on a signal. */
 export type CliOutcome = number | null;
 
-type Command = (argv: string[], env: NodeJS.ProcessEnv) => Promise<CliOutcome>;
+type Command = (argv: string[], env: NodeJS.ProcessEnv, entry: CliEntry) => Promise<CliOutcome>;
 
 /**
  * Subcommands, by the first argument. Serving the lab has none: a first argument that is a flag (or
- * nothing) serves it, so every `npm start` command line means the same to `poolscope`. `relay` is
- * reserved for the relay (issue 19); this version does not carry it yet.
+ * nothing) serves it, so every `npm start` command line means the same to `poolscope`. `relay`
+ * serves a read-only copy of a lab's stream, fed through Redis (docs/SCALE-OUT.md).
  */
 const COMMANDS: Record<string, Command> = {
-  relay: unavailable('relay'),
+  relay: (argv, env, entry) => runRelay(argv, env, entry.webRoot),
 };
 
 /** Runs one command line and says how the process should end. */
@@ -27,7 +28,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, entry: CliE
   const [first, ...rest] = argv;
   if (first !== undefined && !first.startsWith('-')) {
     const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (command) return command(rest, env);
+    if (command) return command(rest, env, entry);
     console.error(`poolscope: unknown command "${first}"\n\n${usage(entry.invokedAs)}`);
     return 2;
   }
@@ -41,12 +42,6 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, entry: CliE
 
 /** The server's flags as cli-options.ts words them, under this entry's own invocation. */
 export function usage(invokedAs: string): string {
-  return `${USAGE.replace('npm start --', invokedAs)}\n\nCommands:\n  relay                    not available in this version`;
-}
-
-function unavailable(name: string): Command {
-  return async () => {
-    console.error(`poolscope ${name} is not available in this version`);
-    return 2;
-  };
+  const relay = invokedAs === 'poolscope' ? 'poolscope relay' : 'npm run relay --';
+  return `${USAGE.replace('npm start --', invokedAs)}\n\nCommands:\n  relay                    a read-only relay of a lab's stream through Redis\n\n${RELAY_USAGE.replace('npm run relay --', relay)}`;
 }

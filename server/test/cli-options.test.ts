@@ -6,6 +6,14 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions([], {})).toMatchObject({ port: 3000, host: '127.0.0.1', embeddedTargets: 2, targets: [], sampleHz: 10, controlToken: undefined });
   });
 
+  it('takes the relays\' Redis from --redis or POOLSCOPE_REDIS, and refuses anything but a redis:// URL', () => {
+    expect(parseCliOptions([], {}).redisUrl).toBeUndefined();
+    expect(parseCliOptions(['--redis', 'redis://127.0.0.1:6379'], { POOLSCOPE_REDIS: 'redis://other:1' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(parseCliOptions([], { POOLSCOPE_REDIS: 'rediss://cache.example:6380/2' }).redisUrl).toBe('rediss://cache.example:6380/2');
+    expect(() => parseCliOptions(['--redis', '127.0.0.1:6379'], {})).toThrow(/redis:\/\//);
+    expect(() => parseCliOptions(['--redis', 'http://127.0.0.1:6379'], {})).toThrow(/redis:\/\/ or rediss:\/\//);
+  });
+
   it('takes flags over environment variables', () => {
     const options = parseCliOptions(['--port', '4000', '--target', '127.0.0.1:7007', '--target', 'localhost:7008'], { PORT: '5000', HOST: '0.0.0.0', POOLSCOPE_TARGETS: 'x:1' });
     expect(options.port).toBe(4000);

@@ -9,10 +9,16 @@ describe('the command line dispatch', () => {
     vi.restoreAllMocks();
   });
 
-  it('answers `relay` with "not available in this version" and exit code 2, starting nothing', async () => {
+  it('answers `relay` without a Redis with exit code 2 and what it needs, starting nothing', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await runCli(['relay', '--listen', '0'], {}, ENTRY)).toBe(2);
-    expect(errors.mock.calls.flat().join('\n')).toContain('poolscope relay is not available in this version');
+    expect(await runCli(['relay', '--port', '0'], {}, ENTRY)).toBe(2);
+    expect(errors.mock.calls.flat().join('\n')).toContain('a relay needs --redis');
+  });
+
+  it('refuses a relay Redis address that is not a redis:// URL', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await runCli(['relay', '--redis', 'http://127.0.0.1:6379'], {}, ENTRY)).toBe(2);
+    expect(errors.mock.calls.flat().join('\n')).toContain('--redis takes a redis://');
   });
 
   it('refuses an unknown command with exit code 2 and the usage', async () => {

@@ -107,6 +107,8 @@ export const SnapshotSchema = strict(
     // Arm B has the same shapes as A's fields above; described in docs/API.md (Compare) rather than repeated here.
     compare: Type.Union([Type.Unsafe<CompareSnapshot>(Type.Object({}, { description: 'Arm B and the comparison state (shared/src/compare.ts)' })), Type.Null()]),
     eventsDropped: Type.Number({ description: 'Events left out of the stream since start (past 500 a tick)' }),
+    viewers: Type.Number({ description: "Dashboards connected to the lab's own Socket.IO endpoint" }),
+    relayViewers: Type.Number({ description: 'Viewers on relays, as the relays last reported them through Redis' }),
   },
   'One sample of the lab, the same object the Socket.IO stream sends as `snapshot`',
 );

@@ -150,6 +150,10 @@ export interface Snapshot {
   compare: CompareSnapshot | null;
   /** Events left out of the stream since the lab started (past 500 a tick); the counters still count them. */
   eventsDropped: number;
+  /** Dashboards connected to the lab's own Socket.IO endpoint (relays' viewers are not counted here). */
+  viewers: number;
+  /** Viewers on relays (docs/SCALE-OUT.md), as the relays last reported through Redis; 0 without relays. */
+  relayViewers: number;
 }
 
 // ---- a comparison's arm B, as the snapshot carries it (compare.ts re-exports these) ----

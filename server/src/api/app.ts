@@ -19,6 +19,7 @@ import { targetRoutes } from './routes/target-routes';
 import { attachSocketGateway, type LabServer } from './socket-gateway';
 import type { TypedApp } from './typed-app';
 import { registerWebApp } from './web-app';
+import type { RedisLinkStatus } from '../relay/redis-link';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** Folder of the built dashboard (web/dist); null serves the API only. */
   webRoot?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** The lab's Redis link to its relays, when it has one: shown on /metrics. */
+  redis?: RedisLinkStatus;
 }
 
 /** Composes the lab's HTTP face: security headers, docs, routes, the dashboard and the Socket.IO stream. */
@@ -52,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(lessonRoutes);
   await app.register(compareRoutes);
   await app.register(poolRoutes);
-  await app.register(metricsRoutes);
+  await app.register(metricsRoutes, { redis: options.redis });
   await app.register(exportRoutes);
   await registerWebApp(app, options.webRoot ?? null);
   const io: LabServer = new Server(app.server, {

@@ -29,10 +29,16 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
   const controlBuckets = new AddressBuckets(CONTROL_BURST, CONTROL_PER_SECOND);
   const historyBuckets = new AddressBuckets(HISTORY_BURST, HISTORY_PER_SECOND);
   const unsubscribe = lab.onTick((snapshot, events) => broadcast(io, viewers, snapshot, events));
+  // The presenter's "watching" count: kept here, where sockets come and go, and told to the lab for its snapshots.
+  let connected = 0;
   io.on('connection', (socket) => {
     const room = viewers.assign();
     void socket.join(room);
-    socket.on('disconnect', () => viewers.release(room));
+    lab.setViewerCount(++connected);
+    socket.on('disconnect', () => {
+      viewers.release(room);
+      lab.setViewerCount(--connected);
+    });
     socket.emit('snapshot', lab.snapshot());
     registerControls(socket, lab, policy, controlBuckets);
     registerHistory(socket, lab, historyBuckets);

@@ -10,7 +10,8 @@ const API_PREFIXES = ['/api/', '/socket.io/', '/docs', '/metrics', '/healthz'];
 export async function registerWebApp(app: TypedApp, webRoot: string | null): Promise<void> {
   const hasBuild = webRoot !== null && existsSync(join(webRoot, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt dashboard is served without a restart.
-  if (hasBuild) await app.register(fastifyStatic, { root: webRoot, wildcard: true });
+  // preCompressed: the build writes .br and .gz beside each asset (web/precompress.ts); a client gets what it accepts.
+  if (hasBuild) await app.register(fastifyStatic, { root: webRoot, wildcard: true, preCompressed: true });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // A missing file (an old hashed asset) is a 404, not the app's page; any other path is a page of the app.

@@ -42,7 +42,7 @@ export class CompareArm {
     this.builder = new SnapshotBuilder({
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: options.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => null, lesson: () => null,
-      eventsDropped: () => 0,
+      eventsDropped: () => 0, viewers: () => 0, relayViewers: () => 0,
     });
   }
 

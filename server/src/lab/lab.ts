@@ -61,6 +61,8 @@ export class Lab {
   private latest: Snapshot;
   private scenarioId: string | null = null;
   private lessonPosition: LessonPosition | null = null;
+  private viewerCount = 0;
+  private relayViewerCount = 0;
   private closed = false;
 
   private constructor(options: LabOptions) {
@@ -84,6 +86,8 @@ export class Lab {
       pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
       recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
       lesson: () => this.lessonPosition,
+      viewers: () => this.viewerCount,
+      relayViewers: () => this.relayViewerCount,
       eventsDropped: () => this.events.dropped,
     });
     this.latest = this.builder.build();
@@ -120,6 +124,16 @@ export class Lab {
       intervalMs: this.past.intervalMs, spanMs: this.past.spanMs,
       samples: this.past.samples(nowMs), markers: this.markers.recent().filter((m) => m.t >= oldestMs),
     };
+  }
+
+  /** Told by whoever holds the viewers' sockets (the gateway); shown in the next snapshot for the presenter. */
+  setViewerCount(count: number): void {
+    this.viewerCount = Math.max(0, Math.trunc(count));
+  }
+
+  /** Told by the Redis publisher: the viewers its relays last reported. */
+  setRelayViewerCount(count: number): void {
+    this.relayViewerCount = Math.max(0, Math.trunc(count));
   }
 
   onTick(listener: TickListener): () => void {

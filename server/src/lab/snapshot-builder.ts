@@ -20,6 +20,8 @@ export interface SnapshotSources {
   config: () => LabConfig;
   scenarioId: () => string | null;
   lesson: () => LessonPosition | null;
+  viewers: () => number;
+  relayViewers: () => number;
   eventsDropped: () => number;
 }
 
@@ -57,6 +59,8 @@ export class SnapshotBuilder {
       config: this.sources.config(),
       scenarioId: this.sources.scenarioId(),
       lesson: this.sources.lesson(),
+      viewers: this.sources.viewers(),
+      relayViewers: this.sources.relayViewers(),
       compare: null,
       eventsDropped: this.sources.eventsDropped(),
     };

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,23 @@ describe('serving the built dashboard', () => {
       expect(response.statusCode, url).toBe(200);
       expect(response.body).toContain('<title>Poolscope</title>');
     }
+  });
+
+  it('sends the build\'s precompressed copy a client accepts (brotli first), and the plain file otherwise', async () => {
+    const source = `console.log(${JSON.stringify('x'.repeat(4000))})`;
+    writeFileSync(join(webRoot, 'assets', 'big-cccc.js'), source);
+    writeFileSync(join(webRoot, 'assets', 'big-cccc.js.br'), brotliCompressSync(source));
+    writeFileSync(join(webRoot, 'assets', 'big-cccc.js.gz'), gzipSync(source));
+    const br = await app.inject({ method: 'GET', url: '/assets/big-cccc.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(source.length / 4);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(source);
+    const gz = await app.inject({ method: 'GET', url: '/assets/big-cccc.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ method: 'GET', url: '/assets/big-cccc.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(source);
   });
 
   it('serves an asset written after start (a rebuild needs no restart)', async () => {

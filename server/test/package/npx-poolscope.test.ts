@@ -148,13 +148,13 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
     running = null;
   });
 
-  it('the installed bin prints the server usage on --help and refuses `relay` for now', async () => {
+  it('the installed bin prints the server usage on --help and refuses `relay` without a Redis', async () => {
     const bin = join(installDir, 'node_modules/.bin/poolscope');
     const help = await run(bin, ['--help'], { cwd: installDir, env: userEnv() });
     for (const flagLine of USAGE.split('\n').slice(1)) expect(help.stdout).toContain(flagLine);
     const relay = await run(bin, ['relay'], { cwd: installDir, env: userEnv() })
       .then(() => null, (error: { code: number; stderr: string }) => error);
     expect(relay?.code).toBe(2);
-    expect(relay?.stderr).toContain('poolscope relay is not available in this version');
+    expect(relay?.stderr).toContain('a relay needs --redis');
   });
 });

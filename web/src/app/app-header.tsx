@@ -3,6 +3,7 @@ import { ConnectionStatus } from '../features/status/connection-status';
 import { ViewControls } from '../features/status/view-controls';
 import { ExportButtons } from '../features/export/export-buttons';
 import { ShareButton } from '../features/share/share-button';
+import { ClassShareButton } from '../features/share/class-share';
 import { SettingsDialogButton } from '../features/export-settings/settings-dialog';
 import { LanguageSelect } from './language-select';
 import { useTheme } from './use-theme';
@@ -28,6 +29,7 @@ export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: R
       <div className="header-tools">
         {onOpenRecording ? <RecordingControls onOpen={onOpenRecording} /> : null}
         <ExportButtons />
+        <ClassShareButton />
         <ShareButton />
         <SettingsDialogButton />
         <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title={t('header.projectorHint')}>{t('header.projector')}</button>

@@ -30,6 +30,8 @@ import { isSpeakerNotesView } from '../features/lessons/speaker-notes-window';
 import { SpeakerNotes } from '../features/lessons/speaker-notes';
 import { useLive } from '../lib/use-live';
 import { AppHeader } from './app-header';
+import { Audience } from './audience';
+import { isAudienceView } from '../features/share/audience-link';
 import { Presenter } from './presenter';
 
 const PRESENT_HASH = '#present';
@@ -70,6 +72,7 @@ export function App({ live = true }: { live?: boolean }) {
     window.history.replaceState(null, '', on ? PRESENT_HASH : window.location.pathname + window.location.search);
   }, []);
   if (isSpeakerNotesView(window.location.search)) return <SpeakerNotes />;
+  if (isAudienceView(window.location.search)) return <Audience />;
   if (presenting) return <Presenter onExit={() => present(false)} />;
   return (
     <Dashboard onPresent={() => present(true)} onOpenRecording={openRecording}

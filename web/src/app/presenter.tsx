@@ -15,7 +15,7 @@ import { useLessons } from '../features/lessons/use-lessons';
 import { useLive } from '../lib/use-live';
 
 /** Every panel a lesson step can focus, by the id the lesson names. */
-const PANELS: Record<LessonPanel, () => ReactNode> = {
+export const PANELS: Record<LessonPanel, () => ReactNode> = {
   'pool-state': () => <PoolStatePanel />,
   'wait-times': () => <WaitPanel />,
   throughput: () => <TrafficPanel />,

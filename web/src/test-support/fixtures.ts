@@ -47,6 +47,8 @@ export function makeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     lesson: null,
     compare: null,
     eventsDropped: 0,
+    viewers: 1,
+    relayViewers: 0,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { reclaimLeaks } from '../../lib/commands';
 import { formatClock, formatMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
+import { useReadOnly } from '../../lib/read-only';
 import { ackMessage } from '../../components/ack-message';
 
 const SHOWN = 12;
@@ -13,6 +14,7 @@ export const LeakTable = memo(function LeakTable() {
   const suspects = useLive((s) => s.view?.leakSuspects);
   const count = useLive((s) => s.view?.pool.leakSuspects ?? 0);
   const threshold = useLive((s) => s.config?.pool.leakDetectionThresholdMs ?? 0);
+  const readOnly = useReadOnly();
   const [message, setMessage] = useState<string | null>(null);
   const reclaim = async () => {
     const ack = await reclaimLeaks();
@@ -23,7 +25,7 @@ export const LeakTable = memo(function LeakTable() {
     <div className="leaks">
       <div className="subhead-row">
         <h3 className="subhead">{t('leaks.title')} <span className="count" data-testid="stat-leak-suspects">{count}</span></h3>
-        <button type="button" className="btn btn-danger" onClick={() => void reclaim()} disabled={count === 0}>{t('leaks.reclaim')}</button>
+        {readOnly ? null : <button type="button" className="btn btn-danger" onClick={() => void reclaim()} disabled={count === 0}>{t('leaks.reclaim')}</button>}
       </div>
       {threshold === 0 ? (
         <p className="muted small"><Trans i18nKey="leaks.off" components={{ em: <em /> }} /></p>

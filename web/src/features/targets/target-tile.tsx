@@ -9,13 +9,23 @@ import { patchTarget, removeTarget, restartTarget } from '../../lib/commands';
 import { TARGET_KNOBS } from '../../lib/knobs';
 import { formatNumber } from '../../lib/format';
 import { TARGET_STATE_TONE } from '../../lib/palette';
+import { useReadOnly } from '../../lib/read-only';
 
 const FAULTS = TARGET_KNOBS.filter((k) => k.kind === 'boolean');
 const TUNING = TARGET_KNOBS.filter((k) => k.kind !== 'boolean');
+const FAULTS_ON = 'Faults on';
+const NO_FAULTS = 'No fault switched on';
+
+/** The fault switches that are on, by their labels: what the audience reads instead of the switches. */
+function faultsOn(knobs: TargetKnobs): string {
+  const on = FAULTS.filter((knob) => knobs[knob.name as keyof TargetKnobs] === true).map((knob) => knob.title);
+  return on.length > 0 ? `${FAULTS_ON}: ${on.join(', ')}` : NO_FAULTS;
+}
 
 /** A Hystrix-style tile: the target's state and numbers up top, its fault knobs below. */
 export const TargetTile = memo(function TargetTile({ target }: { target: TargetSnapshot }) {
   const { t } = useTranslation();
+  const readOnly = useReadOnly();
   const [message, setMessage] = useState<string | null>(null);
   const onCommit = useCallback(async (name: string, value: unknown) => {
     const ack = await patchTarget(target.id, { [name]: value } as Partial<TargetKnobs>);
@@ -46,7 +56,9 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
         <Stat label={t('targets.dialFails')} value={formatNumber(target.dialFailures)} tone={target.dialFailures > 0 ? 'warn' : undefined} />
       </dl>
       {target.lastError ? <p className="tile-error small" title={target.lastError}>{t('targets.lastError')} <span translate="no">{target.lastError}</span></p> : null}
-      {target.knobs ? (
+      {target.knobs && readOnly ? (
+        <p className="small" data-testid={`target-faults-${target.id}`}>{faultsOn(target.knobs)}</p>
+      ) : target.knobs ? (
         <>
           <div className="tile-faults" role="group" aria-label={t('targets.faults', { id: target.id })}>
             {FAULTS.map((knob) => <KnobControl key={knob.name} knob={knob} value={target.knobs?.[knob.name as keyof TargetKnobs]} onCommit={onCommit} compact />)}
@@ -57,10 +69,12 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
           </details>
         </>
       ) : <p className="muted small">{t('targets.externalNote')}</p>}
-      <div className="tile-actions">
-        <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>{t('targets.restart')}</button>
-        <button type="button" className="btn btn-quiet" onClick={() => void remove()}>{t('targets.remove')}</button>
-      </div>
+      {readOnly ? null : (
+        <div className="tile-actions">
+          <button type="button" className="btn" onClick={() => void restart()} disabled={!target.embedded}>{t('targets.restart')}</button>
+          <button type="button" className="btn btn-quiet" onClick={() => void remove()}>{t('targets.remove')}</button>
+        </div>
+      )}
       {message ? <p className="small" role="status">{message}</p> : null}
     </article>
   );

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/panel';
 import { useLive } from '../../lib/use-live';
+import { useReadOnly } from '../../lib/read-only';
 import { AddTargetForm } from './add-target-form';
 import { TargetTile } from './target-tile';
 
 export function TargetsPanel() {
   const { t } = useTranslation();
   const targets = useLive((s) => s.view?.targets);
+  const readOnly = useReadOnly();
   return (
     <Panel
       id="targets"
@@ -17,7 +19,7 @@ export function TargetsPanel() {
         {(targets ?? []).map((t) => <TargetTile key={t.id} target={t} />)}
       </div>
       {targets && targets.length === 0 ? <p className="muted">{t('targets.none')}</p> : null}
-      <AddTargetForm />
+      {readOnly ? null : <AddTargetForm />}
     </Panel>
   );
 }

@@ -1,0 +1,53 @@
+import type { History } from '@poolscope/shared/history';
+import type { Snapshot } from '@poolscope/shared/snapshot';
+import { SnapshotHistory } from '../lab/snapshot-history';
+import { HISTORY_KEY } from './json-parser';
+import { noteError, type RedisClient, type RedisLinkStatus } from './redis-link';
+
+/**
+ * What a relay remembers of the stream passing through it: the latest snapshot (a new viewer's
+ * first frame) and one sample a second since the relay started. A viewer's history is the lab's
+ * own (stored in Redis every few seconds) topped up with what the relay saw since, so the charts
+ * of a relay viewer have no gap even just after the relay started.
+ */
+export class RelayMemory {
+  private last: Snapshot | null = null;
+  private readonly past = new SnapshotHistory();
+
+  constructor(private readonly client: RedisClient, private readonly status: RedisLinkStatus) {}
+
+  /** Fed by the adapter's parser with every message that reaches this relay. */
+  observe(decoded: unknown): void {
+    if (!Array.isArray(decoded)) return;
+    const packet = decoded[1] as { data?: unknown } | undefined;
+    const data = packet?.data;
+    if (!Array.isArray(data) || data[0] !== 'snapshot') return;
+    const snapshot = data[1] as Snapshot;
+    this.last = snapshot;
+    this.past.record(snapshot);
+    this.status.received += 1;
+  }
+
+  latest(): Snapshot | null {
+    return this.last;
+  }
+
+  async history(nowMs = Date.now()): Promise<History> {
+    const own = this.past.samples(nowMs);
+    const stored = await this.storedHistory();
+    if (!stored) return { intervalMs: this.past.intervalMs, spanMs: this.past.spanMs, samples: own, markers: [] };
+    const lastStoredSeq = stored.samples.at(-1)?.seq ?? Number.NEGATIVE_INFINITY;
+    return { ...stored, samples: [...stored.samples, ...own.filter((sample) => sample.seq > lastStoredSeq)] };
+  }
+
+  private async storedHistory(): Promise<History | null> {
+    if (!this.client.isReady) return null;
+    try {
+      const text = await this.client.get(HISTORY_KEY);
+      return text ? (JSON.parse(text) as History) : null;
+    } catch (error) {
+      noteError(this.status, error);
+      return null;
+    }
+  }
+}

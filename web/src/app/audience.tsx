@@ -1,0 +1,55 @@
+import { KpiStrip } from '../features/overview/kpi-strip';
+import { PoolStatePanel } from '../features/charts/pool-state-panel';
+import { WaitPanel } from '../features/charts/wait-panel';
+import { TrafficPanel } from '../features/charts/traffic-panel';
+import { AudienceStep } from '../features/lessons/audience-step';
+import { AudienceScenario } from '../features/scenarios/audience-scenario';
+import { ConnectionStatus } from '../features/status/connection-status';
+import { useLive } from '../lib/use-live';
+import { ReadOnlyContext } from '../lib/read-only';
+import { PANELS } from './presenter';
+import { useTheme } from './use-theme';
+
+const TITLE = 'Poolscope';
+const READ_ONLY = 'Following the presenter';
+const LIGHT = '☀ Light';
+const DARK = '☾ Dark';
+
+/**
+ * What a class sees on its phones (`/?audience=1`): the presenter's lesson step and its focused
+ * panel, the scenario and comparison running, the headline numbers and charts. No controls at all
+ * (the lab or relay refuses them anyway); one column, so 390 px wide is the first layout.
+ */
+export function Audience() {
+  const { theme, setTheme } = useTheme();
+  const inLesson = useLive((s) => s.latest?.lesson !== null && s.latest?.lesson !== undefined);
+  return (
+    <ReadOnlyContext.Provider value={true}>
+      <div className="app audience" data-testid="audience-view">
+        <header className="app-header">
+          <div className="brand">
+            <h1>{TITLE}</h1>
+            <ConnectionStatus />
+          </div>
+          <div className="header-tools">
+            <span className="muted audience-badge">{READ_ONLY}</span>
+            <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+              aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
+              {theme === 'dark' ? LIGHT : DARK}
+            </button>
+          </div>
+        </header>
+        <AudienceStep renderPanel={(panel) => PANELS[panel]()} />
+        <AudienceScenario />
+        <KpiStrip />
+        {inLesson ? null : (
+          <main className="main">
+            <PoolStatePanel />
+            <WaitPanel />
+            <TrafficPanel />
+          </main>
+        )}
+      </div>
+    </ReadOnlyContext.Provider>
+  );
+}
