@@ -383,6 +383,12 @@ export const en = {
   },
   markers: {
     separator: ', ',
+    compareStarted: 'compare started: {{diff}}',
+    compareStartedSame: 'compare started (A/A)',
+    compareStopped: 'compare stopped',
+    keptB: 'kept B',
+    armDiff: 'B: {{knob}} {{b}} (A: {{a}})',
+    armBChanged: 'B: {{changes}}',
     restarted: '{{target}}: restarted',
     reclaimed_one: 'reclaimed {{count}} leaked connection',
     reclaimed_other: 'reclaimed {{count}} leaked connections',

@@ -38,14 +38,14 @@ describe('SummaryTable', () => {
     await i18n.changeLanguage('zh-CN');
     render(<SummaryTable windowS={30} rows={[
       makeSummaryRow({ metric: 'rttMs.p50', unit: 'ms', a: 0.4, b: 0.2, delta: -0.2, deltaPct: -50, significant: true, better: 'b' }),
-      makeSummaryRow({ metric: 'requestsPerSec.timeout', unit: 'req/s', a: 3, b: 1, delta: -2, deltaPct: -66, significant: false, better: null }),
+      makeSummaryRow({ metric: 'requestsPerSec.acquire-timeout', unit: 'req/s', a: 3, b: 1, delta: -2, deltaPct: -66, significant: false, better: null }),
       makeSummaryRow({ metric: 'brandNewPerSec', unit: '/s', a: 1, b: 2, delta: 1, deltaPct: 100, significant: false, better: null }),
     ]} />);
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['指标', 'A', 'B', 'Δ（B − A）', '结论']);
     const rtt = screen.getByRole('row', { name: /往返时间 p50/ });
     expect(within(rtt).getAllByRole('cell')[3]?.textContent).toBe('B 更好');
     expect(within(rtt).getByLabelText('更好')).toBeTruthy();
-    expect(screen.getByRole('row', { name: /timeout 请求/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /acquire-timeout 请求/ })).toBeTruthy();
     expect(screen.getByRole('row', { name: /brandNewPerSec/ })).toBeTruthy();
     expect(screen.getAllByLabelText('在噪声范围内')).toHaveLength(2);
   });

@@ -4,7 +4,7 @@ import { formatMs, formatNumber } from '../../lib/format';
 
 const LABELS = new Map(SUMMARY_METRICS.map((m) => [m.id, m.label]));
 
-const REQUESTS = /^requestsPerSec\.(\w+)$/;
+const REQUESTS = /^requestsPerSec\.(.+)$/;
 
 /**
  * The metric worded by its id (dots become underscores in the key); requests by outcome keep the

@@ -44,7 +44,7 @@ export function ExportTab() {
         <label>
           {t('settings.library')}{' '}
           <select value={library} onChange={(e) => { setLibrary(e.target.value as PoolLibraryId); setCopyState('idle'); }}>
-            {POOL_LIBRARY_IDS.map((id) => <option key={id} value={id}>{LIBRARY_TITLES[id]}</option>)}
+            {POOL_LIBRARY_IDS.map((id) => <option key={id} value={id} translate="no">{LIBRARY_TITLES[id]}</option>)}
           </select>
         </label>
         <label title={t('settings.scaleHelp')}>
@@ -59,7 +59,7 @@ export function ExportTab() {
       {result ? (
         <div className="settings-columns">
           <div className="settings-text">
-            <textarea readOnly aria-label={t('settings.text')} value={result.text} rows={14} spellCheck={false} />
+            <textarea readOnly translate="no" aria-label={t('settings.text')} value={result.text} rows={14} spellCheck={false} />
             <button type="button" className="btn btn-primary" onClick={() => void copy()} aria-live="polite">
               {copyState === 'copied' ? t('settings.copied') : t('settings.copy')}
             </button>

@@ -37,11 +37,11 @@ export function ImportTab() {
         <label>
           {t('settings.library')}{' '}
           <select value={library} onChange={(e) => { setLibrary(e.target.value as ImportableLibraryId); reset(); }}>
-            {IMPORTABLE_LIBRARY_IDS.map((id) => <option key={id} value={id}>{LIBRARY_TITLES[id]}</option>)}
+            {IMPORTABLE_LIBRARY_IDS.map((id) => <option key={id} value={id} translate="no">{LIBRARY_TITLES[id]}</option>)}
           </select>
         </label>
       </div>
-      <textarea aria-label={t('settings.paste')} value={text} rows={10} spellCheck={false} onChange={(e) => { setText(e.target.value); reset(); }} />
+      <textarea translate="no" aria-label={t('settings.paste')} value={text} rows={10} spellCheck={false} onChange={(e) => { setText(e.target.value); reset(); }} />
       <div className="btn-group">
         <button type="button" className="btn" disabled={text.trim() === ''} onClick={() => void runPreview()}>{t('settings.preview')}</button>
         <button type="button" className="btn btn-primary" disabled={changes.length === 0 || applied} onClick={() => void apply()}>{t('settings.apply')}</button>
