@@ -42,7 +42,7 @@ describe('CompareBar', () => {
     expect(screen.getByRole('button', { name: '保留 B' })).toBeTruthy();
     expect(screen.getByRole('region', { name: '对比' }).textContent).toContain('对比中');
     const diff = screen.getByTestId('compare-diff');
-    expect(diff.textContent).toContain('B： maxOpen 4 （A：10）');
+    expect(diff.textContent).toContain('B：maxOpen 4（A：10）');
     expect(diff.querySelector('code')?.textContent).toBe('maxOpen');
   });
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useRef, useState } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
 import type { CompareState, KnobDiff } from '@poolscope/shared/compare';
@@ -10,8 +10,7 @@ import { ackMessage } from '../../components/ack-message';
 
 /** "B: maxOpen 4 (A: 10)", worded here (the server's `label` is English) with the knob as code. */
 function DiffItem({ diff }: { diff: KnobDiff }) {
-  const { t } = useTranslation();
-  return <>{t('compare.diffB')} <code>{diff.knob}</code> {String(diff.b)} {t('compare.diffA', { a: String(diff.a) })}</>;
+  return <Trans i18nKey="compare.diffItem" values={{ knob: diff.knob, a: String(diff.a), b: String(diff.b) }} components={{ knob: <code /> }} />;
 }
 
 /** Start, stop or keep a comparison, and say what differs between the arms. */
