@@ -22,7 +22,7 @@ const DOCS = process.env.UPDATE_README_SCREENSHOTS
  * Latin words a Chinese reader still sees, on purpose: the product name, the language switch's
  * bilingual label, API codes that the help texts name as codes (a knob's options, a close reason
  * a scenario says to watch for), and the names of things that are names (Go's isHealthy, HikariCP's
- * setting, Nagle's algorithm). Numbers with units, target ids (t1) and addresses carry digits and
+ * setting, Nagle's algorithm, the Mann–Whitney U test benchstat uses, the arms A and B). Numbers with units, target ids (t1) and addresses carry digits and
  * pass on their own; UPPER_CASE error codes and protocol names (ECONNREFUSED, TCP, JSON) pass too.
  */
 const ALLOWED = new Set([
@@ -30,14 +30,22 @@ const ALLOWED = new Set([
   ...CLOSE_REASONS, ...REQUEST_OUTCOMES, ...HEALTH_CHECK_METHODS, ...IDLE_ORDERS, ...FRAMINGS, ...LOAD_MODES,
   'Go', 'isHealthy', 'HikariCP', 'leakDetectionThreshold', 'Nagle', 'channel', 'id', 'Enter', 'Tab',
   'ms', 's', 'min', 'h', 'B', 'KiB', 'MiB', 'req', 'p', 'W', 'L',
+  'A', 'Mann', 'Whitney', 'U', 'benchstat',
 ]);
+
+/**
+ * Server prose shown as it came, like other server text: the export notes' messages (their mapping
+ * word beside them is the dashboard's and is scanned).
+ */
+const SERVER_PROSE = ['knob-note-message'];
 
 /** The visible text of the header, the scenario bar and every view, bar what is marked as code. */
 async function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  return page.evaluate((serverProse) => {
     const skip = (el: Element | null): boolean => {
       for (let e = el; e; e = e.parentElement) {
         if (e.getAttribute('translate') === 'no' || ['CODE', 'SCRIPT', 'STYLE', 'OPTION', 'title'].includes(e.tagName)) return true;
+        if (serverProse.some((name) => e.classList.contains(name))) return true;
       }
       return false;
     };
@@ -65,7 +73,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
       }
     }
     return out;
-  });
+  }, SERVER_PROSE);
 }
 
 const latinWords = (texts: readonly string[]) => texts.flatMap((text) => text.match(/[A-Za-z][\w.:/'-]*/g) ?? []).map((w) => w.replace(/[.:'-]+$/, ''));
@@ -85,7 +93,7 @@ test('switched to 中文 in the header, the main views show no English beyond un
   test.setTimeout(240_000); // several runs share this machine's two cores
   await openDashboard(page);
   // Something in every view: a scenario with waits and timeouts, a config marker, a leak suspect.
-  const applied = await request.post('/api/scenarios/exhaustion/apply');
+  const applied = await request.post('/api/scenarios/exhaustion/apply', { headers: { 'x-poolscope': '1' } });
   expect(applied.ok(), await applied.text()).toBe(true);
   const patched = await request.patch('/api/config', { data: { pool: { leakDetectionThresholdMs: 500 }, load: { leakRate: 0.02 } } });
   expect(patched.ok(), await patched.text()).toBe(true);
@@ -96,7 +104,15 @@ test('switched to 中文 in the header, the main views show no English beyond un
   await expect(page.getByTestId('scenario-watch')).toContainText('获取超时');
   await expect.poll(() => readNumber(stat(page, 'acquire-timeouts')), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.getByRole('checkbox', { name: '显示连接的打开和关闭' }).check();
+  // A comparison running (its bar, table, A | B numbers, arm switch, legend) and the settings dialog open.
+  await page.getByRole('button', { name: '开始对比' }).click();
+  await expect(page.getByRole('button', { name: '停止对比' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('compare-table')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('radio', { name: '编辑 B' }).check();
   await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  await page.getByRole('button', { name: '在真实连接池中使用这些设置…' }).click();
+  const dialog = page.getByRole('dialog', { name: '在真实连接池中使用这些设置' });
+  await expect(dialog.getByRole('list', { name: '每个实验室参数如何对应' })).toBeVisible({ timeout: 15_000 });
   await page.waitForTimeout(1500); // every chart takes its turn to draw
 
   const texts = await visibleTexts(page);
@@ -104,6 +120,15 @@ test('switched to 中文 in the header, the main views show no English beyond un
   expect(chinese, 'the scan read the dashboard (thousands of Chinese characters)').toBeGreaterThan(2000);
   const leftovers = [...new Set(latinWords(texts).filter((w) => !ALLOWED.has(w) && !isCode(w)))];
   expect(leftovers, 'English words left in the Chinese dashboard').toEqual([]);
+
+  // The import tab too, then back to one pool for the pictures below.
+  await dialog.getByRole('tab', { name: '导入' }).click();
+  await expect(dialog.getByRole('button', { name: '预览' })).toBeVisible();
+  const importLeftovers = [...new Set(latinWords(await visibleTexts(page)).filter((w) => !ALLOWED.has(w) && !isCode(w)))];
+  expect(importLeftovers, 'English words left in the Chinese import tab').toEqual([]);
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page.getByRole('button', { name: '停止对比' }).click();
+  await expect(page.getByRole('button', { name: '开始对比' })).toBeVisible({ timeout: 15_000 });
 
   // Remembered: a reload comes back in Chinese.
   await page.reload();

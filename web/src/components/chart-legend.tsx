@@ -10,9 +10,6 @@ interface ChartLegendProps {
   armKey?: boolean;
 }
 
-const ARM_A_LABEL = 'A: solid';
-const ARM_B_LABEL = 'B: dashed';
-
 /** Every series by name and swatch; one that is zero throughout the window is dimmed, not hidden. */
 export const ChartLegend = memo(function ChartLegend({ series, drawn, note, armKey = false }: ChartLegendProps) {
   const { t } = useTranslation();
@@ -26,8 +23,8 @@ export const ChartLegend = memo(function ChartLegend({ series, drawn, note, armK
       ))}
       {armKey ? (
         <span className="legend-arms">
-          <span className="legend-item legend-arm"><span className="swatch swatch-line" aria-hidden="true" />{ARM_A_LABEL}</span>
-          <span className="legend-item legend-arm"><span className="swatch swatch-dashed swatch-arm-b" aria-hidden="true" />{ARM_B_LABEL}</span>
+          <span className="legend-item legend-arm"><span className="swatch swatch-line" aria-hidden="true" />{t('compare.legendA')}</span>
+          <span className="legend-item legend-arm"><span className="swatch swatch-dashed swatch-arm-b" aria-hidden="true" />{t('compare.legendB')}</span>
         </span>
       ) : null}
       {note ? <span className="legend-note">{note}</span> : null}

@@ -1,5 +1,6 @@
 import { memo, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatNumber } from '../lib/format';
 import { clusterMarkers } from './marker-clusters';
 import { useElementWidth } from './use-element-width';
@@ -21,8 +22,8 @@ export type { SeriesDef };
 const CLOCK_HALF_WIDTH_PX = 26;
 
 /** Arm B's copy of each series: the same colour and getter under a prefixed key. */
-export function armBSeries(series: readonly SeriesDef[]): SeriesDef[] {
-  return series.map((s) => ({ ...s, key: bKey(s.key), name: `${s.name} (B)`, arm: 'b', stackId: s.stackId === undefined ? undefined : bKey(s.stackId) }));
+export function armBSeries(series: readonly SeriesDef[], t: TFunction): SeriesDef[] {
+  return series.map((s) => ({ ...s, key: bKey(s.key), name: t('compare.seriesB', { name: s.name }), arm: 'b', stackId: s.stackId === undefined ? undefined : bKey(s.stackId) }));
 }
 
 interface TimeChartProps {
@@ -49,7 +50,7 @@ export const TimeChart = memo(function TimeChart({ chartId, title, series, heigh
   const clipId = useId();
   const width = useElementWidth(ref);
   const { points, from, to, markers } = useTimeSeries(chartId, series, ref, arms);
-  const bSeries = useMemo(() => armBSeries(series), [series]);
+  const bSeries = useMemo(() => armBSeries(series, t), [series, t]);
   // A series that is zero across the window is left out of the drawing; its legend entry stays, dimmed.
   const drawnA = useMemo(() => series.filter((s) => s.dashed || points.some((p) => (p[s.key] ?? 0) !== 0)), [series, points]);
   const drawnB = useMemo(() => bSeries.filter((s) => points.some((p) => (s.dashed ? p[s.key] !== undefined : (p[s.key] ?? 0) !== 0))), [bSeries, points]);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLOSE_REASONS, CONNECTION_STATES, ERROR_CODES, REQUEST_OUTCOMES, TARGET_STATES } from '@poolscope/shared/vocabulary';
 import { HEALTH_CHECK_METHODS } from '@poolscope/shared/pool-config';
+import { SUMMARY_METRICS } from '@poolscope/shared/compare';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { i18n } from './i18n';
@@ -74,6 +75,7 @@ describe('translation resources', () => {
       ...CONNECTION_STATES.map((s) => `connectionState.${s}`),
       ...Object.values(ERROR_CODES).map((c) => `errors.${c}`),
       ...HEALTH_CHECK_METHODS.map((m) => `health.methodNote.${m}`),
+      ...SUMMARY_METRICS.filter((m) => !m.id.startsWith('requestsPerSec.')).map((m) => `compare.metric.${m.id.replaceAll('.', '_')}`),
     ];
     expect(codes.filter((k) => !enKeys.has(k) || !zhKeys.has(k))).toEqual([]);
   });

@@ -1,7 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useCompare } from '../../lib/use-compare';
 
-const SPLIT_LABEL = 'Split A | B';
-const SPLIT_HINT = 'Draw each arm in its own chart, one above the other, on the same time axis';
 
 interface SplitToggleProps {
   split: boolean;
@@ -10,11 +9,12 @@ interface SplitToggleProps {
 
 /** Overlay (A solid, B dashed) or one chart per arm; shown only while a comparison runs. */
 export function SplitToggle({ split, onChange }: SplitToggleProps) {
+  const { t } = useTranslation();
   const comparing = useCompare((s) => s.running);
   if (!comparing) return null;
   return (
-    <button type="button" className="btn btn-quiet" aria-pressed={split} title={SPLIT_HINT} onClick={() => onChange(!split)}>
-      {SPLIT_LABEL}
+    <button type="button" className="btn btn-quiet" aria-pressed={split} title={t('compare.splitHint')} onClick={() => onChange(!split)}>
+      {t('compare.split')}
     </button>
   );
 }

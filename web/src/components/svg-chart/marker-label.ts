@@ -23,12 +23,31 @@ function changes(t: TFunction, text: string): string {
   }).join(t('markers.separator'));
 }
 
+/** "B: maxOpen 4 (A: 10)", one knob that differs between the arms (server/src/lab/knob-diff.ts). */
+function armDiff(t: TFunction, text: string): string {
+  const diff = /^B: (\S+) (.+) \(A: (.+)\)$/.exec(text);
+  if (!diff) return text;
+  const [, knob = '', b = '', a = ''] = diff;
+  return t('markers.armDiff', { knob: KNOB_NAMES.has(knob) ? t(`knobs.${knob}.title`) : knob, a, b });
+}
+
+/** The comparison's config markers (server/src/lab/comparison.ts); null for any other label. */
+function comparison(t: TFunction, label: string): string | null {
+  if (label === 'compare started (A/A)') return t('markers.compareStartedSame');
+  if (label === 'compare stopped') return t('markers.compareStopped');
+  if (label === 'kept B') return t('markers.keptB');
+  const started = /^compare started: (.+)$/.exec(label);
+  if (started) return t('markers.compareStarted', { diff: (started[1] ?? '').split(', ').map((d) => armDiff(t, d)).join(t('markers.separator')) });
+  const armB = /^B: (.+)$/.exec(label);
+  return armB ? t('markers.armBChanged', { changes: changes(t, armB[1] ?? '') }) : null;
+}
+
 function word(t: TFunction, kind: Marker['kind'], label: string): string {
   if (kind === 'scenario') {
     const id = SCENARIO_IDS.get(label);
     return id ? t(`scenarios.${id}.title`) : label;
   }
-  if (kind === 'config') return changes(t, label);
+  if (kind === 'config') return comparison(t, label) ?? changes(t, label);
   const reclaimed = /^reclaimed (\d+) leaked connections?$/.exec(label);
   if (reclaimed) return t('markers.reclaimed', { count: Number(reclaimed[1]) });
   const fault = /^([^:]+): (.+)$/.exec(label);

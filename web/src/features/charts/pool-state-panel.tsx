@@ -10,9 +10,6 @@ import { useLive } from '../../lib/use-live';
 import { useCompare } from '../../lib/use-compare';
 import { SplitToggle } from '../../components/compare/split-toggle';
 
-const ARM_A_HEADING = 'Arm A';
-const ARM_B_HEADING = 'Arm B';
-
 const seriesOf = (t: TFunction): readonly SeriesDef[] => [
   { key: 'active', name: t('pool.active'), get: (s) => s.pool.active, agg: 'mean', kind: 'area', stackId: 'pool', color: STATE_COLORS.active },
   { key: 'validating', name: t('pool.validating'), get: (s) => s.pool.validating, agg: 'mean', kind: 'area', stackId: 'pool', color: STATE_COLORS.validating },
@@ -53,10 +50,10 @@ export function PoolStatePanel() {
     >
       {comparing && split ? (
         <div className="split-charts">
-          <h3 className="subhead">{ARM_A_HEADING}</h3>
-          <TimeChart chartId="pool-state" title={`${t('pool.title')}, A`} series={series} height={200} yUnit={t('chart.connectionsAxis')} arms={{ overlayB: false }} />
-          <h3 className="subhead">{ARM_B_HEADING}</h3>
-          <TimeChart chartId="pool-state-b" title={`${t('pool.title')}, B`} series={series} height={200} yUnit={t('chart.connectionsAxis')} arms={{ source: 'b' }} />
+          <h3 className="subhead">{t('compare.headingA')}</h3>
+          <TimeChart chartId="pool-state" title={t('compare.chartOfArm', { title: t('pool.title'), arm: t('compare.armA') })} series={series} height={200} yUnit={t('chart.connectionsAxis')} arms={{ overlayB: false }} />
+          <h3 className="subhead">{t('compare.headingB')}</h3>
+          <TimeChart chartId="pool-state-b" title={t('compare.chartOfArm', { title: t('pool.title'), arm: t('compare.armB') })} series={series} height={200} yUnit={t('chart.connectionsAxis')} arms={{ source: 'b' }} />
         </div>
       ) : <TimeChart chartId="pool-state" title={t('pool.title')} series={series} height={260} yUnit={t('chart.connectionsAxis')} />}
     </Panel>

@@ -5,6 +5,7 @@ import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG } from '@poolscope/shared/conf
 import { compareStore } from '../../lib/compare-store';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
+import { i18n } from '../../i18n/i18n';
 import { CompareBar } from './compare-bar';
 
 const a = { pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } };
@@ -31,6 +32,18 @@ describe('CompareBar', () => {
     expect(commands.keepB).toHaveBeenCalledTimes(1);
     act(() => compareStore.ingestSnapshot(makeSnapshot({ seq: 9, t: 1_700_000_000_500 })));
     expect(screen.getByRole('button', { name: 'Start comparison' })).toBeTruthy();
+  });
+
+  it('speaks Chinese: the buttons, and the knobs that differ worded in the dashboard with the knob as code', async () => {
+    await i18n.changeLanguage('zh-CN');
+    render(<CompareBar />);
+    expect(screen.getByRole('button', { name: '开始对比' })).toBeTruthy();
+    act(() => compareStore.ingestSnapshot(makeComparingSnapshot()));
+    expect(screen.getByRole('button', { name: '保留 B' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: '对比' }).textContent).toContain('对比中');
+    const diff = screen.getByTestId('compare-diff');
+    expect(diff.textContent).toContain('B：maxOpen 4（A：10）');
+    expect(diff.querySelector('code')?.textContent).toBe('maxOpen');
   });
 
   it('says which external targets both arms share, and shows a refused control\'s message', async () => {

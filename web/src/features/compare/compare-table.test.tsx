@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { makeSummaryRow } from '../../test-support/compare-fixtures';
+import { i18n } from '../../i18n/i18n';
 import { SummaryTable } from './compare-table';
 
 afterEach(cleanup);
@@ -31,6 +32,22 @@ describe('SummaryTable', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show 1 more row (zero in both arms)' }));
     expect(screen.getByRole('row', { name: /Stale borrows/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /Hide the rows/ }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('words the table in Chinese: metrics by id, requests keep their outcome code, an unknown id falls back to its label', async () => {
+    await i18n.changeLanguage('zh-CN');
+    render(<SummaryTable windowS={30} rows={[
+      makeSummaryRow({ metric: 'rttMs.p50', unit: 'ms', a: 0.4, b: 0.2, delta: -0.2, deltaPct: -50, significant: true, better: 'b' }),
+      makeSummaryRow({ metric: 'requestsPerSec.acquire-timeout', unit: 'req/s', a: 3, b: 1, delta: -2, deltaPct: -66, significant: false, better: null }),
+      makeSummaryRow({ metric: 'brandNewPerSec', unit: '/s', a: 1, b: 2, delta: 1, deltaPct: 100, significant: false, better: null }),
+    ]} />);
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['指标', 'A', 'B', 'Δ（B − A）', '结论']);
+    const rtt = screen.getByRole('row', { name: /往返时间 p50/ });
+    expect(within(rtt).getAllByRole('cell')[3]?.textContent).toBe('B 更好');
+    expect(within(rtt).getByLabelText('更好')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /acquire-timeout 请求/ })).toBeTruthy();
+    expect(screen.getByRole('row', { name: /brandNewPerSec/ })).toBeTruthy();
+    expect(screen.getAllByLabelText('在噪声范围内')).toHaveLength(2);
   });
 
   it('names the columns and the window, and shows a dash for an arm with no samples yet', () => {

@@ -1,11 +1,20 @@
+import type { TFunction } from 'i18next';
 import { SUMMARY_METRICS, type SummaryRow } from '@poolscope/shared/compare';
 import { formatMs, formatNumber } from '../../lib/format';
 
 const LABELS = new Map(SUMMARY_METRICS.map((m) => [m.id, m.label]));
 
-/** The metric's label from the shared list; an id the dashboard does not know yet shows as itself. */
-export function metricLabel(id: string): string {
-  return LABELS.get(id) ?? id;
+const REQUESTS = /^requestsPerSec\.(.+)$/;
+
+/**
+ * The metric worded by its id (dots become underscores in the key); requests by outcome keep the
+ * outcome's API code. An id this build does not know falls back to the shared list's English
+ * label, then to the id itself.
+ */
+export function metricLabel(t: TFunction, id: string): string {
+  const requests = REQUESTS.exec(id);
+  if (requests) return t('compare.metricRequests', { outcome: requests[1] });
+  return t(`compare.metric.${id.replaceAll('.', '_')}`, { defaultValue: LABELS.get(id) ?? id });
 }
 
 /** A value in its row's unit: milliseconds readable, rates and counts with their unit. */

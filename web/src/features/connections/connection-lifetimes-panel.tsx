@@ -10,7 +10,7 @@ import { LifetimeLaneList } from './lifetime-lane-list';
 import { StateLegend } from './state-legend';
 
 const ARM_TAG = { a: 'A', b: 'B' } as const;
-const ARM_NAME = { a: 'arm A', b: 'arm B' } as const;
+const ARM_NAME = { a: 'compare.armA', b: 'compare.armB' } as const;
 
 /** A's lanes, and while comparing B's after them, each group tagged with its arm. */
 function armLanes(now: number): (LaneGroup & { arm?: 'a' | 'b' })[] {
@@ -46,10 +46,10 @@ export function ConnectionLifetimesPanel() {
         {groups.map((g) => (
           <div key={`${g.arm ?? ''}${g.targetId}`}>
             <h3 className="subhead">
-              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{ARM_NAME[g.arm]}, </span></> : null}
+              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{t(ARM_NAME[g.arm])}, </span></> : null}
               <span translate="no">{g.targetId}</span>
             </h3>
-            <LifetimeLaneList lanes={g.lanes} label={`${t('lifetimes.lanesOn', { target: g.targetId })}${g.arm ? `, ${ARM_NAME[g.arm]}` : ''}`} from={from} to={to} onInspect={setInspected} />
+            <LifetimeLaneList lanes={g.lanes} label={`${t('lifetimes.lanesOn', { target: g.targetId })}${g.arm ? `, ${t(ARM_NAME[g.arm])}` : ''}`} from={from} to={to} onInspect={setInspected} />
           </div>
         ))}
         {groups.length > 0 ? (

@@ -18,7 +18,7 @@ interface Group { targetId: string; address: string; cells: Cell[]; counts: Reco
 export type MapSource = Pick<Snapshot, 't' | 'targets' | 'connections' | 'recentlyClosed' | 'connectionCounts'>;
 
 const ARM_TAG = { a: 'A', b: 'B' } as const;
-const ARM_NAME = { a: 'arm A', b: 'arm B' } as const;
+const ARM_NAME = { a: 'compare.armA', b: 'compare.armB' } as const;
 
 /** While comparing, A's groups then B's, each tagged with its arm (the arms' connection ids are their own). */
 function armGroups(view: Snapshot): Group[] {
@@ -75,11 +75,11 @@ export function ConnectionMap() {
         {groups.map((g) => (
           <div key={`${g.arm ?? ''}${g.targetId}`} className={`map-group${g.arm ? ` map-group-${g.arm}` : ''}`}>
             <h3 className="subhead">
-              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{ARM_NAME[g.arm]}, </span></> : null}
+              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{t(ARM_NAME[g.arm])}, </span></> : null}
               <span translate="no">{g.targetId}</span> <span className="muted" translate="no">{g.address}</span>{' '}
               <span className="muted small">{t('map.open', { n: formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted) })}</span>
             </h3>
-            <ConnectionCells cells={g.cells} label={`${t('map.connectionsTo', { target: g.targetId })}${g.arm ? `, ${ARM_NAME[g.arm]}` : ''}`} onInspect={setInspected} />
+            <ConnectionCells cells={g.cells} label={`${t('map.connectionsTo', { target: g.targetId })}${g.arm ? `, ${t(ARM_NAME[g.arm])}` : ''}`} onInspect={setInspected} />
             {g.unlisted > 0 ? (
               <p className="muted small">{t('map.unlisted', { n: formatNumber(g.unlisted), counts: Object.entries(g.counts).map(([k, v]) => `${t(`connectionState.${k}`, { defaultValue: k })} ${v}`).join(', ') })}</p>
             ) : null}

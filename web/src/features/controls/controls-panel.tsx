@@ -15,7 +15,6 @@ import { defaultsOf, knobGroups, type KnobGroup } from './knob-groups';
 import { useConfigCommit } from './use-config-commit';
 
 const GROUPS = knobGroups();
-const EDITING_B = 'Editing arm B: changes reach B only.';
 
 const Group = memo(function Group({ group, arm }: { group: KnobGroup; arm: Arm }) {
   const { t } = useTranslation();
@@ -80,7 +79,7 @@ export function ControlsPanel() {
         </div>
       </header>
       {comparing ? <ArmSwitch arm={arm} onChange={setPicked} /> : null}
-      {arm === 'b' ? <p className="small editing-b" role="status">{EDITING_B}</p> : null}
+      {arm === 'b' ? <p className="small editing-b" role="status">{t('compare.editingB')}</p> : null}
       <div className="panel-actions reset-row"><ResetButtons arm={arm} /></div>
       {/* Keyed by arm: a slider's held value belongs to the arm it was sent to. */}
       <div key={arm} className={`knob-groups knob-groups-${arm}`}>

@@ -5,19 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { fetchLibraryExport } from '../../lib/commands';
 import { KnobNoteList } from './knob-note-list';
 
-const STRINGS = {
-  library: 'Library',
-  scale: 'Scale lab lifetimes',
-  scaleHelp: 'Multiplies idle timeout, max lifetime, heartbeat and leak threshold: the lab runs them at classroom speed.',
-  scaleOption: (factor: number) => (factor === 1 ? 'as in the lab (×1)' : `×${factor}`),
-  text: 'Settings text',
-  copy: 'Copy',
-  copied: 'Copied',
-  copyFailed: 'Copy failed: select the text and copy it',
-  loading: 'Loading…',
-  notes: 'How each lab knob maps',
-} as const;
-
 const SCALES = [1, 10, 60, 360] as const;
 
 /** Pick a library and read the current pool config in its format, with the notes beside it. */
@@ -55,30 +42,30 @@ export function ExportTab() {
     <div className="settings-tab">
       <div className="settings-fields">
         <label>
-          {STRINGS.library}{' '}
+          {t('settings.library')}{' '}
           <select value={library} onChange={(e) => { setLibrary(e.target.value as PoolLibraryId); setCopyState('idle'); }}>
-            {POOL_LIBRARY_IDS.map((id) => <option key={id} value={id}>{LIBRARY_TITLES[id]}</option>)}
+            {POOL_LIBRARY_IDS.map((id) => <option key={id} value={id} translate="no">{LIBRARY_TITLES[id]}</option>)}
           </select>
         </label>
-        <label title={STRINGS.scaleHelp}>
-          {STRINGS.scale}{' '}
+        <label title={t('settings.scaleHelp')}>
+          {t('settings.scale')}{' '}
           <select value={scale} onChange={(e) => { setScale(Number(e.target.value)); setCopyState('idle'); }}>
-            {SCALES.map((factor) => <option key={factor} value={factor}>{STRINGS.scaleOption(factor)}</option>)}
+            {SCALES.map((factor) => <option key={factor} value={factor}>{factor === 1 ? t('settings.scaleAsLab') : t('settings.scaleBy', { factor })}</option>)}
           </select>
         </label>
       </div>
       {error ? <p className="text-bad small" role="alert">{error}</p> : null}
-      {!result && !error ? <p className="small">{STRINGS.loading}</p> : null}
+      {!result && !error ? <p className="small">{t('settings.loading')}</p> : null}
       {result ? (
         <div className="settings-columns">
           <div className="settings-text">
-            <textarea readOnly aria-label={STRINGS.text} value={result.text} rows={14} spellCheck={false} />
+            <textarea readOnly translate="no" aria-label={t('settings.text')} value={result.text} rows={14} spellCheck={false} />
             <button type="button" className="btn btn-primary" onClick={() => void copy()} aria-live="polite">
-              {copyState === 'copied' ? STRINGS.copied : STRINGS.copy}
+              {copyState === 'copied' ? t('settings.copied') : t('settings.copy')}
             </button>
-            {copyState === 'failed' ? <p className="text-bad small" role="alert">{STRINGS.copyFailed}</p> : null}
+            {copyState === 'failed' ? <p className="text-bad small" role="alert">{t('settings.copyFailed')}</p> : null}
           </div>
-          <KnobNoteList notes={result.notes} label={STRINGS.notes} />
+          <KnobNoteList notes={result.notes} label={t('settings.notes')} />
         </div>
       ) : null}
     </div>

@@ -6,17 +6,6 @@ import { importLibrarySettings, patchConfig } from '../../lib/commands';
 import { liveStore } from '../../lib/live-store';
 import { KnobNoteList } from './knob-note-list';
 
-const STRINGS = {
-  library: 'Library',
-  text: 'Paste the library\'s settings',
-  preview: 'Preview',
-  patch: 'Changes to the lab',
-  nothing: 'Nothing in this text maps to a lab knob.',
-  apply: 'Apply to the lab',
-  applied: 'Applied to the lab.',
-  notes: 'How each setting was read',
-} as const;
-
 /** Paste a library's settings, preview the lab patch they map to, then apply it like any config change. */
 export function ImportTab() {
   const { t } = useTranslation();
@@ -46,30 +35,30 @@ export function ImportTab() {
     <div className="settings-tab">
       <div className="settings-fields">
         <label>
-          {STRINGS.library}{' '}
+          {t('settings.library')}{' '}
           <select value={library} onChange={(e) => { setLibrary(e.target.value as ImportableLibraryId); reset(); }}>
-            {IMPORTABLE_LIBRARY_IDS.map((id) => <option key={id} value={id}>{LIBRARY_TITLES[id]}</option>)}
+            {IMPORTABLE_LIBRARY_IDS.map((id) => <option key={id} value={id} translate="no">{LIBRARY_TITLES[id]}</option>)}
           </select>
         </label>
       </div>
-      <textarea aria-label={STRINGS.text} value={text} rows={10} spellCheck={false} onChange={(e) => { setText(e.target.value); reset(); }} />
+      <textarea translate="no" aria-label={t('settings.paste')} value={text} rows={10} spellCheck={false} onChange={(e) => { setText(e.target.value); reset(); }} />
       <div className="btn-group">
-        <button type="button" className="btn" disabled={text.trim() === ''} onClick={() => void runPreview()}>{STRINGS.preview}</button>
-        <button type="button" className="btn btn-primary" disabled={changes.length === 0 || applied} onClick={() => void apply()}>{STRINGS.apply}</button>
+        <button type="button" className="btn" disabled={text.trim() === ''} onClick={() => void runPreview()}>{t('settings.preview')}</button>
+        <button type="button" className="btn btn-primary" disabled={changes.length === 0 || applied} onClick={() => void apply()}>{t('settings.apply')}</button>
       </div>
       {error ? <p className="text-bad small" role="alert">{error}</p> : null}
-      {applied ? <p className="small" role="status">{STRINGS.applied}</p> : null}
+      {applied ? <p className="small" role="status">{t('settings.applied')}</p> : null}
       {preview ? (
         <div className="settings-columns">
           <div>
-            <h3 className="small">{STRINGS.patch}</h3>
-            {changes.length === 0 ? <p className="small">{STRINGS.nothing}</p> : (
-              <ul className="import-patch" aria-label={STRINGS.patch}>
+            <h3 className="small">{t('settings.patch')}</h3>
+            {changes.length === 0 ? <p className="small">{t('settings.nothing')}</p> : (
+              <ul className="import-patch" aria-label={t('settings.patch')}>
                 {changes.map(([knob, value]) => <li key={knob}><code>{knob}</code>: {String(value)}</li>)}
               </ul>
             )}
           </div>
-          <KnobNoteList notes={preview.notes} label={STRINGS.notes} />
+          <KnobNoteList notes={preview.notes} label={t('settings.readNotes')} />
         </div>
       ) : null}
     </div>

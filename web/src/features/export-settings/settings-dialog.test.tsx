@@ -13,6 +13,7 @@ vi.mock('../../lib/commands', () => commands);
 
 const { SettingsDialogButton } = await import('./settings-dialog');
 const { liveStore } = await import('../../lib/live-store');
+const { i18n } = await import('../../i18n/i18n');
 
 const exportOf = (library: string, scale: number): Ack<ExportResult> => ({
   ok: true,
@@ -38,6 +39,18 @@ const openDialog = () => {
 };
 
 describe('the "Use these settings in…" dialog', () => {
+  it('speaks Chinese: the opener, tabs, labels and mapping words, with the server\'s notes shown as they came', async () => {
+    await i18n.changeLanguage('zh-CN');
+    render(<SettingsDialogButton />);
+    fireEvent.click(screen.getByRole('button', { name: '在真实连接池中使用这些设置…' }));
+    const dialog = screen.getByRole('dialog', { name: '在真实连接池中使用这些设置' });
+    expect(within(dialog).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['导出', '导入']);
+    expect(within(dialog).getByRole('combobox', { name: '连接池库' })).toBeTruthy();
+    const notes = await within(dialog).findByRole('list', { name: '每个实验室参数如何对应' });
+    expect(within(notes).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['maxOpen 完全对应max for hikaricp', 'maxIdle 无对应项keeps every idle one']);
+    expect(within(dialog).getByRole('button', { name: '复制' })).toBeTruthy();
+  });
+
   it('is a modal dialog that takes focus, keeps Tab inside, and closes on Escape giving focus back', () => {
     const { opener, dialog } = openDialog();
     expect(dialog.getAttribute('aria-modal')).toBe('true');

@@ -1,32 +1,26 @@
 import { useCallback, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ExportTab } from './export-tab';
 import { ImportTab } from './import-tab';
 import { useFocusTrap } from './use-focus-trap';
 import './settings-dialog.css';
 
-const STRINGS = {
-  open: 'Use these settings in…',
-  openTitle: 'Write the pool settings for a real pool library, or read a library\'s settings into the lab',
-  title: 'Use these settings in a real pool',
-  close: 'Close',
-  exportTab: 'Export',
-  importTab: 'Import',
-} as const;
-
 type Tab = 'export' | 'import';
 
 /** The header button and the modal it opens. */
 export function SettingsDialogButton() {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-quiet" aria-haspopup="dialog" title={STRINGS.openTitle} onClick={() => setOpen(true)}>{STRINGS.open}</button>
+      <button type="button" className="btn btn-quiet" aria-haspopup="dialog" title={t('settings.openTitle')} onClick={() => setOpen(true)}>{t('settings.open')}</button>
       {open ? <SettingsDialog onClose={() => setOpen(false)} /> : null}
     </>
   );
 }
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const tabsId = useId();
@@ -43,12 +37,12 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     <div className="settings-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) close(); }}>
       <div ref={ref} className="settings-dialog panel" role="dialog" aria-modal="true" aria-labelledby={titleId}>
         <div className="panel-head">
-          <h2 id={titleId}>{STRINGS.title}</h2>
-          <button type="button" className="btn btn-quiet" onClick={close}>{STRINGS.close}</button>
+          <h2 id={titleId}>{t('settings.title')}</h2>
+          <button type="button" className="btn btn-quiet" onClick={close}>{t('settings.close')}</button>
         </div>
         <div className="btn-group" role="tablist">
-          {tabButton('export', STRINGS.exportTab)}
-          {tabButton('import', STRINGS.importTab)}
+          {tabButton('export', t('settings.exportTab'))}
+          {tabButton('import', t('settings.importTab'))}
         </div>
         <div role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${tab}`}>{tab === 'export' ? <ExportTab /> : <ImportTab />}</div>
       </div>
