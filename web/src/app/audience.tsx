@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from './language-select';
 import { KpiStrip } from '../features/overview/kpi-strip';
 import { PoolStatePanel } from '../features/charts/pool-state-panel';
 import { WaitPanel } from '../features/charts/wait-panel';
@@ -11,9 +13,6 @@ import { PANELS } from './presenter';
 import { useTheme } from './use-theme';
 
 const TITLE = 'Poolscope';
-const READ_ONLY = 'Following the presenter';
-const LIGHT = '☀ Light';
-const DARK = '☾ Dark';
 
 /**
  * What a class sees on its phones (`/?audience=1`): the presenter's lesson step and its focused
@@ -21,6 +20,7 @@ const DARK = '☾ Dark';
  * (the lab or relay refuses them anyway); one column, so 390 px wide is the first layout.
  */
 export function Audience() {
+  const { t } = useTranslation();
   const { theme, setTheme } = useTheme();
   const inLesson = useLive((s) => s.latest?.lesson !== null && s.latest?.lesson !== undefined);
   return (
@@ -32,10 +32,11 @@ export function Audience() {
             <ConnectionStatus />
           </div>
           <div className="header-tools">
-            <span className="muted audience-badge">{READ_ONLY}</span>
+            <span className="muted audience-badge">{t('audience.followingPresenter')}</span>
+            <LanguageSelect />
             <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-              aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`}>
-              {theme === 'dark' ? LIGHT : DARK}
+              aria-label={theme === 'dark' ? t('header.toLightTheme') : t('header.toDarkTheme')}>
+              {theme === 'dark' ? t('header.light') : t('header.dark')}
             </button>
           </div>
         </header>

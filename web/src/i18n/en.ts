@@ -621,6 +621,22 @@ export const en = {
     nextMarker: 'Next marker ⏭',
     backToLive: 'Back to the live lab',
   },
+  audience: {
+    share: 'Share with the class',
+    shareHint: 'Students scan this or open the link: a read-only view that follows your lesson step, scenario and comparison.',
+    loopbackHint: 'This address only works on this computer: start the lab with --host 0.0.0.0 and open it by its network address.',
+    copy: 'Copy link',
+    copied: 'Copied',
+    close: 'Close',
+    qr: 'QR code of the audience link',
+    watching: '{{count}} watching',
+    followingPresenter: 'Following the presenter',
+    stepOf: 'Step {{step}} of {{count}}',
+    scenario: 'Scenario',
+    comparing: 'Comparing two pools (A and B)',
+    faultsOn: 'Faults on',
+    noFaults: 'No fault switched on',
+  },
 };
 
 type DeepStrings<T> = T extends string ? string : { [K in keyof T]: DeepStrings<T[K]> };

@@ -1,11 +1,11 @@
+import { useTranslation } from 'react-i18next';
+import { scenarioTitle, scenarioWatch } from '../../i18n/words';
 import { useLive } from '../../lib/use-live';
 import { useScenarios } from './use-scenarios';
 
-const RUNNING = 'Scenario';
-const COMPARING = 'Comparing two pools (A and B)';
-
 /** The scenario (and comparison) the presenter runs, as a line of text: the audience cannot pick one. */
 export function AudienceScenario() {
+  const { t } = useTranslation();
   const { scenarios } = useScenarios();
   const scenarioId = useLive((s) => s.view?.scenarioId ?? null);
   const comparing = useLive((s) => s.view?.compare !== null && s.view?.compare !== undefined);
@@ -13,8 +13,8 @@ export function AudienceScenario() {
   if (!scenarioId && !comparing) return null;
   return (
     <section className="audience-scenario" aria-live="polite" data-testid="audience-scenario">
-      {scenarioId ? <p><strong>{RUNNING}: {scenario?.title ?? scenarioId}</strong>{scenario ? <> — {scenario.watch}</> : null}</p> : null}
-      {comparing ? <p>{COMPARING}</p> : null}
+      {scenarioId ? <p><strong>{t('audience.scenario')}: {scenario ? scenarioTitle(t, scenario) : scenarioId}</strong>{scenario ? <> — {scenarioWatch(t, scenario)}</> : null}</p> : null}
+      {comparing ? <p>{t('audience.comparing')}</p> : null}
     </section>
   );
 }

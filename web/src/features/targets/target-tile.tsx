@@ -1,3 +1,5 @@
+import { knobTitle } from '../../i18n/words';
+import type { TFunction } from 'i18next';
 import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
@@ -13,13 +15,11 @@ import { useReadOnly } from '../../lib/read-only';
 
 const FAULTS = TARGET_KNOBS.filter((k) => k.kind === 'boolean');
 const TUNING = TARGET_KNOBS.filter((k) => k.kind !== 'boolean');
-const FAULTS_ON = 'Faults on';
-const NO_FAULTS = 'No fault switched on';
 
 /** The fault switches that are on, by their labels: what the audience reads instead of the switches. */
-function faultsOn(knobs: TargetKnobs): string {
-  const on = FAULTS.filter((knob) => knobs[knob.name as keyof TargetKnobs] === true).map((knob) => knob.title);
-  return on.length > 0 ? `${FAULTS_ON}: ${on.join(', ')}` : NO_FAULTS;
+function faultsOn(knobs: TargetKnobs, t: TFunction): string {
+  const on = FAULTS.filter((knob) => knobs[knob.name as keyof TargetKnobs] === true).map((knob) => knobTitle(t, knob));
+  return on.length > 0 ? `${t('audience.faultsOn')}: ${on.join(', ')}` : t('audience.noFaults');
 }
 
 /** A Hystrix-style tile: the target's state and numbers up top, its fault knobs below. */
@@ -57,7 +57,7 @@ export const TargetTile = memo(function TargetTile({ target }: { target: TargetS
       </dl>
       {target.lastError ? <p className="tile-error small" title={target.lastError}>{t('targets.lastError')} <span translate="no">{target.lastError}</span></p> : null}
       {target.knobs && readOnly ? (
-        <p className="small" data-testid={`target-faults-${target.id}`}>{faultsOn(target.knobs)}</p>
+        <p className="small" data-testid={`target-faults-${target.id}`}>{faultsOn(target.knobs, t)}</p>
       ) : target.knobs ? (
         <>
           <div className="tile-faults" role="group" aria-label={t('targets.faults', { id: target.id })}>
