@@ -84,5 +84,15 @@ test('the presenter view at projector size and the speaker notes, for the README
   await expect(notes.getByTestId('speaker-step')).toHaveText(/Step 5\//);
   await expect(notes.getByTestId('speaker-notes')).toContainText('PostgreSQL');
   await page.waitForTimeout(3000);
-  await page.screenshot({ path: process.env.UPDATE_README_SCREENSHOTS ? '../docs/screenshots/presenter.png' : 'artifacts/readme/presenter.png' });
+  const shots = process.env.UPDATE_README_SCREENSHOTS ? '../docs/screenshots' : 'artifacts/readme';
+  await page.screenshot({ path: `${shots}/presenter.png` });
+
+  // The same step in Simplified Chinese: the language is remembered, the presenter view survives the reload.
+  await page.evaluate(() => localStorage.setItem('poolscope.language', 'zh-CN'));
+  await page.reload();
+  await expect(page.getByTestId('presenter-step')).toHaveText(/第 5\/5 步/);
+  await expect(page.getByTestId('presenter-title')).toHaveText('更小反而更快');
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: `${shots}/presenter-zh.png` });
+  await page.evaluate(() => localStorage.removeItem('poolscope.language'));
 });
