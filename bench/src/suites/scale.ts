@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     // A builder over the lab's own sources: the same work as the lab's tick.
     const builder = new SnapshotBuilder({
       pool: lab.pool, load: lab.load, targets: () => lab.targets.list(), markers: lab.markers,
-      recentlyClosed: new RecentlyClosed(), config: () => lab.config(), scenarioId: () => null, eventsDropped: () => 0,
+      recentlyClosed: new RecentlyClosed(), config: () => lab.config(), scenarioId: () => null, lesson: () => null, eventsDropped: () => 0,
+      viewers: () => 0, relayViewers: () => 0,
     });
     const builds = mode.smoke ? 10 : 40;
     for (let round = 0; round < mode.rounds; round++) {
