@@ -41,6 +41,8 @@ test('record 30 s, reload, open the recording, play it at 4x and jump to a marke
   await bar.getByRole('button', { name: /Next marker/ }).click();
   const expectedAt = Math.round((marker!.t - parsed.recording.samples[0]!.t) / 1000);
   await expect(page.getByTestId('replay-time')).toHaveText(new RegExp(`^0:${String(expectedAt).padStart(2, '0')} /`));
+  // At the marker the pool still holds its old connections; played on, the recording shows it shrink to the new cap.
+  await bar.getByRole('button', { name: '▶ Play' }).click();
   await expect(page.getByTestId('stat-open')).toHaveText(/^[0-4]$/, { timeout: 20_000 });
 });
 
