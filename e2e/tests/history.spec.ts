@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { parseRecording } from '@poolscope/shared/recording';
 import { openDashboard, resetLab } from '../test-support/lab';
 
 test.beforeAll(async ({ request }) => resetLab(request));
@@ -13,12 +14,12 @@ test('a dashboard opened late draws the lab\'s recent past at once, markers incl
   await openDashboard(page);
   await page.waitForTimeout(500);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-  const session = JSON.parse(await readFile(await download.path(), 'utf8')) as {
-    snapshots: { seq: number; t: number }[]; markers: { t: number; label: string }[];
-  };
+  const parsed = parseRecording(await readFile(await download.path(), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  const session = parsed.recording;
   // Half a second of streaming gives ~5 live samples; the rest came from the server's history.
-  expect(session.snapshots[0]!.t).toBeLessThan(openedAtMs - 2500);
-  const times = session.snapshots.map((s) => s.t);
+  expect(session.samples[0]!.t).toBeLessThan(openedAtMs - 2500);
+  const times = session.samples.map((s) => s.t);
   expect(times).toEqual([...times].sort((a, b) => a - b));
   expect(session.markers.some((m) => m.t < openedAtMs && /think/i.test(m.label))).toBe(true);
 });
