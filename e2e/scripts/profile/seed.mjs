@@ -1,9 +1,10 @@
 // Run in the page (page.evaluate): these functions must not close over anything.
 
 /**
- * Replace the recorded history with 15 minutes of 10 Hz samples shaped like the live ones
+ * Fill the store's history with 15 minutes of 10 Hz samples shaped like the live ones
  * (cloned from the newest real sample, values wandering), plus a marker every 2 minutes,
- * so every chart draws a full window at once.
+ * so every chart draws a full window at once. It goes in as the server's history would
+ * (`ingestHistory`): the store's state is read-only from outside.
  */
 export function seedFullWindow() {
   const store = window.__poolscopeStore;
@@ -15,16 +16,16 @@ export function seedFullWindow() {
   const count = store.samples.capacity - real.length;
   const wave = (i, period, base, amp) => Math.max(0, base + amp * Math.sin((i / period) * 2 * Math.PI) + amp * 0.3 * (Math.random() - 0.5));
   const pct = (p, scale) => ({ ...p, p50: scale, p90: scale * 1.8, p99: scale * 3.1, max: scale * 4 });
-  store.samples.clear();
+  const samples = [];
   for (let i = 0; i < count; i += 1) {
     const t = first.t - (count - i) * periodMs;
     const active = Math.round(wave(i, 900, 6, 3));
     const requests = { ...template.rates.requests, ok: wave(i, 1200, 900, 200), error: wave(i, 700, 3, 3) };
     // A deep copy per sample, so the seeded buffer weighs what a recorded one does.
-    const copy = structuredClone({ ...template, waitBounds: undefined });
-    store.samples.push({
+    const copy = structuredClone({ ...template, waitBounds: undefined, waitCounts: undefined });
+    samples.push({
       ...copy,
-      waitBounds: template.waitBounds,
+      waitHistogram: template.waitBounds.map((upToMs, b) => ({ upToMs, count: template.waitCounts[b] })),
       seq: first.seq - (count - i),
       t,
       pool: { ...copy.pool, active, idle: Math.round(wave(i, 1500, 4, 2)), validating: Math.round(wave(i, 300, 0.5, 0.6)), connecting: Math.round(wave(i, 2000, 0.4, 0.5)), waiting: Math.round(wave(i, 2500, 1, 2)) },
@@ -32,11 +33,10 @@ export function seedFullWindow() {
       latency: { ...copy.latency, acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)), rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)), holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) } },
     });
   }
-  for (const sample of real) store.samples.push(sample);
   const markers = [];
   for (let m = 1; m <= 7; m += 1) markers.push({ id: -100 + m, t: first.t - m * 120_000, kind: ['config', 'scenario', 'fault'][m % 3], label: `synthetic marker ${m}` });
-  store.markers = [...markers.reverse(), ...store.markers];
-  store.refreshAllCharts();
+  // The live samples win where they lie, so the seeded ones end one period before the first of them.
+  store.ingestHistory({ intervalMs: periodMs, spanMs: count * periodMs, samples, markers });
   return { samples: store.samples.length, minutes: (store.samples.last().t - store.samples.at(0).t) / 60_000, markers: store.markers.length };
 }
 
@@ -45,6 +45,8 @@ export function instrumentChartTurns() {
   const store = window.__poolscopeStore;
   const ingest = store.ingestSnapshot.bind(store);
   store.ingestSnapshot = (snapshot) => { performance.mark('tick'); ingest(snapshot); };
-  const bump = store.bumpChart.bind(store);
-  store.bumpChart = (id, now) => { performance.mark(`chart:${id}`); bump(id, now); };
+  // The rotation's private step, wrapped in the page: the one place every chart refresh passes.
+  const turns = store.charts;
+  const bump = turns.bump.bind(turns);
+  turns.bump = (id, now) => { performance.mark(`chart:${id}`); bump(id, now); };
 }

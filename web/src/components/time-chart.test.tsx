@@ -22,7 +22,7 @@ describe('TimeChart', () => {
       for (let i = 0; i < 30; i += 1) {
         liveStore.ingestSnapshot(makeSnapshot({ seq: i + 1, t: T0 + i * 100, markers: i === 20 ? [{ id: 7, t: T0 + 2000, kind: 'config', label: 'maxOpen 10 → 8' }] : [] }));
       }
-      liveStore.refreshAllCharts();
+      liveStore.charts.refreshAll();
     });
     const chart = screen.getByRole('img', { name: /Pool state/ });
     const lines = [...chart.querySelectorAll('path.chart-line')];
@@ -48,7 +48,7 @@ describe('TimeChart', () => {
         compareStore.ingestSnapshot(s);
         liveStore.ingestSnapshot(s);
       }
-      liveStore.refreshAllCharts();
+      liveStore.charts.refreshAll();
     });
     const chart = screen.getByRole('img', { name: /Pool B/ });
     const bLines = [...chart.querySelectorAll('path.chart-line-b')];

@@ -5,7 +5,7 @@ import type { LabConfig } from '@poolscope/shared/protocol';
 import { fromHistorySample, SAMPLE_CAPACITY, sameConfig, type Sample } from './live-store';
 import { mergeHistory } from './merge-history';
 import { ConnectionLifetimes } from './connection-lifetimes';
-import { RingBuffer } from './ring-buffer';
+import { RingBuffer, type ReadonlyRingBuffer } from './ring-buffer';
 
 type Listener = () => void;
 
@@ -23,21 +23,47 @@ function sameRows<T extends object>(a: readonly T[] | null, b: readonly T[]): bo
  * their own turn, so B costs no extra chart refreshes: the B series is drawn in the same pass
  * as A's. `compare` is the newest snapshot's comparison (null when none runs), replaced only
  * when a snapshot brings a new one, so components that select it re-render at most per tick.
+ * Read-only outside, as the live store: only the ingest and set methods change it.
  */
 export class CompareStore {
-  readonly samples = new RingBuffer<Sample>(SAMPLE_CAPACITY);
-  readonly lifetimes = new ConnectionLifetimes();
-  compare: CompareSnapshot | null = null;
-  /** The summary and knob diff, kept as the same arrays while their rows are unchanged (the lab refreshes them once a second). */
-  summary: SummaryRow[] | null = null;
-  diff: KnobDiff[] | null = null;
-  /** Arm B's config, the same object while unchanged (knob panels skip the tick). */
-  configB: LabConfig | null = null;
-  /** `compare` as the dashboard shows it: frozen while the view is paused, like the live store's `view`. */
-  view: CompareSnapshot | null = null;
-  /** Time of the snapshot that carried `compare`: arm B's snapshot has no clock of its own. */
-  t = 0;
+  private readonly sampleBuffer = new RingBuffer<Sample>(SAMPLE_CAPACITY);
+  private readonly connectionLifetimes = new ConnectionLifetimes();
+  private current: CompareSnapshot | null = null;
+  private summaryRows: readonly SummaryRow[] | null = null;
+  private diffRows: readonly KnobDiff[] | null = null;
+  private armBConfig: LabConfig | null = null;
+  private shown: CompareSnapshot | null = null;
+  private carriedAt = 0;
   private readonly listeners = new Set<Listener>();
+
+  get samples(): ReadonlyRingBuffer<Sample> {
+    return this.sampleBuffer;
+  }
+  get lifetimes(): Pick<ConnectionLifetimes, 'recent'> {
+    return this.connectionLifetimes;
+  }
+  get compare(): CompareSnapshot | null {
+    return this.current;
+  }
+  /** The summary and knob diff, kept as the same arrays while their rows are unchanged (the lab refreshes them once a second). */
+  get summary(): readonly SummaryRow[] | null {
+    return this.summaryRows;
+  }
+  get diff(): readonly KnobDiff[] | null {
+    return this.diffRows;
+  }
+  /** Arm B's config, the same object while unchanged (knob panels skip the tick). */
+  get configB(): LabConfig | null {
+    return this.armBConfig;
+  }
+  /** `compare` as the dashboard shows it: frozen while the view is paused, like the live store's `view`. */
+  get view(): CompareSnapshot | null {
+    return this.shown;
+  }
+  /** Time of the snapshot that carried `compare`: arm B's snapshot has no clock of its own. */
+  get t(): number {
+    return this.carriedAt;
+  }
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -45,39 +71,63 @@ export class CompareStore {
   };
 
   get running(): boolean {
-    return this.compare !== null;
+    return this.current !== null;
   }
 
   ingestSnapshot(snapshot: Snapshot, paused = false): void {
-    const previous = this.samples.last();
+    const previous = this.sampleBuffer.last();
     // A restarted lab counts from 1 again (as the live store notices); B's past belongs to the old one.
-    if (previous && snapshot.t < previous.t) { this.samples.clear(); this.lifetimes.clear(); }
-    const was = this.compare;
-    this.compare = snapshot.compare ?? null;
-    this.t = snapshot.t;
-    const next = this.compare;
-    this.summary = next === null ? null : sameRows(this.summary, next.summary) ? this.summary : next.summary;
-    this.diff = next === null ? null : sameRows(this.diff, next.diff) ? this.diff : next.diff;
-    if (next === null) this.configB = null;
-    else if (!sameConfig(this.configB, next.b.config)) this.configB = next.b.config;
-    if (!paused || next === null) this.view = next;
+    if (previous && snapshot.t < previous.t) {
+      this.sampleBuffer.clear();
+      this.connectionLifetimes.clear();
+    }
+    const was = this.current;
+    this.current = snapshot.compare ?? null;
+    this.carriedAt = snapshot.t;
+    const next = this.current;
+    this.summaryRows = next === null ? null : sameRows(this.summaryRows, next.summary) ? this.summaryRows : next.summary;
+    this.diffRows = next === null ? null : sameRows(this.diffRows, next.diff) ? this.diffRows : next.diff;
+    if (next === null) this.armBConfig = null;
+    else if (!sameConfig(this.armBConfig, next.b.config)) this.armBConfig = next.b.config;
+    if (!paused || next === null) this.shown = next;
     const b = snapshot.compare?.b;
     if (b) {
       const { pool, totals, rates, latency, waitHistogram } = b;
-      this.samples.push(fromHistorySample({
-        seq: snapshot.seq, t: snapshot.t, pool, totals, rates, latency, waitHistogram, acquireTimeoutMs: b.config.pool.acquireTimeoutMs,
-      }, previous));
-      this.lifetimes.observeSnapshot({ t: snapshot.t, connections: b.connections, connectionCounts: b.connectionCounts });
-      for (const c of b.recentlyClosed) this.lifetimes.observeEvent({ type: 'connection-closed', t: c.closedAt, connectionId: c.id, targetId: c.targetId, reason: c.reason, ageMs: c.ageMs, uses: c.uses });
+      this.sampleBuffer.push(
+        fromHistorySample(
+          {
+            seq: snapshot.seq,
+            t: snapshot.t,
+            pool,
+            totals,
+            rates,
+            latency,
+            waitHistogram,
+            acquireTimeoutMs: b.config.pool.acquireTimeoutMs,
+          },
+          previous,
+        ),
+      );
+      this.connectionLifetimes.observeSnapshot({ t: snapshot.t, connections: b.connections, connectionCounts: b.connectionCounts });
+      for (const c of b.recentlyClosed)
+        this.connectionLifetimes.observeEvent({
+          type: 'connection-closed',
+          t: c.closedAt,
+          connectionId: c.id,
+          targetId: c.targetId,
+          reason: c.reason,
+          ageMs: c.ageMs,
+          uses: c.uses,
+        });
     }
-    if (was !== null || this.compare !== null) this.emit();
+    if (was !== null || this.current !== null) this.emit();
   }
 
   /** A compare control's ack is the truth until the next snapshot repeats it. */
   setState(state: CompareState): void {
     if (!state.running || state.b === null) return;
-    this.configB = state.b;
-    this.diff = state.diff;
+    this.armBConfig = state.b;
+    this.diffRows = state.diff;
     this.emit();
   }
 
@@ -89,9 +139,9 @@ export class CompareStore {
       if (h.b) past.push((previous = fromHistorySample({ ...h.b, seq: h.seq, t: h.t }, previous)));
     }
     if (past.length === 0) return;
-    const merged = mergeHistory(this.samples.toArray(), past, history.intervalMs);
-    this.samples.clear();
-    for (const sample of merged.slice(-SAMPLE_CAPACITY)) this.samples.push(sample);
+    const merged = mergeHistory(this.sampleBuffer.toArray(), past, history.intervalMs);
+    this.sampleBuffer.clear();
+    for (const sample of merged.slice(-SAMPLE_CAPACITY)) this.sampleBuffer.push(sample);
     this.emit();
   }
 
@@ -101,3 +151,8 @@ export class CompareStore {
 }
 
 export const compareStore = new CompareStore();
+
+/** A store of its own: the app makes one at its root (main.tsx), each test its own. */
+export function createCompareStore(): CompareStore {
+  return new CompareStore();
+}

@@ -1,4 +1,4 @@
-import type { RingBuffer } from './ring-buffer';
+import type { ReadonlyRingBuffer } from './ring-buffer';
 
 /** How one series folds the samples of a bucket into one point. */
 export type Aggregate = 'mean' | 'max' | 'last';
@@ -29,7 +29,7 @@ export function bucketWidthMs(windowMs: number, maxPoints = MAX_POINTS): number 
  * spike survives the downsampling.
  */
 export function bucketize<T extends { t: number }>(
-  buffer: RingBuffer<T>,
+  buffer: ReadonlyRingBuffer<T>,
   from: number,
   to: number,
   specs: readonly SeriesSpec<T>[],

@@ -17,9 +17,9 @@ describe('LiveStore', () => {
 
   it('fills the time before the page opened from the server history, with its markers, and redraws every chart', () => {
     const store = new LiveStore();
-    store.registerChart('a');
+    store.charts.register('a');
     store.ingestSnapshot(makeSnapshot({ seq: 50, t: 5000, markers: [{ id: 3, t: 4900, kind: 'config', label: 'maxOpen 10 -> 8' }] }));
-    const versionBefore = store.chartVersion('a');
+    const versionBefore = store.charts.version('a');
     const history = {
       intervalMs: 1000, spanMs: 900_000,
       samples: [1000, 2000, 3000, 4000, 5000].map((t) => toHistorySample(makeSnapshot({ seq: t / 100, t }))),
@@ -29,7 +29,7 @@ describe('LiveStore', () => {
     expect(store.samples.toArray().map((s) => s.t)).toEqual([1000, 2000, 3000, 4000, 5000]);
     expect(store.samples.last()?.seq).toBe(50);
     expect(store.markers.map((m) => m.id)).toEqual([2, 3]);
-    expect(store.chartVersion('a')).toBeGreaterThan(versionBefore);
+    expect(store.charts.version('a')).toBeGreaterThan(versionBefore);
     store.ingestSnapshot(makeSnapshot({ seq: 51, t: 5100 }));
     expect(store.samples.last()?.t).toBe(5100);
   });
@@ -37,8 +37,8 @@ describe('LiveStore', () => {
   it('draws a chart scrolled out of view once when data first arrives and once with the history, not on every tick', () => {
     const store = new LiveStore();
     let hiddenRenders = 0;
-    store.subscribeChart('hidden', () => { hiddenRenders += 1; });
-    store.registerChart('shown');
+    store.charts.subscribe('hidden', () => { hiddenRenders += 1; });
+    store.charts.register('shown');
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
     expect(hiddenRenders).toBe(1);
     for (let i = 0; i < 10; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 2 + i, t: 1600 + i * 600 }));
@@ -51,47 +51,47 @@ describe('LiveStore', () => {
 
   it('refreshes one registered chart per tick, in turn', () => {
     const store = new LiveStore();
-    store.registerChart('a');
-    store.registerChart('b');
-    store.registerChart('c');
+    store.charts.register('a');
+    store.charts.register('b');
+    store.charts.register('c');
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 })); // first snapshot refreshes all
-    const before = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
+    const before = ['a', 'b', 'c'].map((id) => store.charts.version(id));
     store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1600 }));
-    const after = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
+    const after = ['a', 'b', 'c'].map((id) => store.charts.version(id));
     const changed = after.filter((v, i) => v !== before[i]);
     expect(changed).toHaveLength(1);
     for (let i = 0; i < 3; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 3 + i, t: 2200 + i * 600 }));
-    const later = ['a', 'b', 'c'].map((id) => store.chartVersion(id));
+    const later = ['a', 'b', 'c'].map((id) => store.charts.version(id));
     expect(later.map((v, i) => v - (after[i] ?? 0))).toEqual([1, 1, 1]);
   });
 
   it('refreshes a chart at most every 500 ms even when it is the only one on screen', () => {
     const store = new LiveStore();
-    store.registerChart('only');
+    store.charts.register('only');
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
-    const start = store.chartVersion('only');
+    const start = store.charts.version('only');
     for (let i = 1; i <= 10; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 1 + i, t: 1000 + i * 100 }));
-    expect(store.chartVersion('only') - start).toBe(2); // at t = 1500 and t = 2000
+    expect(store.charts.version('only') - start).toBe(2); // at t = 1500 and t = 2000
   });
 
   it('gives the turn of a chart with nothing new to draw to the next one, but still redraws it when forced', () => {
     const store = new LiveStore();
     let news = false;
-    store.registerChart('still', () => news);
-    store.registerChart('moving');
+    store.charts.register('still', () => news);
+    store.charts.register('moving');
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
-    const still = store.chartVersion('still');
-    const moving = store.chartVersion('moving');
+    const still = store.charts.version('still');
+    const moving = store.charts.version('moving');
     for (let i = 1; i <= 20; i += 1) store.ingestSnapshot(makeSnapshot({ seq: 1 + i, t: 1000 + i * 100 }));
-    expect(store.chartVersion('still')).toBe(still);
-    expect(store.chartVersion('moving') - moving).toBe(4); // every 500 ms, no turn wasted on 'still'
+    expect(store.charts.version('still')).toBe(still);
+    expect(store.charts.version('moving') - moving).toBe(4); // every 500 ms, no turn wasted on 'still'
     news = true;
     store.ingestSnapshot(makeSnapshot({ seq: 30, t: 3600 }));
     store.ingestSnapshot(makeSnapshot({ seq: 31, t: 3700 }));
-    expect(store.chartVersion('still')).toBe(still + 1);
+    expect(store.charts.version('still')).toBe(still + 1);
     news = false;
     store.setWindow(300_000);
-    expect(store.chartVersion('still')).toBe(still + 2);
+    expect(store.charts.version('still')).toBe(still + 2);
   });
 
   it('keeps the config object while the lab config is unchanged', () => {

@@ -4,7 +4,8 @@ import type { LabConfig } from '@poolscope/shared/protocol';
 import { toHistorySample, type History, type HistorySample } from '@poolscope/shared/history';
 import { mergeHistory } from './merge-history';
 import { ConnectionLifetimes } from './connection-lifetimes';
-import { RingBuffer } from './ring-buffer';
+import { RingBuffer, type ReadonlyRingBuffer } from './ring-buffer';
+import { ChartTurns, type ChartRotation } from './chart-turns';
 
 /** The numbers of one snapshot kept for charts and export (the per-connection lists are dropped). */
 export interface Sample {
@@ -27,12 +28,8 @@ export const WINDOWS_MS = [60_000, 300_000, 900_000] as const;
 export const SAMPLE_CAPACITY = 9000;
 const EVENT_CAPACITY = 5000;
 const MARKER_CAPACITY = 500;
-/** A chart is refreshed at most this often, however few charts are on screen. */
-export const MIN_CHART_INTERVAL_MS = 500;
 
 type Listener = () => void;
-/** Would this chart draw anything different at time `now`? */
-export type HasNews = (now: number) => boolean;
 
 function sameFields(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
@@ -55,41 +52,90 @@ export function toSample(s: Snapshot, previous?: Sample): Sample {
 }
 
 export function fromHistorySample(h: HistorySample, previous?: Sample): Sample {
-  const bounds = previous && previous.waitBounds.length === h.waitHistogram.length && h.waitHistogram.every((b, i) => b.upToMs === previous.waitBounds[i])
-    ? previous.waitBounds
-    : h.waitHistogram.map((b) => b.upToMs);
+  const bounds =
+    previous &&
+    previous.waitBounds.length === h.waitHistogram.length &&
+    h.waitHistogram.every((b, i) => b.upToMs === previous.waitBounds[i])
+      ? previous.waitBounds
+      : h.waitHistogram.map((b) => b.upToMs);
   return {
-    seq: h.seq, t: h.t, pool: h.pool, totals: h.totals, rates: h.rates, latency: h.latency,
-    waitCounts: h.waitHistogram.map((b) => b.count), waitBounds: bounds, acquireTimeoutMs: h.acquireTimeoutMs,
+    seq: h.seq,
+    t: h.t,
+    pool: h.pool,
+    totals: h.totals,
+    rates: h.rates,
+    latency: h.latency,
+    waitCounts: h.waitHistogram.map((b) => b.count),
+    waitBounds: bounds,
+    acquireTimeoutMs: h.acquireTimeoutMs,
   };
 }
 
 /**
  * Everything the dashboard knows, outside React. Recording never stops; pausing freezes only
- * `view`. Charts take turns: each tick refreshes one registered chart (PERF-FACTS), while
- * text readouts follow `view` at the full rate.
+ * `view`. Charts take turns (`charts`, a ChartTurns: one chart refreshed per tick), while text
+ * readouts follow `view` at the full rate. The state is read-only outside: it changes only
+ * through the ingest and set methods, which tell the subscribers (a field written from outside
+ * would change what is drawn without telling anyone).
  */
 export class LiveStore {
-  readonly samples = new RingBuffer<Sample>(SAMPLE_CAPACITY);
-  readonly events = new RingBuffer<LabEvent>(EVENT_CAPACITY);
-  readonly lifetimes = new ConnectionLifetimes();
-  markers: Marker[] = [];
-  latest: Snapshot | null = null;
-  view: Snapshot | null = null;
-  config: LabConfig | null = null;
-  status: LinkStatus = 'connecting';
-  paused = false;
-  windowMs: number = WINDOWS_MS[0];
-  needsToken = false;
-  eventsVersion = 0;
-
+  private readonly sampleBuffer = new RingBuffer<Sample>(SAMPLE_CAPACITY);
+  private readonly eventBuffer = new RingBuffer<LabEvent>(EVENT_CAPACITY);
+  private readonly connectionLifetimes = new ConnectionLifetimes();
+  private markerList: readonly Marker[] = [];
+  private latestSnapshot: Snapshot | null = null;
+  private viewSnapshot: Snapshot | null = null;
+  private labConfig: LabConfig | null = null;
+  private linkStatus: LinkStatus = 'connecting';
+  private isPaused = false;
+  private shownWindowMs: number = WINDOWS_MS[0];
+  private tokenNeeded = false;
+  private eventsSeen = 0;
   private readonly listeners = new Set<Listener>();
-  private readonly chartListeners = new Map<string, Set<Listener>>();
-  private readonly chartVersions = new Map<string, number>();
-  private readonly chartRefreshedAt = new Map<string, number>();
-  private readonly chartHasNews = new Map<string, HasNews>();
-  private chartOrder: string[] = [];
-  private turn = 0;
+  private readonly turns = new ChartTurns(() => this.latestSnapshot?.t ?? 0);
+
+  /** The chart rotation, for the charts to join; its clock is the time of the latest snapshot. */
+  get charts(): ChartRotation {
+    return this.turns;
+  }
+  get samples(): ReadonlyRingBuffer<Sample> {
+    return this.sampleBuffer;
+  }
+  get events(): ReadonlyRingBuffer<LabEvent> {
+    return this.eventBuffer;
+  }
+  get lifetimes(): Pick<ConnectionLifetimes, 'recent'> {
+    return this.connectionLifetimes;
+  }
+  get markers(): readonly Marker[] {
+    return this.markerList;
+  }
+  get latest(): Snapshot | null {
+    return this.latestSnapshot;
+  }
+  /** The snapshot on screen: the latest one, or the one shown when the view was paused. */
+  get view(): Snapshot | null {
+    return this.viewSnapshot;
+  }
+  get config(): LabConfig | null {
+    return this.labConfig;
+  }
+  get status(): LinkStatus {
+    return this.linkStatus;
+  }
+  get paused(): boolean {
+    return this.isPaused;
+  }
+  get windowMs(): number {
+    return this.shownWindowMs;
+  }
+  get needsToken(): boolean {
+    return this.tokenNeeded;
+  }
+  /** Changes when the event log has something new to show. */
+  get eventsVersion(): number {
+    return this.eventsSeen;
+  }
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -102,37 +148,37 @@ export class LiveStore {
 
   /** Forget everything seen, as a fresh page would (a recording's seek starts from here). */
   reset(): void {
-    this.samples.clear();
-    this.events.clear();
-    this.lifetimes.clear();
-    this.markers = [];
-    this.latest = null;
-    this.view = null;
-    this.config = null;
-    this.eventsVersion += 1;
-    this.refreshAllCharts({ includeHidden: true });
+    this.sampleBuffer.clear();
+    this.eventBuffer.clear();
+    this.connectionLifetimes.clear();
+    this.markerList = [];
+    this.latestSnapshot = null;
+    this.viewSnapshot = null;
+    this.labConfig = null;
+    this.eventsSeen += 1;
+    this.turns.refreshAll({ includeHidden: true });
     this.emit();
   }
 
   ingestSnapshot(snapshot: Snapshot): void {
-    const previous = this.samples.last();
+    const previous = this.sampleBuffer.last();
     // A restarted lab counts seq from 1 again (its clock moves on, so time alone does not tell);
     // its markers number from 1 too, so the old ones would hide the new.
     if (previous && (snapshot.seq < previous.seq || snapshot.t < previous.t)) {
-      this.samples.clear();
-      this.lifetimes.clear();
-      this.markers = [];
+      this.sampleBuffer.clear();
+      this.connectionLifetimes.clear();
+      this.markerList = [];
     }
-    this.lifetimes.observeSnapshot(snapshot);
-    this.samples.push(toSample(snapshot, this.samples.last()));
+    this.connectionLifetimes.observeSnapshot(snapshot);
+    this.sampleBuffer.push(toSample(snapshot, this.sampleBuffer.last()));
     this.mergeMarkers(snapshot.markers);
-    const first = this.latest === null;
-    this.latest = snapshot;
-    if (!sameConfig(this.config, snapshot.config)) this.config = snapshot.config;
-    if (!this.paused) {
-      this.view = snapshot;
-      if (first) this.refreshAllCharts({ includeHidden: true });
-      else this.advanceChartTurn(snapshot.t);
+    const first = this.latestSnapshot === null;
+    this.latestSnapshot = snapshot;
+    if (!sameConfig(this.labConfig, snapshot.config)) this.labConfig = snapshot.config;
+    if (!this.isPaused) {
+      this.viewSnapshot = snapshot;
+      if (first) this.turns.refreshAll({ includeHidden: true });
+      else this.turns.advance(snapshot.t);
     }
     this.emit();
   }
@@ -144,124 +190,72 @@ export class LiveStore {
   ingestHistory(history: History): void {
     let previous: Sample | undefined;
     const past = history.samples.map((h) => (previous = fromHistorySample(h, previous)));
-    const merged = mergeHistory(this.samples.toArray(), past, history.intervalMs);
-    this.samples.clear();
-    for (const sample of merged.slice(-SAMPLE_CAPACITY)) this.samples.push(sample);
-    const known = new Set(this.markers.map((m) => m.id));
-    this.markers = [...this.markers, ...history.markers.filter((m) => !known.has(m.id))].sort((a, b) => a.id - b.id).slice(-MARKER_CAPACITY);
-    if (!this.paused) this.refreshAllCharts({ includeHidden: true });
+    const merged = mergeHistory(this.sampleBuffer.toArray(), past, history.intervalMs);
+    this.sampleBuffer.clear();
+    for (const sample of merged.slice(-SAMPLE_CAPACITY)) this.sampleBuffer.push(sample);
+    const known = new Set(this.markerList.map((m) => m.id));
+    this.markerList = [...this.markerList, ...history.markers.filter((m) => !known.has(m.id))]
+      .sort((a, b) => a.id - b.id)
+      .slice(-MARKER_CAPACITY);
+    if (!this.isPaused) this.turns.refreshAll({ includeHidden: true });
     this.emit();
   }
 
   ingestEvents(batch: LabEvent[]): void {
     for (const event of batch) {
-      this.events.push(event);
-      this.lifetimes.observeEvent(event);
+      this.eventBuffer.push(event);
+      this.connectionLifetimes.observeEvent(event);
     }
-    if (!this.paused && batch.length > 0) {
-      this.eventsVersion += 1;
+    if (!this.isPaused && batch.length > 0) {
+      this.eventsSeen += 1;
       this.emit();
     }
   }
 
   /** A config acked by the server is the truth until the next snapshot repeats it. */
   setConfig(config: LabConfig): void {
-    this.config = config;
+    this.labConfig = config;
     this.emit();
   }
 
   setStatus(status: LinkStatus): void {
-    if (this.status === status) return;
-    this.status = status;
+    if (this.linkStatus === status) return;
+    this.linkStatus = status;
     this.emit();
   }
 
   setPaused(paused: boolean): void {
-    this.paused = paused;
+    this.isPaused = paused;
     if (!paused) {
-      this.view = this.latest;
-      this.eventsVersion += 1;
-      this.refreshAllCharts();
+      this.viewSnapshot = this.latestSnapshot;
+      this.eventsSeen += 1;
+      this.turns.refreshAll();
     }
     this.emit();
   }
 
   setWindow(windowMs: number): void {
-    this.windowMs = windowMs;
-    this.refreshAllCharts();
+    this.shownWindowMs = windowMs;
+    this.turns.refreshAll();
     this.emit();
   }
 
   setNeedsToken(needsToken: boolean): void {
-    this.needsToken = needsToken;
+    this.tokenNeeded = needsToken;
     this.emit();
   }
 
   private mergeMarkers(incoming: Marker[]): void {
-    const known = this.markers.at(-1)?.id ?? -1;
+    const known = this.markerList.at(-1)?.id ?? -1;
     const fresh = incoming.filter((m) => m.id > known);
     if (fresh.length === 0) return;
-    this.markers = [...this.markers, ...fresh].slice(-MARKER_CAPACITY);
-  }
-
-  // ---- chart turns ----
-
-  /**
-   * Join the rotation. `hasNews`, if given, is asked before the chart's turn: a chart whose
-   * drawing would not change (a long window moves one point every few seconds) gives its turn
-   * to the next one. Forced refreshes (window, resume, history) skip the question.
-   */
-  registerChart = (id: string, hasNews?: HasNews): (() => void) => {
-    if (!this.chartOrder.includes(id)) this.chartOrder.push(id);
-    if (hasNews) this.chartHasNews.set(id, hasNews);
-    this.bumpChart(id);
-    return () => {
-      this.chartOrder = this.chartOrder.filter((c) => c !== id);
-      this.chartHasNews.delete(id);
-    };
-  };
-
-  subscribeChart = (id: string, listener: Listener): (() => void) => {
-    const set = this.chartListeners.get(id) ?? new Set<Listener>();
-    set.add(listener);
-    this.chartListeners.set(id, set);
-    return () => set.delete(listener);
-  };
-
-  chartVersion(id: string): number {
-    return this.chartVersions.get(id) ?? 0;
-  }
-
-  private bumpChart(id: string, now = this.latest?.t ?? 0): void {
-    this.chartRefreshedAt.set(id, now);
-    this.chartVersions.set(id, (this.chartVersions.get(id) ?? 0) + 1);
-    for (const listener of this.chartListeners.get(id) ?? []) listener();
-  }
-
-  /** Refresh the next chart in turn that has not been refreshed for MIN_CHART_INTERVAL_MS and has news. */
-  private advanceChartTurn(now: number): void {
-    const count = this.chartOrder.length;
-    for (let step = 1; step <= count; step += 1) {
-      const index = (this.turn + step) % count;
-      const id = this.chartOrder[index] as string;
-      if (now - (this.chartRefreshedAt.get(id) ?? Number.NEGATIVE_INFINITY) < MIN_CHART_INTERVAL_MS) continue;
-      if (this.chartHasNews.get(id)?.(now) === false) continue;
-      this.turn = index;
-      this.bumpChart(id, now);
-      return;
-    }
-  }
-
-  /**
-   * Every chart in the rotation; with `includeHidden`, also those scrolled out of view, once:
-   * when data first arrives (first snapshot, history), so a chart below the fold shows real data
-   * and a real time axis (on print, a tall projector, a full-page capture) rather than an empty frame.
-   */
-  refreshAllCharts({ includeHidden = false } = {}): void {
-    for (const id of this.chartOrder) this.bumpChart(id);
-    if (!includeHidden) return;
-    for (const id of this.chartListeners.keys()) if (!this.chartOrder.includes(id)) this.bumpChart(id);
+    this.markerList = [...this.markerList, ...fresh].slice(-MARKER_CAPACITY);
   }
 }
 
-export const liveStore = new LiveStore();
+/** A store of its own: the app makes one at its root (main.tsx), each test its own. */
+export function createLiveStore(): LiveStore {
+  return new LiveStore();
+}
+
+export const liveStore = createLiveStore();

@@ -1,3 +1,6 @@
+/** What a reader may do with a ring buffer it does not own: read, never push or clear. */
+export type ReadonlyRingBuffer<T> = Omit<RingBuffer<T>, 'push' | 'clear'>;
+
 /**
  * A fixed-capacity FIFO: pushing past capacity overwrites the oldest item.
  * Memory stays bounded however long the dashboard streams.

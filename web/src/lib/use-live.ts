@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
-import { liveStore, type HasNews, type LiveStore } from './live-store';
+import type { HasNews } from './chart-turns';
+import { liveStore, type LiveStore } from './live-store';
 
 /**
  * Read one value from the live store; the component re-renders only when that value changes,
@@ -20,7 +21,7 @@ export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNe
   useEffect(() => { hasNewsRef.current = hasNews; });
   useEffect(() => {
     const element = ref?.current;
-    const register = () => liveStore.registerChart(id, (now) => hasNewsRef.current?.(now) ?? true);
+    const register = () => liveStore.charts.register(id, (now) => hasNewsRef.current?.(now) ?? true);
     if (!element || typeof IntersectionObserver === 'undefined') return register();
     let unregister: (() => void) | null = null;
     const observer = new IntersectionObserver(([entry]) => {
@@ -30,6 +31,6 @@ export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNe
     observer.observe(element);
     return () => { observer.disconnect(); unregister?.(); };
   }, [id, ref]);
-  const subscribe = useCallback((listener: () => void) => liveStore.subscribeChart(id, listener), [id]);
-  return useSyncExternalStore(subscribe, () => liveStore.chartVersion(id));
+  const subscribe = useCallback((listener: () => void) => liveStore.charts.subscribe(id, listener), [id]);
+  return useSyncExternalStore(subscribe, () => liveStore.charts.version(id));
 }

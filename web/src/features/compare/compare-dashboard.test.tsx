@@ -28,7 +28,7 @@ describe('the dashboard while comparing', () => {
     expect(screen.getByTestId('compare-table')).toBeTruthy();
     expect(screen.getByTestId('compare-diff').textContent).toContain('B: maxOpen 4 (A: 10)');
     expect(screen.getByRole('button', { name: 'Keep B' })).toBeTruthy();
-    act(() => liveStore.refreshAllCharts({ includeHidden: true }));
+    act(() => liveStore.charts.refreshAll({ includeHidden: true }));
     expect(screen.getByRole('list', { name: 'Connections to t1, arm A' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Connections to t1, arm B' })).toBeTruthy();
     expect(screen.getByRole('list', { name: 'Connection lifetimes on t2, arm B' })).toBeTruthy();

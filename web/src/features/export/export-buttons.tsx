@@ -12,7 +12,7 @@ function stamp(): string {
 export function ExportButtons() {
   const { t } = useTranslation();
   const exportJson = () => {
-    const session = buildSession(liveStore.samples.toArray(), liveStore.latest, liveStore.events.toArray(), liveStore.markers, new Date(),
+    const session = buildSession(liveStore.samples.toArray(), liveStore.latest, liveStore.events.toArray(), [...liveStore.markers], new Date(),
       compareStore.samples.toArray());
     if (session) download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
   };
