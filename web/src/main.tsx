@@ -3,15 +3,20 @@ import { createRoot } from 'react-dom/client';
 import './i18n/i18n';
 import { App } from './app/app';
 import { exposeStoreForProfiling } from './lib/profiling-hook';
+import { createDashboardStores, StoresProvider } from './lib/store-context';
 import './app/theme.css';
 import './app/app.css';
 
-if (import.meta.env.MODE === 'profiling') exposeStoreForProfiling();
+// The app's one pair of stores: the live socket and a recording's playback both feed it (app.tsx).
+const stores = createDashboardStores();
+if (import.meta.env.MODE === 'profiling') exposeStoreForProfiling(stores.live);
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 createRoot(rootElement).render(
   <StrictMode>
-    <App />
+    <StoresProvider value={stores}>
+      <App />
+    </StoresProvider>
   </StrictMode>,
 );

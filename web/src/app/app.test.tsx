@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { i18n } from '../i18n/i18n';
 import { LANGUAGE_KEY } from '../i18n/language';
-import { liveStore } from '../lib/live-store';
+import { renderWithStores } from '../test-support/render-with-stores';
 import { makeSnapshot } from '../test-support/fixtures';
 import { App } from './app';
 
@@ -14,12 +14,12 @@ const SLIDER_NAMES = ['Max open connections', 'Min idle connections', 'Acquire t
 
 describe('App', () => {
   it('renders the product name as the page heading', () => {
-    render(<App live={false} />);
+    renderWithStores(<App live={false} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Poolscope');
   });
 
   it('shows the key numbers of the latest snapshot as labelled text', () => {
-    render(<App live={false} />);
+    const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 1, t: 1_700_000_000_000 })));
     expect(screen.getByTestId('stat-open').textContent).toBe('4');
     expect(screen.getByTestId('stat-waiting').textContent).toBe('0');
@@ -28,7 +28,7 @@ describe('App', () => {
   });
 
   it('names every slider exactly by its visible label from the schema', () => {
-    render(<App live={false} />);
+    const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 2, t: 1_700_000_000_100 })));
     const controls = screen.getByRole('region', { name: 'Controls' });
     for (const name of SLIDER_NAMES) {
@@ -39,7 +39,7 @@ describe('App', () => {
   });
 
   it('draws a tile per target with its fault switches', () => {
-    render(<App live={false} />);
+    const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 3, t: 1_700_000_000_200 })));
     const tile = screen.getByTestId('target-t2');
     expect(within(tile).getByRole('switch', { name: 'Down' }).getAttribute('aria-checked')).toBe('true');
@@ -47,7 +47,7 @@ describe('App', () => {
   });
 
   it('reads in Simplified Chinese once 中文 is chosen in the header, and remembers the choice', () => {
-    render(<App live={false} />);
+    const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 4, t: 1_700_000_000_300 })));
     const language = screen.getByRole('combobox', { name: 'Language · 语言' });
     act(() => { fireEvent.change(language, { target: { value: 'zh-CN' } }); });

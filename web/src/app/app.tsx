@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Recording } from '@poolscope/shared/recording';
-import { liveStore } from '../lib/live-store';
+import { useStores } from '../lib/store-context';
 import { RecordingPlayer } from '../features/recording/recording-player';
 import { ReplayBar } from '../features/recording/replay-bar';
 import { recordingFromUrl } from '../features/recording/recording-from-url';
 import { useTranslation } from 'react-i18next';
 import { connectLive } from '../lib/live-connection';
+import { onAuthRefused } from '../lib/commands';
 import { KpiStrip } from '../features/overview/kpi-strip';
 import { ScenarioBar } from '../features/scenarios/scenario-bar';
 import { CompareBar } from '../features/compare/compare-bar';
@@ -38,10 +39,13 @@ const PRESENT_HASH = '#present';
 
 export function App({ live = true }: { live?: boolean }) {
   const { t } = useTranslation();
+  const stores = useStores();
+  const liveStore = stores.live;
   const [replay, setReplay] = useState<Replay | null>(null);
   const [replayProblem, setReplayProblem] = useState<string | null>(null);
   // No lab behind a recording: the live socket stays closed while one plays.
-  useEffect(() => (live && !replay ? connectLive() : undefined), [live, replay]);
+  useEffect(() => (live && !replay ? connectLive(stores) : undefined), [live, replay, stores]);
+  useEffect(() => onAuthRefused(() => liveStore.setNeedsToken(true)), [liveStore]);
   useEffect(() => {
     if (!replay) return;
     replay.player.seek(replay.player.startMs);
@@ -57,14 +61,14 @@ export function App({ live = true }: { live?: boolean }) {
       if (parsed.ok) setReplay({ player: new RecordingPlayer(parsed.recording, liveStore), name: t('recording.fromLink'), recordedAt: parsed.recording.recordedAt });
       else setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
     });
-  }, [live, t]);
+  }, [live, t, liveStore]);
   const openRecording = useCallback((recording: Recording, name: string) => {
     setReplay({ player: new RecordingPlayer(recording, liveStore), name, recordedAt: recording.recordedAt });
-  }, []);
+  }, [liveStore]);
   const closeRecording = useCallback(() => {
     liveStore.reset();
     setReplay(null);
-  }, []);
+  }, [liveStore]);
   const [presenting, setPresenting] = useState(() => window.location.hash === PRESENT_HASH);
   const present = useCallback((on: boolean) => {
     setPresenting(on);

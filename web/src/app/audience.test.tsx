@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
-import { liveStore } from '../lib/live-store';
+import { act, screen } from '@testing-library/react';
+import { createDashboardStores } from '../lib/store-context';
+import { renderWithStores } from '../test-support/render-with-stores';
 import { makeSnapshot } from '../test-support/fixtures';
 import { isAudienceView, audienceUrl } from '../features/share/audience-link';
 import { ReadOnlyContext } from '../lib/read-only';
@@ -22,7 +23,7 @@ describe('the audience view', () => {
   });
 
   it('shows the live numbers and offers no controls: no slider, switch, select or control button (the language is the reader\'s own choice)', () => {
-    render(<Audience />);
+    const { live: liveStore } = renderWithStores(<Audience />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 50, t: 1_700_000_005_000, scenarioId: 'baseline' })));
     expect(screen.getByTestId('stat-open').textContent).toBe('4');
     expect(screen.queryAllByRole('slider')).toHaveLength(0);
@@ -39,9 +40,10 @@ describe('the audience view', () => {
 
 describe('every panel a lesson can focus, read-only', () => {
   it('offers nothing that changes the lab: no switch, slider, select, form or lab command button', () => {
-    act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 60, t: 1_700_000_006_000 })));
+    const stores = createDashboardStores();
+    act(() => stores.live.ingestSnapshot(makeSnapshot({ seq: 60, t: 1_700_000_006_000 })));
     for (const [panel, draw] of Object.entries(PANELS)) {
-      const { unmount } = render(<ReadOnlyContext.Provider value={true}>{draw()}</ReadOnlyContext.Provider>);
+      const { unmount } = renderWithStores(<ReadOnlyContext.Provider value={true}>{draw()}</ReadOnlyContext.Provider>, stores);
       expect(screen.queryAllByRole('switch'), panel).toHaveLength(0);
       expect(screen.queryAllByRole('slider'), panel).toHaveLength(0);
       expect(screen.queryAllByRole('combobox'), panel).toHaveLength(0);

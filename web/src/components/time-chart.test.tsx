@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { liveStore } from '../lib/live-store';
-import { compareStore } from '../lib/compare-store';
+import { act, fireEvent, screen } from '@testing-library/react';
+import { renderWithStores } from '../test-support/render-with-stores';
 import { makeSnapshot } from '../test-support/fixtures';
 import { makeComparingSnapshot } from '../test-support/compare-fixtures';
 import { TimeChart, type SeriesDef } from './time-chart';
@@ -17,7 +16,7 @@ const T0 = 1_800_000_000_000;
 
 describe('TimeChart', () => {
   it('stacks areas, draws the reference line dashed, labels markers, and reads values by keyboard', () => {
-    render(<TimeChart chartId="test-chart" title="Pool state" series={SERIES} />);
+    const { live: liveStore } = renderWithStores(<TimeChart chartId="test-chart" title="Pool state" series={SERIES} />);
     act(() => {
       for (let i = 0; i < 30; i += 1) {
         liveStore.ingestSnapshot(makeSnapshot({ seq: i + 1, t: T0 + i * 100, markers: i === 20 ? [{ id: 7, t: T0 + 2000, kind: 'config', label: 'maxOpen 10 → 8' }] : [] }));
@@ -41,7 +40,7 @@ describe('TimeChart', () => {
   });
 
   it('overlays arm B dashed in each series\' colour while comparing, with the arms named in the legend', () => {
-    render(<TimeChart chartId="compare-chart" title="Pool B" series={SERIES} />);
+    const { live: liveStore, compare: compareStore } = renderWithStores(<TimeChart chartId="compare-chart" title="Pool B" series={SERIES} />);
     act(() => {
       for (let i = 0; i < 30; i += 1) {
         const s = makeComparingSnapshot({ seq: 100 + i, t: T0 + 10_000 + i * 100 });

@@ -1,8 +1,8 @@
 import { useMemo, useRef, type RefObject } from 'react';
 import type { Marker } from '@poolscope/shared/snapshot';
 import { bucketize, bucketWidthMs, type ChartPoint, type SeriesSpec } from '../lib/downsample';
-import { liveStore, type Sample } from '../lib/live-store';
-import { compareStore } from '../lib/compare-store';
+import type { Sample } from '../lib/live-store';
+import { useCompareStore, useLiveStore } from '../lib/store-context';
 import { mergeArmPoints } from '../lib/arm-points';
 import { useChartFrame, useLive } from '../lib/use-live';
 
@@ -32,6 +32,8 @@ interface Drawn { bucket: number; markers: readonly Marker[] }
  */
 export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[], ref?: RefObject<Element | null>, arms: ArmSource = {}): TimeSeries {
   const { source = 'a', overlayB = true } = arms;
+  const liveStore = useLiveStore();
+  const compareStore = useCompareStore();
   const windowMs = useLive((s) => s.windowMs);
   const drawn = useRef<Drawn>({ bucket: Number.NaN, markers: [] });
   const hasNews = (now: number) => Math.floor(now / bucketWidthMs(windowMs)) !== drawn.current.bucket || liveStore.markers !== drawn.current.markers;

@@ -5,7 +5,6 @@ import type { TargetKnobsPatch } from '@poolscope/shared/target-config';
 import type { TargetSnapshot } from '@poolscope/shared/snapshot';
 import { readControlToken } from './control-token';
 import { socket } from './socket';
-import { liveStore } from './live-store';
 
 const ACK_TIMEOUT_MS = 5000;
 
@@ -13,9 +12,17 @@ function failure(code: string, message: string): { ok: false; error: ApiError } 
   return { ok: false, error: { code: code as ApiError['code'], message, details: [] } };
 }
 
-/** Note auth refusals so the header can ask for a token; pass every ack through. */
+const authRefusalListeners = new Set<() => void>();
+
+/** Hear every command refused for want of the control token (the app then asks for one). */
+export function onAuthRefused(listener: () => void): () => void {
+  authRefusalListeners.add(listener);
+  return () => authRefusalListeners.delete(listener);
+}
+
+/** Tell of auth refusals so the header can ask for a token; pass every ack through. */
 function watch<T>(ack: Ack<T>): Ack<T> {
-  if (!ack.ok && (ack.error.code === 'UNAUTHORIZED' || ack.error.code === 'FORBIDDEN')) liveStore.setNeedsToken(true);
+  if (!ack.ok && (ack.error.code === 'UNAUTHORIZED' || ack.error.code === 'FORBIDDEN')) for (const listener of authRefusalListeners) listener();
   return ack;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toHistorySample } from '@poolscope/shared/history';
 import { makeComparingSnapshot } from '../test-support/compare-fixtures';
 import { makeSnapshot } from '../test-support/fixtures';
-import { CompareStore } from './compare-store';
+import { CompareStore, createCompareStore } from './compare-store';
 
 describe('CompareStore', () => {
   it('keeps arm B\'s numbers from each comparing snapshot and forgets the comparison when it stops', () => {
@@ -46,5 +46,28 @@ describe('CompareStore', () => {
     store.ingestSnapshot(makeComparingSnapshot({ seq: 5, t: 5000 }));
     store.ingestSnapshot(makeComparingSnapshot({ seq: 1, t: 100 }));
     expect(store.samples.toArray().map((s) => s.t)).toEqual([100]);
+  });
+});
+
+describe('CompareStore, from outside', () => {
+  it('cannot be written except through its methods (the getters throw; tsc refuses each line)', () => {
+    const store = createCompareStore();
+    store.ingestSnapshot(makeComparingSnapshot({ seq: 1, t: 1000 }));
+    // @ts-expect-error the comparison arrives with snapshots only
+    expect(() => { store.compare = null; }).toThrow(TypeError);
+    // @ts-expect-error arm B's config changes through ingestSnapshot and setState
+    expect(() => { store.configB = null; }).toThrow(TypeError);
+    // @ts-expect-error the view freezes with the live store's pause, not by hand
+    expect(() => { store.view = null; }).toThrow(TypeError);
+    const writes = [
+      // @ts-expect-error no push on arm B's sample buffer
+      () => store.samples.push(store.samples.at(0)!),
+      // @ts-expect-error the summary rows are a ReadonlyArray
+      () => store.summary?.pop(),
+      // @ts-expect-error so are the knob diffs
+      () => store.diff?.pop(),
+    ];
+    expect(writes).toHaveLength(3); // not run: tsc is what fails if one compiles
+    expect([store.running, store.configB !== null, store.view !== null, store.samples.length]).toEqual([true, true, true, 1]);
   });
 });

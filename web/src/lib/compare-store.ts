@@ -150,8 +150,6 @@ export class CompareStore {
   }
 }
 
-export const compareStore = new CompareStore();
-
 /** A store of its own: the app makes one at its root (main.tsx), each test its own. */
 export function createCompareStore(): CompareStore {
   return new CompareStore();

@@ -1,10 +1,9 @@
-import { compareStore } from './compare-store';
-import { liveStore } from './live-store';
 import { socket } from './socket';
 import { streamTaps } from './stream-taps';
+import type { DashboardStores } from './store-context';
 
-/** Wire the one socket to the store. Returns a function that undoes it (for tests and HMR). */
-export function connectLive(): () => void {
+/** Wire the one socket to the app's stores. Returns a function that undoes it (for tests and HMR). */
+export function connectLive({ live: liveStore, compare: compareStore }: DashboardStores): () => void {
   const onConnect = () => {
     liveStore.setStatus('live');
     // Ask on every connect: a reconnect fills the gap the disconnect left in the charts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LiveStore } from './live-store';
+import { createLiveStore, LiveStore, toSample } from './live-store';
 import { toHistorySample } from '@poolscope/shared/history';
 import { makeSnapshot } from '../test-support/fixtures';
 
@@ -140,5 +140,41 @@ describe('LiveStore', () => {
     b.markers = [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }, { id: 2, t: 1050, kind: 'fault', label: 't1 down' }];
     store.ingestSnapshot(b);
     expect(store.markers.map((m) => m.id)).toEqual([1, 2]);
+  });
+});
+
+describe('LiveStore, from outside', () => {
+  it('cannot be written except through its methods: every field is a getter, every list read-only', () => {
+    const store = createLiveStore();
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000, markers: [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }] }));
+    // @ts-expect-error the view changes only through ingestSnapshot and setPaused
+    expect(() => { store.view = null; }).toThrow(TypeError);
+    // @ts-expect-error pausing goes through setPaused, which also moves the charts
+    expect(() => { store.paused = true; }).toThrow(TypeError);
+    // @ts-expect-error markers arrive with snapshots and history
+    expect(() => { store.markers = []; }).toThrow(TypeError);
+    // @ts-expect-error the buffers are the store's own
+    expect(() => { store.samples = store.samples; }).toThrow(TypeError);
+    expect([store.view?.seq, store.paused, store.markers.length]).toEqual([1, false, 1]);
+  });
+
+  it('hands out its lists and buffers read-only (checked by tsc: each line below must not compile)', () => {
+    const store = createLiveStore();
+    const sample = toSample(makeSnapshot({ seq: 1, t: 1000 }));
+    const writes = [
+      // @ts-expect-error no push on the store's sample buffer
+      () => store.samples.push(sample),
+      // @ts-expect-error no clear on the store's event buffer
+      () => store.events.clear(),
+      // @ts-expect-error the marker list is a ReadonlyArray
+      () => store.markers.push({ id: 2, t: 1000, kind: 'fault', label: 'x' }),
+      // @ts-expect-error connection lifetimes are observed by the store only
+      () => store.lifetimes.clear(),
+      // @ts-expect-error only the store moves the chart turn on
+      () => store.charts.advance(1000),
+    ];
+    // Not run: they would write through the type. tsc (npm run typecheck) is what fails if one compiles.
+    expect(writes).toHaveLength(5);
+    expect(store.samples.length).toBe(0);
   });
 });

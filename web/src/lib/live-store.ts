@@ -257,5 +257,3 @@ export class LiveStore {
 export function createLiveStore(): LiveStore {
   return new LiveStore();
 }
-
-export const liveStore = createLiveStore();

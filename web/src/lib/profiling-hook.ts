@@ -1,7 +1,7 @@
-import { liveStore } from './live-store';
+import type { LiveStore } from './live-store';
 
 declare global {
-  interface Window { __poolscopeStore?: typeof liveStore }
+  interface Window { __poolscopeStore?: LiveStore }
 }
 
 /**
@@ -9,6 +9,6 @@ declare global {
  * to the profiler so it can seed a full 15-minute history instead of waiting 15 minutes.
  * The production build drops this (the mode check is a compile-time constant).
  */
-export function exposeStoreForProfiling(): void {
+export function exposeStoreForProfiling(liveStore: LiveStore): void {
   window.__poolscopeStore = liveStore;
 }

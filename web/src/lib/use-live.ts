@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { HasNews } from './chart-turns';
-import { liveStore, type LiveStore } from './live-store';
+import type { LiveStore } from './live-store';
+import { useLiveStore } from './store-context';
 
 /**
  * Read one value from the live store; the component re-renders only when that value changes,
  * so selectors should return primitives or objects the store replaces (snapshot parts).
  */
 export function useLive<T>(select: (store: LiveStore) => T): T {
+  const liveStore = useLiveStore();
   return useSyncExternalStore(liveStore.subscribe, () => select(liveStore));
 }
 
@@ -17,6 +19,7 @@ export function useLive<T>(select: (store: LiveStore) => T): T {
  */
 export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNews?: HasNews): number {
   // The store asks through a ref, so a new predicate each render does not re-register the chart.
+  const liveStore = useLiveStore();
   const hasNewsRef = useRef(hasNews);
   useEffect(() => { hasNewsRef.current = hasNews; });
   useEffect(() => {
@@ -30,7 +33,7 @@ export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNe
     });
     observer.observe(element);
     return () => { observer.disconnect(); unregister?.(); };
-  }, [id, ref]);
-  const subscribe = useCallback((listener: () => void) => liveStore.charts.subscribe(id, listener), [id]);
+  }, [liveStore, id, ref]);
+  const subscribe = useCallback((listener: () => void) => liveStore.charts.subscribe(id, listener), [liveStore, id]);
   return useSyncExternalStore(subscribe, () => liveStore.charts.version(id));
 }

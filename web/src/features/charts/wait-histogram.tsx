@@ -2,7 +2,9 @@ import { memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBucket } from '@poolscope/shared/snapshot';
-import { liveStore } from '../../lib/live-store';
+import type { Sample } from '../../lib/live-store';
+import type { ReadonlyRingBuffer } from '../../lib/ring-buffer';
+import { useLiveStore } from '../../lib/store-context';
 import { useChartFrame } from '../../lib/use-live';
 import { formatNumber, shortMs } from '../../lib/format';
 import { OKABE_ITO } from '../../lib/palette';
@@ -11,9 +13,8 @@ const HISTORY_MS = 10_000;
 const REDRAW_EVERY_MS = 1000;
 
 /** Sum the per-tick wait histograms of the last 10 s, so the bars hold still enough to read. */
-export function recentHistogram(now: number): HistogramBucket[] {
+export function recentHistogram(samples: ReadonlyRingBuffer<Sample>, now: number): HistogramBucket[] {
   const totals = new Map<number, number>();
-  const samples = liveStore.samples;
   for (let i = samples.lowerBound((s) => s.t, now - HISTORY_MS); i < samples.length; i += 1) {
     const sample = samples.at(i);
     if (!sample || sample.t > now) break;
@@ -31,6 +32,7 @@ function bucketLabel(upToMs: number, more: string): string {
 
 export const WaitHistogram = memo(function WaitHistogram() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const ref = useRef<HTMLElement>(null);
   const drawnAt = useRef(Number.NEGATIVE_INFINITY);
   // Ten seconds of counts change little in one: redrawing once a second halves the chart's
@@ -39,7 +41,7 @@ export const WaitHistogram = memo(function WaitHistogram() {
   const data = useMemo(
     () => {
       drawnAt.current = liveStore.view?.t ?? 0;
-      return recentHistogram(drawnAt.current).map((b) => ({ label: bucketLabel(b.upToMs, t('wait.more')), count: b.count }));
+      return recentHistogram(liveStore.samples, drawnAt.current).map((b) => ({ label: bucketLabel(b.upToMs, t('wait.more')), count: b.count }));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [frame, t],

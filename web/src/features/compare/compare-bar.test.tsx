@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import type { CompareState } from '@poolscope/shared/compare';
 import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG } from '@poolscope/shared/config-rules';
-import { compareStore } from '../../lib/compare-store';
+import { createDashboardStores } from '../../lib/store-context';
+import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
 import { i18n } from '../../i18n/i18n';
@@ -18,7 +19,7 @@ afterEach(() => { cleanup(); vi.clearAllMocks(); });
 describe('CompareBar', () => {
   it('starts B = A, then offers Keep B and Stop with focus moved to the button that replaced Start', async () => {
     commands.startCompare.mockResolvedValue({ ok: true, data: { ...stopped, running: true, b: a, seed: 1, startedAt: 0 } });
-    render(<CompareBar />);
+    const { compare: compareStore } = renderWithStores(<CompareBar />);
     const start = screen.getByRole('button', { name: 'Start comparison' });
     start.focus();
     await act(async () => { fireEvent.click(start); });
@@ -36,7 +37,7 @@ describe('CompareBar', () => {
 
   it('speaks Chinese: the buttons, and the knobs that differ worded in the dashboard with the knob as code', async () => {
     await i18n.changeLanguage('zh-CN');
-    render(<CompareBar />);
+    const { compare: compareStore } = renderWithStores(<CompareBar />);
     expect(screen.getByRole('button', { name: '开始对比' })).toBeTruthy();
     act(() => compareStore.ingestSnapshot(makeComparingSnapshot()));
     expect(screen.getByRole('button', { name: '保留 B' })).toBeTruthy();
@@ -48,8 +49,9 @@ describe('CompareBar', () => {
 
   it('says which external targets both arms share, and shows a refused control\'s message', async () => {
     const s = makeComparingSnapshot();
-    act(() => compareStore.ingestSnapshot({ ...s, compare: s.compare && { ...s.compare, sharedTargetIds: ['ext1'] } }));
-    render(<CompareBar />);
+    const stores = createDashboardStores();
+    act(() => stores.compare.ingestSnapshot({ ...s, compare: s.compare && { ...s.compare, sharedTargetIds: ['ext1'] } }));
+    renderWithStores(<CompareBar />, stores);
     expect(screen.getByTestId('compare-shared').textContent).toMatch(/Shared by both arms: ext1/);
     commands.stopCompare.mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', details: [] } });
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Stop comparison' })); });

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
 import type { CompareState, KnobDiff } from '@poolscope/shared/compare';
 import { keepB, startCompare, stopCompare } from '../../lib/commands';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { useCompare } from '../../lib/use-compare';
 import { formatClock } from '../../lib/format';
 import { ackMessage } from '../../components/ack-message';
@@ -16,6 +16,7 @@ function DiffItem({ diff }: { diff: KnobDiff }) {
 /** Start, stop or keep a comparison, and say what differs between the arms. */
 export function CompareBar() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const running = useCompare((s) => s.running);
   const startedAt = useCompare((s) => s.compare?.startedAt ?? null);
   const seed = useCompare((s) => s.compare?.seed ?? null);

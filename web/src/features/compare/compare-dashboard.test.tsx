@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { App } from '../../app/app';
-import { compareStore } from '../../lib/compare-store';
-import { liveStore } from '../../lib/live-store';
+import type { DashboardStores } from '../../lib/store-context';
+import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
 
@@ -11,18 +11,19 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-function ingest(snapshot: ReturnType<typeof makeSnapshot>): void {
+function ingest({ live: liveStore, compare: compareStore }: DashboardStores, snapshot: ReturnType<typeof makeSnapshot>): void {
   act(() => { compareStore.ingestSnapshot(snapshot); liveStore.ingestSnapshot(snapshot); });
 }
 
 describe('the dashboard while comparing', () => {
   it('shows A | B key numbers, the table and the knobs that differ; the arm switch puts B\'s values on the same sliders', () => {
-    render(<App live={false} />);
-    ingest(makeSnapshot({ seq: 1, t: 1_700_000_000_000 }));
+    const stores = renderWithStores(<App live={false} />);
+    const liveStore = stores.live;
+    ingest(stores, makeSnapshot({ seq: 1, t: 1_700_000_000_000 }));
     expect(screen.queryByRole('radio', { name: 'Edit B' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Start comparison' })).toBeTruthy();
 
-    ingest(makeComparingSnapshot({ seq: 2, t: 1_700_000_000_100 }, 7));
+    ingest(stores, makeComparingSnapshot({ seq: 2, t: 1_700_000_000_100 }, 7));
     expect(screen.getByTestId('stat-open').textContent).toBe('4');
     expect(screen.getByTestId('stat-open-b').textContent).toBe('7');
     expect(screen.getByTestId('compare-table')).toBeTruthy();
@@ -44,7 +45,7 @@ describe('the dashboard while comparing', () => {
     expect(within(screen.getByRole('region', { name: 'Controls' })).getByText(/Editing arm B/)).toBeTruthy();
 
     // The comparison stops: the strip goes back to one arm and the switch to A.
-    ingest(makeSnapshot({ seq: 3, t: 1_700_000_000_200 }));
+    ingest(stores, makeSnapshot({ seq: 3, t: 1_700_000_000_200 }));
     expect(screen.queryByTestId('stat-open-b')).toBeNull();
     expect(screen.queryByRole('radio', { name: 'Edit B' })).toBeNull();
     expect(slider().value).toBe('10');

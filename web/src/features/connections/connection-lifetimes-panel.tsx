@@ -2,8 +2,9 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../components/panel';
 import { LIFETIMES_SPAN_MS } from '../../lib/connection-lifetimes';
-import { liveStore } from '../../lib/live-store';
-import { compareStore } from '../../lib/compare-store';
+import type { LiveStore } from '../../lib/live-store';
+import type { CompareStore } from '../../lib/compare-store';
+import { useCompareStore, useLiveStore } from '../../lib/store-context';
 import { useChartFrame } from '../../lib/use-live';
 import { groupLanes, type LaneGroup } from './lifetime-lanes';
 import { LifetimeLaneList } from './lifetime-lane-list';
@@ -13,7 +14,7 @@ const ARM_TAG = { a: 'A', b: 'B' } as const;
 const ARM_NAME = { a: 'compare.armA', b: 'compare.armB' } as const;
 
 /** A's lanes, and while comparing B's after them, each group tagged with its arm. */
-function armLanes(now: number): (LaneGroup & { arm?: 'a' | 'b' })[] {
+function armLanes(now: number, liveStore: LiveStore, compareStore: CompareStore): (LaneGroup & { arm?: 'a' | 'b' })[] {
   const a = groupLanes(liveStore.lifetimes.recent(now));
   if (compareStore.view === null) return a;
   return [...a.map((g) => ({ ...g, arm: 'a' as const })), ...groupLanes(compareStore.lifetimes.recent(now)).map((g) => ({ ...g, arm: 'b' as const }))];
@@ -22,12 +23,14 @@ function armLanes(now: number): (LaneGroup & { arm?: 'a' | 'b' })[] {
 /** Recent connection lifetimes as swimlanes: the connection map's last minute, not just its now. */
 export function ConnectionLifetimesPanel() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
+  const compareStore = useCompareStore();
   const ref = useRef<HTMLDivElement>(null);
   const frame = useChartFrame('connection-lifetimes', ref);
   const [inspected, setInspected] = useState<string | null>(null);
   const { to, groups } = useMemo(() => {
     const now = liveStore.view?.t ?? 0;
-    return { to: now, groups: armLanes(now) };
+    return { to: now, groups: armLanes(now, liveStore, compareStore) };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [frame]);
   const from = to - LIFETIMES_SPAN_MS;

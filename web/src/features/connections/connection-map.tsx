@@ -2,8 +2,8 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { Panel } from '../../components/panel';
-import { liveStore } from '../../lib/live-store';
-import { compareStore } from '../../lib/compare-store';
+import type { CompareStore } from '../../lib/compare-store';
+import { useCompareStore, useLiveStore } from '../../lib/store-context';
 import { useChartFrame } from '../../lib/use-live';
 import { formatNumber } from '../../lib/format';
 import { ConnectionCells, type Cell } from './connection-cells';
@@ -21,7 +21,7 @@ const ARM_TAG = { a: 'A', b: 'B' } as const;
 const ARM_NAME = { a: 'compare.armA', b: 'compare.armB' } as const;
 
 /** While comparing, A's groups then B's, each tagged with its arm (the arms' connection ids are their own). */
-function armGroups(view: Snapshot): Group[] {
+function armGroups(view: Snapshot, compareStore: CompareStore): Group[] {
   const b = compareStore.view?.b;
   if (!b) return groupConnections(view);
   return [
@@ -56,11 +56,13 @@ export function groupConnections(s: MapSource): Group[] {
 
 export function ConnectionMap() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
+  const compareStore = useCompareStore();
   const ref = useRef<HTMLDivElement>(null);
   const frame = useChartFrame('connection-map', ref);
   const [inspected, setInspected] = useState<string | null>(null);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const groups = useMemo(() => (liveStore.view ? armGroups(liveStore.view) : []), [frame]);
+  const groups = useMemo(() => (liveStore.view ? armGroups(liveStore.view, compareStore) : []), [frame]);
   return (
     <Panel
       id="connection-map"

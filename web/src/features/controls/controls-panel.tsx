@@ -5,8 +5,7 @@ import { LOAD_KNOBS, POOL_KNOBS } from '../../lib/knobs';
 import { KnobControl } from '../../components/knob-control';
 import { ackMessage } from '../../components/ack-message';
 import { patchCompare, patchConfig } from '../../lib/commands';
-import { compareStore } from '../../lib/compare-store';
-import { liveStore } from '../../lib/live-store';
+import { useCompareStore, useLiveStore } from '../../lib/store-context';
 import { useLive } from '../../lib/use-live';
 import { useCompare } from '../../lib/use-compare';
 import { ArmSwitch } from '../../components/compare/arm-switch';
@@ -43,6 +42,8 @@ const Group = memo(function Group({ group, arm }: { group: KnobGroup; arm: Arm }
 
 function ResetButtons({ arm }: { arm: Arm }) {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
+  const compareStore = useCompareStore();
   const [message, setMessage] = useState<string | null>(null);
   const reset = async () => {
     const defaults = { pool: defaultsOf(POOL_KNOBS), load: defaultsOf(LOAD_KNOBS) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { liveStore } from '../../lib/live-store';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { renderWithStores } from '../../test-support/render-with-stores';
 import { EventLog } from './event-log';
 import { describeEvent } from './describe-event';
 import { makeSnapshot } from '../../test-support/fixtures';
@@ -8,7 +8,7 @@ import { i18n } from '../../i18n/i18n';
 
 describe('EventLog', () => {
   it('lists notable events newest first and hides connection churn until asked', () => {
-    render(<EventLog />);
+    const { live: liveStore } = renderWithStores(<EventLog />);
     act(() => liveStore.ingestEvents([
       { t: 1, type: 'connection-opened', connectionId: 1, targetId: 't1', dialMs: 0.4 },
       { t: 2, type: 'acquire-timed-out', waitedMs: 500, message: 'timed out; last dial error: ECONNREFUSED' },
@@ -42,7 +42,7 @@ describe('describeEvent', () => {
 
 describe('EventLog, when the lab left events out', () => {
   it('says how many events the stream did not carry', () => {
-    render(<EventLog />);
+    const { live: liveStore } = renderWithStores(<EventLog />);
     expect(screen.queryByRole('status')).toBeNull();
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 1, eventsDropped: 120 })));
     expect(screen.getByRole('status').textContent).toMatch(/^120 events not shown/);

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabEventType } from '@poolscope/shared/events';
 import { Panel } from '../../components/panel';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { useLive } from '../../lib/use-live';
 import { formatClock } from '../../lib/format';
 import { describeEvent } from './describe-event';
@@ -13,6 +13,7 @@ const NOISY: ReadonlySet<LabEventType> = new Set(['connection-opened', 'connecti
 /** The newest lab events first; connection churn can be hidden to let faults stand out. */
 export function EventLog() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const version = useLive((s) => s.eventsVersion);
   const dropped = useLive((s) => s.view?.eventsDropped ?? 0);
   const [showChurn, setShowChurn] = useState(false);

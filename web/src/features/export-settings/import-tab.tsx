@@ -3,12 +3,13 @@ import { IMPORTABLE_LIBRARY_IDS, LIBRARY_TITLES, type ImportableLibraryId, type 
 import { ackMessage } from '../../components/ack-message';
 import { useTranslation } from 'react-i18next';
 import { importLibrarySettings, patchConfig } from '../../lib/commands';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { KnobNoteList } from './knob-note-list';
 
 /** Paste a library's settings, preview the lab patch they map to, then apply it like any config change. */
 export function ImportTab() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const [library, setLibrary] = useState<ImportableLibraryId>('hikaricp');
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportResult | null>(null);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ExportResult, ImportResult } from '@poolscope/shared/export-protocol';
 import type { Ack, LabConfig } from '@poolscope/shared/protocol';
 import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG } from '@poolscope/shared/config-rules';
@@ -12,7 +12,7 @@ const commands = vi.hoisted(() => ({
 vi.mock('../../lib/commands', () => commands);
 
 const { SettingsDialogButton } = await import('./settings-dialog');
-const { liveStore } = await import('../../lib/live-store');
+const { renderWithStores } = await import('../../test-support/render-with-stores');
 const { i18n } = await import('../../i18n/i18n');
 
 const exportOf = (library: string, scale: number): Ack<ExportResult> => ({
@@ -31,17 +31,17 @@ beforeEach(() => {
 afterEach(() => { cleanup(); vi.clearAllMocks(); });
 
 const openDialog = () => {
-  render(<SettingsDialogButton />);
+  const { live: liveStore } = renderWithStores(<SettingsDialogButton />);
   const opener = screen.getByRole('button', { name: 'Use these settings in…' });
   opener.focus();
   fireEvent.click(opener);
-  return { opener, dialog: screen.getByRole('dialog', { name: 'Use these settings in a real pool' }) };
+  return { opener, dialog: screen.getByRole('dialog', { name: 'Use these settings in a real pool' }), liveStore };
 };
 
 describe('the "Use these settings in…" dialog', () => {
   it('speaks Chinese: the opener, tabs, labels and mapping words, with the server\'s notes shown as they came', async () => {
     await i18n.changeLanguage('zh-CN');
-    render(<SettingsDialogButton />);
+    renderWithStores(<SettingsDialogButton />);
     fireEvent.click(screen.getByRole('button', { name: '在真实连接池中使用这些设置…' }));
     const dialog = screen.getByRole('dialog', { name: '在真实连接池中使用这些设置' });
     expect(within(dialog).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['导出', '导入']);
@@ -96,7 +96,7 @@ describe('the "Use these settings in…" dialog', () => {
     } });
     const config: LabConfig = { pool: { ...DEFAULT_POOL_CONFIG, maxOpen: 20, idleTimeoutMs: 30_000 }, load: DEFAULT_LOAD_CONFIG };
     commands.patchConfig.mockResolvedValue({ ok: true, data: config });
-    const { dialog } = openDialog();
+    const { dialog, liveStore } = openDialog();
     fireEvent.click(within(dialog).getByRole('tab', { name: 'Import' }));
     fireEvent.change(within(dialog).getByRole('combobox', { name: 'Library' }), { target: { value: 'pg' } });
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Paste the library\'s settings' }), { target: { value: '{"max": 20}' } });

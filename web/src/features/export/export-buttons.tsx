@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { compareStore } from '../../lib/compare-store';
-import { liveStore } from '../../lib/live-store';
+import { useCompareStore, useLiveStore } from '../../lib/store-context';
 import { download } from '../../lib/download';
 import { armsToCsv, buildSession } from './session-export';
 
@@ -11,6 +10,8 @@ function stamp(): string {
 /** Download everything recorded so far (up to 15 minutes) as JSON or CSV; both arms where a comparison ran. */
 export function ExportButtons() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
+  const compareStore = useCompareStore();
   const exportJson = () => {
     const session = buildSession(liveStore.samples.toArray(), liveStore.latest, liveStore.events.toArray(), [...liveStore.markers], new Date(),
       compareStore.samples.toArray());

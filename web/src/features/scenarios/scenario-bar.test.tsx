@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import type { ScenarioSummary } from '@poolscope/shared/protocol';
-import { liveStore } from '../../lib/live-store';
+import { createDashboardStores } from '../../lib/store-context';
+import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeSnapshot } from '../../test-support/fixtures';
 import { ScenarioBar } from './scenario-bar';
 
@@ -17,8 +18,10 @@ afterEach(() => { cleanup(); vi.clearAllMocks(); });
 describe('ScenarioBar', () => {
   it('shows the number "what to watch" names, live, while its scenario runs', async () => {
     commands.fetchScenarios.mockResolvedValue({ ok: true, data: [SMALLER] });
+    const stores = createDashboardStores();
+    const liveStore = stores.live;
     act(() => liveStore.setStatus('live'));
-    render(<ScenarioBar />);
+    renderWithStores(<ScenarioBar />, stores);
     await act(async () => { await Promise.resolve(); });
     expect(screen.queryByTestId('scenario-metric')).toBeNull();
     const snapshot = makeSnapshot({ seq: 900, t: 1_800_000_000_000, scenarioId: 'smaller-pool' });

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyScenario } from '../../lib/commands';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { useScenarios } from './use-scenarios';
@@ -15,6 +15,7 @@ import { formatMs, formatNumber } from '../../lib/format';
 /** Pick a scenario, read what to watch, run it. The running one stays named with its advice. */
 export function ScenarioBar() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const id = useId();
   const { scenarios, error } = useScenarios();
   const activeId = useLive((s) => s.view?.scenarioId ?? null);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { patchConfig } from '../../lib/commands';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { decodeConfig, type LinkProblem } from './share-link';
@@ -21,6 +21,7 @@ function clearConfigParams(): void {
 /** A shared link carries a config; applying it changes the lab for everyone, so ask first. */
 export function ShareBanner() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const [decoded] = useState(() => decodeConfig(window.location.search));
   const [state, setState] = useState<'ask' | 'done' | 'dismissed'>('ask');
   const [error, setError] = useState<string | null>(null);

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { shareUrl } from './share-link';
 
 /** Copy a link that reproduces the current config (only the knobs changed from defaults). */
 export function ShareButton() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const [copied, setCopied] = useState<string | null>(null);
   const share = async () => {
     if (!liveStore.config) return;

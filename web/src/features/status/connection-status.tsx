@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../../lib/use-live';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 
 const STALE_MS = 2000;
 
 /** Live, stalled (connected but no snapshot for 2 s), reconnecting or offline. */
 export function ConnectionStatus() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const status = useLive((s) => s.status);
   const seq = useLive((s) => s.latest?.seq ?? null);
   const [stale, setStale] = useState(false);
@@ -20,7 +21,7 @@ export function ConnectionStatus() {
       setStale(Date.now() - lastChange > STALE_MS);
     }, 500);
     return () => window.clearInterval(timer);
-  }, []);
+  }, [liveStore]);
   const [label, tone] =
     status === 'live' && seq === null ? [t('status.waitingForData'), 'warn']
       : status === 'live' && stale ? [t('status.stalled'), 'warn']

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { liveStore } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { saveControlToken } from '../../lib/control-token';
 import { setSocketToken } from '../../lib/socket';
 import { useLive } from '../../lib/use-live';
@@ -8,6 +8,7 @@ import { useLive } from '../../lib/use-live';
 /** Shown only after the server refused a control: watching is open, controlling may need the token. */
 export function TokenPrompt() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const needsToken = useLive((s) => s.needsToken);
   const [token, setToken] = useState('');
   if (!needsToken) return null;

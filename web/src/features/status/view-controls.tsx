@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { liveStore, WINDOWS_MS } from '../../lib/live-store';
+import { WINDOWS_MS } from '../../lib/live-store';
+import { useLiveStore } from '../../lib/store-context';
 import { useLive } from '../../lib/use-live';
 import { formatClock } from '../../lib/format';
 
 /** Pause/resume the view (recording continues) and choose the chart window. */
 export function ViewControls() {
   const { t } = useTranslation();
+  const liveStore = useLiveStore();
   const paused = useLive((s) => s.paused);
   const windowMs = useLive((s) => s.windowMs);
   const pausedAt = useLive((s) => (s.paused ? s.view?.t : undefined));
