@@ -6,6 +6,8 @@ import { Lab } from '@poolscope/server/src/lab/lab';
 import { forkTs, helperPath, nextMessage, stopChild } from '../lib/fork-ts';
 import { benchMode, log } from '../lib/mode';
 import { Recorder } from '../lib/results';
+import { runQueueWaitNs } from '../lib/run-queue';
+import { CpuLateness } from '../lib/cpu-lateness';
 import { sleep } from '../lib/stats';
 import { countFrames, setViewers } from '../lib/viewer-control';
 
@@ -15,8 +17,10 @@ import { countFrames, setViewers } from '../lib/viewer-control';
  * one fully parsing viewer (helpers/arm-sampler.ts) in another. Each round measures one arm and
  * two arms side by side: B is started through `PUT /api/compare` ("smaller is faster": B opens at
  * most 4 connections, A 10) and stopped with `DELETE /api/compare`. Per step: server CPU, event-loop
- * lateness p99 (monitorEventLoopDelay minus its 10 ms resolution), frames per viewer and fresh
- * samples of each arm per second. The order alternates between rounds so drift in the machine's
+ * lateness p99 (monitorEventLoopDelay minus its 10 ms resolution) and, since on a shared machine
+ * the scheduler stretches every block, the same lateness in CPU time (lib/cpu-lateness.ts) and the
+ * time the server waited for a core; requests per arm, frames per viewer and fresh samples of each
+ * arm per second. The order alternates between rounds so drift in the machine's
  * load does not favour one side.
  */
 const RESOLUTION_MS = 10;
@@ -78,45 +82,55 @@ function checkArms(step: Step, sampled: Sampled): void {
   }
 }
 
+/** Requests each arm has started so far, read from the lab's latest snapshot (B: 0 when not comparing). */
+function requestsStarted(lab: Lab): { a: number; b: number } {
+  const snapshot = lab.snapshot();
+  return { a: snapshot.totals.requestsStarted, b: snapshot.compare?.b.totals.requestsStarted ?? 0 };
+}
+
 async function measure(rec: Recorder, rig: Rig, step: Step, windowMs: number): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  const cpuBefore = process.cpuUsage();
-  const startMs = performance.now();
+  const before = { cpu: process.cpuUsage(), runQueueNs: runQueueWaitNs(), requests: requestsStarted(rig.lab), ms: performance.now() };
+  const cpuLateness = new CpuLateness();
   delay.enable();
+  cpuLateness.start();
   rig.sampler.send({ type: 'count', ms: windowMs });
   const [counted, sampled] = await Promise.all([
     countFrames(rig.viewers, windowMs),
     nextMessage<Sampled>(rig.sampler, 'sampled', windowMs + 10_000),
   ]);
   delay.disable();
-  const elapsedMs = performance.now() - startMs;
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpuLatenessP99Ms = cpuLateness.stop();
+  const elapsedMs = performance.now() - before.ms;
+  const cpu = process.cpuUsage(before.cpu);
+  const runQueueNs = runQueueWaitNs();
+  const requests = requestsStarted(rig.lab);
   checkArms(step, sampled);
   const windowS = windowMs / 1000;
-  const section = `compare, ${step.arms === 'two' ? 'two arms (A + B)' : 'one arm (A)'}, ${step.viewers} light viewer${step.viewers === 1 ? '' : 's'} + 1 parsing`;
+  const viewers = `${step.viewers} light viewer${step.viewers === 1 ? '' : 's'} + 1 parsing`;
+  const section = `compare, ${step.arms === 'two' ? 'two arms (A + B)' : 'one arm (A)'}, ${viewers}`;
   const id = `compare/${step.arms}/${step.viewers}`;
-  rec.record(
-    `${id}/cpu`,
-    section,
-    'server CPU (lab, both loads, targets and stream)',
-    '% of a core',
-    ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
-  );
-  rec.record(
-    `${id}/lateness-p99`,
-    section,
-    'server event-loop lateness p99',
-    'ms',
-    Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS),
-  );
-  rec.record(`${id}/lateness-max`, section, 'server event-loop lateness max', 'ms', Math.max(0, delay.max / 1e6 - RESOLUTION_MS));
-  rec.record(`${id}/rate`, section, 'snapshots received per light viewer', 'per s', counted.frames / step.viewers / windowS);
-  rec.record(`${id}/bytes`, section, 'bytes per snapshot frame', 'B', counted.frames === 0 ? 0 : counted.chars / counted.frames);
-  rec.record(`${id}/arm-a/rate`, section, 'fresh arm A samples seen by the parsing viewer', 'per s', sampled.freshA / windowS);
-  if (step.arms === 'two')
-    rec.record(`${id}/arm-b/rate`, section, 'fresh arm B samples seen by the parsing viewer', 'per s', sampled.freshB / windowS);
-  rec.record(`${id}/tick-gap-p99`, section, 'gap between consecutive snapshots (server t), p99', 'ms', sampled.tickGapP99Ms);
-  rec.record(`${id}/json`, section, 'snapshot JSON at the server', 'B', Buffer.byteLength(JSON.stringify(rig.lab.snapshot())));
+  const record = (what: string, label: string, unit: string, value: number) => rec.record(`${id}/${what}`, section, label, unit, value);
+  record('cpu', 'server CPU (lab, both loads, targets and stream)', '% of a core', ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100);
+  if (runQueueNs !== null && before.runQueueNs !== null) {
+    record(
+      'run-queue',
+      'server main thread runnable but waiting for a core',
+      '% of wall',
+      ((runQueueNs - before.runQueueNs) / 1e6 / elapsedMs) * 100,
+    );
+  }
+  record('lateness-p99', 'server event-loop lateness p99', 'ms', Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS));
+  record('lateness-max', 'server event-loop lateness max', 'ms', Math.max(0, delay.max / 1e6 - RESOLUTION_MS));
+  record('cpu-lateness-p99', 'server CPU between 5 ms probe firings, p99 (lateness on a core of its own, at most)', 'ms', cpuLatenessP99Ms);
+  record('arm-a/rps', 'arm A requests started', 'per s', (requests.a - before.requests.a) / (elapsedMs / 1000));
+  if (step.arms === 'two') record('arm-b/rps', 'arm B requests started', 'per s', (requests.b - before.requests.b) / (elapsedMs / 1000));
+  record('rate', 'snapshots received per light viewer', 'per s', counted.frames / step.viewers / windowS);
+  record('bytes', 'bytes per snapshot frame', 'B', counted.frames === 0 ? 0 : counted.chars / counted.frames);
+  record('arm-a/rate', 'fresh arm A samples seen by the parsing viewer', 'per s', sampled.freshA / windowS);
+  if (step.arms === 'two') record('arm-b/rate', 'fresh arm B samples seen by the parsing viewer', 'per s', sampled.freshB / windowS);
+  record('tick-gap-p99', 'gap between consecutive snapshots (server t), p99', 'ms', sampled.tickGapP99Ms);
+  record('json', 'snapshot JSON at the server', 'B', Buffer.byteLength(JSON.stringify(rig.lab.snapshot())));
 }
 
 interface Timing {
@@ -148,6 +162,12 @@ function declareTargets(rec: Recorder, many: number): void {
   rec.ratio('compare: snapshots per viewer, two arms / one arm, 1 viewer', two(1, 'rate'), one(1, 'rate'), { atLeast: 0.95 });
   rec.ratio(`compare: lateness p99 at ${many} viewers, two arms / one arm`, two(many, 'lateness-p99'), one(many, 'lateness-p99'));
   rec.limit(`compare: event-loop lateness p99, ${many} viewers, two arms (ms)`, two(many, 'lateness-p99'), 20);
+  rec.ratio(
+    `compare: CPU-time lateness p99 at ${many} viewers, two arms / one arm`,
+    two(many, 'cpu-lateness-p99'),
+    one(many, 'cpu-lateness-p99'),
+  );
+  rec.limit(`compare: CPU-time lateness p99, ${many} viewers, two arms (ms; load-robust bound)`, two(many, 'cpu-lateness-p99'), 20);
 }
 
 async function main(): Promise<void> {
