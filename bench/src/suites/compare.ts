@@ -88,10 +88,23 @@ function requestsStarted(lab: Lab): { a: number; b: number } {
   return { a: snapshot.totals.requestsStarted, b: snapshot.compare?.b.totals.requestsStarted ?? 0 };
 }
 
-async function measure(rec: Recorder, rig: Rig, step: Step, windowMs: number): Promise<void> {
+interface Reading {
+  elapsedMs: number;
+  cpuMs: number;
+  runQueueMs: number | null;
+  latenessP99Ms: number;
+  latenessMaxMs: number;
+  cpuLatenessP99Ms: number;
+  requests: { a: number; b: number };
+  counted: { frames: number; chars: number };
+  sampled: Sampled;
+}
+
+/** One window of the server's own figures and both viewer processes' counts, taken together. */
+async function readWindow(rig: Rig, windowMs: number): Promise<Reading> {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  const before = { cpu: process.cpuUsage(), runQueueNs: runQueueWaitNs(), requests: requestsStarted(rig.lab), ms: performance.now() };
   const cpuLateness = new CpuLateness();
+  const before = { cpu: process.cpuUsage(), runQueueNs: runQueueWaitNs(), requests: requestsStarted(rig.lab), ms: performance.now() };
   delay.enable();
   cpuLateness.start();
   rig.sampler.send({ type: 'count', ms: windowMs });
@@ -101,35 +114,50 @@ async function measure(rec: Recorder, rig: Rig, step: Step, windowMs: number): P
   ]);
   delay.disable();
   const cpuLatenessP99Ms = cpuLateness.stop();
-  const elapsedMs = performance.now() - before.ms;
   const cpu = process.cpuUsage(before.cpu);
   const runQueueNs = runQueueWaitNs();
   const requests = requestsStarted(rig.lab);
-  checkArms(step, sampled);
+  return {
+    elapsedMs: performance.now() - before.ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    runQueueMs: runQueueNs === null || before.runQueueNs === null ? null : (runQueueNs - before.runQueueNs) / 1e6,
+    latenessP99Ms: Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS),
+    latenessMaxMs: Math.max(0, delay.max / 1e6 - RESOLUTION_MS),
+    cpuLatenessP99Ms,
+    requests: { a: requests.a - before.requests.a, b: requests.b - before.requests.b },
+    counted,
+    sampled,
+  };
+}
+
+async function measure(rec: Recorder, rig: Rig, step: Step, windowMs: number): Promise<void> {
+  const r = await readWindow(rig, windowMs);
+  checkArms(step, r.sampled);
   const windowS = windowMs / 1000;
+  const elapsedS = r.elapsedMs / 1000;
   const viewers = `${step.viewers} light viewer${step.viewers === 1 ? '' : 's'} + 1 parsing`;
   const section = `compare, ${step.arms === 'two' ? 'two arms (A + B)' : 'one arm (A)'}, ${viewers}`;
-  const id = `compare/${step.arms}/${step.viewers}`;
-  const record = (what: string, label: string, unit: string, value: number) => rec.record(`${id}/${what}`, section, label, unit, value);
-  record('cpu', 'server CPU (lab, both loads, targets and stream)', '% of a core', ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100);
-  if (runQueueNs !== null && before.runQueueNs !== null) {
-    record(
-      'run-queue',
-      'server main thread runnable but waiting for a core',
-      '% of wall',
-      ((runQueueNs - before.runQueueNs) / 1e6 / elapsedMs) * 100,
-    );
-  }
-  record('lateness-p99', 'server event-loop lateness p99', 'ms', Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS));
-  record('lateness-max', 'server event-loop lateness max', 'ms', Math.max(0, delay.max / 1e6 - RESOLUTION_MS));
-  record('cpu-lateness-p99', 'server CPU between 5 ms probe firings, p99 (lateness on a core of its own, at most)', 'ms', cpuLatenessP99Ms);
-  record('arm-a/rps', 'arm A requests started', 'per s', (requests.a - before.requests.a) / (elapsedMs / 1000));
-  if (step.arms === 'two') record('arm-b/rps', 'arm B requests started', 'per s', (requests.b - before.requests.b) / (elapsedMs / 1000));
-  record('rate', 'snapshots received per light viewer', 'per s', counted.frames / step.viewers / windowS);
-  record('bytes', 'bytes per snapshot frame', 'B', counted.frames === 0 ? 0 : counted.chars / counted.frames);
-  record('arm-a/rate', 'fresh arm A samples seen by the parsing viewer', 'per s', sampled.freshA / windowS);
-  if (step.arms === 'two') record('arm-b/rate', 'fresh arm B samples seen by the parsing viewer', 'per s', sampled.freshB / windowS);
-  record('tick-gap-p99', 'gap between consecutive snapshots (server t), p99', 'ms', sampled.tickGapP99Ms);
+  const two = step.arms === 'two';
+  const record = (what: string, label: string, unit: string, value: number) =>
+    rec.record(`compare/${step.arms}/${step.viewers}/${what}`, section, label, unit, value);
+  record('cpu', 'server CPU (lab, both loads, targets and stream)', '% of a core', (r.cpuMs / r.elapsedMs) * 100);
+  if (r.runQueueMs !== null)
+    record('run-queue', 'server main thread runnable but waiting for a core', '% of wall', (r.runQueueMs / r.elapsedMs) * 100);
+  record('lateness-p99', 'server event-loop lateness p99', 'ms', r.latenessP99Ms);
+  record('lateness-max', 'server event-loop lateness max', 'ms', r.latenessMaxMs);
+  record(
+    'cpu-lateness-p99',
+    'server CPU between 5 ms probe firings, p99 (lateness on a core of its own, at most)',
+    'ms',
+    r.cpuLatenessP99Ms,
+  );
+  record('arm-a/rps', 'arm A requests started', 'per s', r.requests.a / elapsedS);
+  if (two) record('arm-b/rps', 'arm B requests started', 'per s', r.requests.b / elapsedS);
+  record('rate', 'snapshots received per light viewer', 'per s', r.counted.frames / step.viewers / windowS);
+  record('bytes', 'bytes per snapshot frame', 'B', r.counted.frames === 0 ? 0 : r.counted.chars / r.counted.frames);
+  record('arm-a/rate', 'fresh arm A samples seen by the parsing viewer', 'per s', r.sampled.freshA / windowS);
+  if (two) record('arm-b/rate', 'fresh arm B samples seen by the parsing viewer', 'per s', r.sampled.freshB / windowS);
+  record('tick-gap-p99', 'gap between consecutive snapshots (server t), p99', 'ms', r.sampled.tickGapP99Ms);
   record('json', 'snapshot JSON at the server', 'B', Buffer.byteLength(JSON.stringify(rig.lab.snapshot())));
 }
 
