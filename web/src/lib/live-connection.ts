@@ -1,7 +1,9 @@
+import { AudienceDecoder } from './audience-stream';
 import { compareStore } from './compare-store';
 import { liveStore } from './live-store';
 import { socket } from './socket';
 import { streamTaps } from './stream-taps';
+import type { Snapshot } from '@poolscope/shared/snapshot';
 
 /** Wire the one socket to the store. Returns a function that undoes it (for tests and HMR). */
 export function connectLive(): () => void {
@@ -21,10 +23,17 @@ export function connectLive(): () => void {
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onError);
   // B first: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms.
-  socket.on('snapshot', (s) => {
+  const onSnapshot = (s: Snapshot) => {
     compareStore.ingestSnapshot(s, liveStore.paused);
     liveStore.ingestSnapshot(s);
     for (const tap of streamTaps) tap.snapshot(s);
+  };
+  socket.on('snapshot', onSnapshot);
+  // The audience page's stream (socket.ts asks for it): each frame decodes to the snapshot it carries.
+  const audience = new AudienceDecoder();
+  socket.on('audience:frame', (frame) => {
+    const snapshot = audience.decode(frame);
+    if (snapshot) onSnapshot(snapshot);
   });
   socket.on('events', (batch) => {
     liveStore.ingestEvents(batch);
@@ -36,6 +45,7 @@ export function connectLive(): () => void {
     socket.off('disconnect', onDisconnect);
     socket.off('connect_error', onError);
     socket.off('snapshot');
+    socket.off('audience:frame');
     socket.off('events');
     socket.disconnect();
   };
