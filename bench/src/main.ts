@@ -11,7 +11,7 @@ import { printResults, smokeProblems } from './report';
  * produced sane numbers: benchmarks never fail for being slow. `--only=echo,scale` picks suites;
  * `--window-scale=3` measures three times as long per run.
  */
-const SUITES = ['pool-overhead', 'echo', 'fanout', 'scale', 'compare'];
+const SUITES = ['pool-overhead', 'echo', 'fanout', 'scale', 'compare', 'audience'];
 const SUITE_TIMEOUT_MS = { smoke: 60_000, full: 1_800_000 };
 
 function runSuite(name: string, args: string[], timeoutMs: number): Promise<SuiteResult> {

@@ -17,6 +17,7 @@ export interface LessonGoResult {
 /** `GET /api/lessons`: the lessons as data, every text in every language. */
 export type LessonList = Lesson[];
 import type { ArmScope, CompareRequest, CompareState } from './compare';
+import type { AudienceFrame } from './audience-stream';
 
 /** The body of every REST error and the `error` of every failed ack. */
 export interface ApiError {
@@ -52,6 +53,8 @@ export interface ScenarioSummary {
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   events: (events: LabEvent[]) => void;
+  /** Instead of `snapshot`, to a viewer that asked for the audience stream (audience-stream.ts). */
+  'audience:frame': (frame: AudienceFrame) => void;
 }
 
 export interface ClientToServerEvents {

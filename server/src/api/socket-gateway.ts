@@ -9,6 +9,7 @@ import type { ControlPolicy } from './control-policy';
 import { toApiError } from './error-envelope';
 import { AddressBuckets } from './address-buckets';
 import { ViewerRooms } from './viewer-rooms';
+import { AUDIENCE_ROOM, audienceEncoderFor, wantsAudienceStream, type AudienceEncoder } from './audience-encoder';
 
 export type LabServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LabSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -26,20 +27,28 @@ export const HISTORY_PER_SECOND = 0.5;
  */
 export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPolicy): () => void {
   const viewers = new ViewerRooms();
+  const audience = new ViewerRooms(undefined, AUDIENCE_ROOM);
+  const encoder = audienceEncoderFor(lab);
   const controlBuckets = new AddressBuckets(CONTROL_BURST, CONTROL_PER_SECOND);
   const historyBuckets = new AddressBuckets(HISTORY_BURST, HISTORY_PER_SECOND);
-  const unsubscribe = lab.onTick((snapshot, events) => broadcast(io, viewers, snapshot, events));
+  const unsubscribe = lab.onTick((snapshot, events) => {
+    broadcast(io, viewers, snapshot, events);
+    broadcastToAudience(io, audience, encoder, snapshot, events);
+  });
   // The presenter's "watching" count: kept here, where sockets come and go, and told to the lab for its snapshots.
   let connected = 0;
   io.on('connection', (socket) => {
-    const room = viewers.assign();
-    void socket.join(room);
+    const inAudience = wantsAudienceStream(socket.handshake.query);
+    const rooms = inAudience ? audience : viewers;
+    const room = rooms.assign();
+    void socket.join(inAudience ? [room, AUDIENCE_ROOM] : room);
     lab.setViewerCount(++connected);
     socket.on('disconnect', () => {
-      viewers.release(room);
+      rooms.release(room);
       lab.setViewerCount(--connected);
     });
-    socket.emit('snapshot', lab.snapshot());
+    if (inAudience) for (const frame of encoder.joining(lab.snapshot())) socket.emit('audience:frame', frame);
+    else socket.emit('snapshot', lab.snapshot());
     registerControls(socket, lab, policy, controlBuckets);
     registerHistory(socket, lab, historyBuckets);
   });
@@ -50,15 +59,32 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
 function broadcast(io: LabServer, viewers: ViewerRooms, snapshot: Snapshot, events: LabEvent[]): void {
   const rooms = viewers.rooms();
   if (rooms.length <= 1) return emitTo(io, undefined, snapshot, events);
+  paced(rooms, (room) => emitTo(io, room, snapshot, events));
+}
+
+/** The audience viewers' light stream: encoded once per tick (only while someone watches it), the same bytes to every room. */
+function broadcastToAudience(io: LabServer, audience: ViewerRooms, encoder: AudienceEncoder, snapshot: Snapshot, events: LabEvent[]): void {
+  const rooms = audience.rooms();
+  if (rooms.length === 0) return;
+  const frame = encoder.encode(snapshot);
+  paced(rooms, (room) => {
+    io.to(room).volatile.emit('audience:frame', frame);
+    if (events.length > 0) setImmediate(() => io.to(room).volatile.emit('events', events));
+  });
+}
+
+function paced(rooms: string[], send: (room: string) => void): void {
+  if (rooms.length === 0) return;
   const sendNext = (index: number) => {
-    emitTo(io, rooms[index], snapshot, events);
+    send(rooms[index]!);
     if (index + 1 < rooms.length) setImmediate(sendNext, index + 1);
   };
   sendNext(0);
 }
 
 function emitTo(io: LabServer, room: string | undefined, snapshot: Snapshot, events: LabEvent[]): void {
-  const target = () => (room === undefined ? io.volatile : io.to(room).volatile);
+  // Without a room, everyone but the audience, who receive the same ticks as frames.
+  const target = () => (room === undefined ? io.except(AUDIENCE_ROOM).volatile : io.to(room).volatile);
   target().emit('snapshot', snapshot);
   // A volatile emit is dropped while the transport is still busy with the previous one, which
   // it always is straight after the snapshot; one turn later it has flushed for any viewer that

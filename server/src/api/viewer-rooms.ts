@@ -7,7 +7,7 @@ export class ViewerRooms {
   private readonly members = new Map<string, number>();
   private nextRoom = 0;
 
-  constructor(readonly roomSize = 100) {}
+  constructor(readonly roomSize = 100, readonly prefix = 'viewers') {}
 
   get viewerCount(): number {
     let total = 0;
@@ -27,7 +27,7 @@ export class ViewerRooms {
         return room;
       }
     }
-    const room = `viewers-${this.nextRoom++}`;
+    const room = `${this.prefix}-${this.nextRoom++}`;
     this.members.set(room, 1);
     return room;
   }

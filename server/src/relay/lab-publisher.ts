@@ -3,6 +3,7 @@ import type { LabEvent } from '@poolscope/shared/events';
 import type { ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import type { Lab } from '../lab/lab';
+import { AUDIENCE_ROOM } from '../api/audience-encoder';
 import { HISTORY_KEY, jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX } from './json-parser';
 import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
@@ -41,7 +42,8 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
   const guarded = { publish: (channel: string, message: string) => send(() => client.publish(channel, message)) };
   const emitter = new Emitter<ServerToClientEvents>(guarded, { key: REDIS_PREFIX, parser: jsonParser() });
   const unsubscribe = lab.onTick((snapshot: Snapshot, events: LabEvent[]) => {
-    emitter.volatile.emit('snapshot', snapshot);
+    // A relay's audience viewers get the light stream its own encoder makes from this (relay-gateway.ts), not the full one.
+    emitter.except(AUDIENCE_ROOM).volatile.emit('snapshot', snapshot);
     // Not volatile: on a relay it arrives right behind the snapshot, when a volatile emit would find the transport busy and drop it.
     if (events.length > 0) emitter.emit('events', events);
   });

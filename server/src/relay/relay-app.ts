@@ -64,7 +64,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
     adapter: createAdapter(pub, sub, { key: REDIS_PREFIX, parser: jsonParser((decoded) => memory.observe(decoded)) }),
   });
   guardUpgrades(app.server, options.access);
-  attachRelayGateway(io, memory);
+  const detachGateway = attachRelayGateway(io, memory);
   // This relay's viewers, for the presenter's count (the lab sums every relay's key); it expires if the relay dies.
   const viewersKey = `${VIEWERS_KEY_PREFIX}${randomUUID()}`;
   const reportViewers = () => {
@@ -75,6 +75,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   viewersTimer.unref();
   app.addHook('preClose', async () => {
     clearInterval(viewersTimer);
+    detachGateway();
     io.engine.close();
   });
   app.addHook('onClose', async () => {

@@ -5,6 +5,7 @@ import type { LabServer } from '../api/socket-gateway';
 import { HISTORY_BURST, HISTORY_PER_SECOND } from '../api/socket-gateway';
 import { AddressBuckets } from '../api/address-buckets';
 import type { RelayMemory } from './relay-memory';
+import { AUDIENCE_ROOM, AudienceEncoder, wantsAudienceStream } from '../api/audience-encoder';
 
 type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -22,11 +23,22 @@ export const READ_ONLY_MESSAGE = 'this is a read-only relay of the lab: open the
  * (the relay holds no token and forwards nothing: a control that could pass through a relay would
  * make every relay's address a way in).
  */
-export function attachRelayGateway(io: LabServer, memory: RelayMemory): void {
+export function attachRelayGateway(io: LabServer, memory: RelayMemory): () => void {
   const historyBuckets = new AddressBuckets(HISTORY_BURST, HISTORY_PER_SECOND);
+  // The lab publishes full snapshots to everyone but the audience room; this relay makes their light
+  // stream itself, one encoding per tick for all of its audience viewers (the lab pays nothing per relay).
+  const encoder = new AudienceEncoder();
+  const unsubscribe = memory.onSnapshot((snapshot) => {
+    if ((io.of('/').adapter.rooms.get(AUDIENCE_ROOM)?.size ?? 0) === 0) return;
+    // Local: the adapter would otherwise publish it back through Redis to every relay.
+    io.local.to(AUDIENCE_ROOM).volatile.emit('audience:frame', encoder.encode(snapshot));
+  });
   io.on('connection', (socket: RelaySocket) => {
     const latest = memory.latest();
-    if (latest) socket.emit('snapshot', latest);
+    if (wantsAudienceStream(socket.handshake.query)) {
+      void socket.join(AUDIENCE_ROOM);
+      if (latest) for (const frame of encoder.joining(latest)) socket.emit('audience:frame', frame);
+    } else if (latest) socket.emit('snapshot', latest);
     for (const event of CONTROL_EVENTS) {
       socket.on(event, (_payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
@@ -43,4 +55,5 @@ export function attachRelayGateway(io: LabServer, memory: RelayMemory): void {
       void memory.history().then((history) => reply({ ok: true, data: history }));
     });
   });
+  return unsubscribe;
 }

@@ -13,6 +13,7 @@ import { noteError, type RedisClient, type RedisLinkStatus } from './redis-link'
 export class RelayMemory {
   private last: Snapshot | null = null;
   private readonly past = new SnapshotHistory();
+  private readonly listeners = new Set<(snapshot: Snapshot) => void>();
 
   constructor(private readonly client: RedisClient, private readonly status: RedisLinkStatus) {}
 
@@ -26,6 +27,13 @@ export class RelayMemory {
     this.last = snapshot;
     this.past.record(snapshot);
     this.status.received += 1;
+    for (const listener of this.listeners) listener(snapshot);
+  }
+
+  /** Hears every snapshot as it arrives (the relay's audience stream is encoded from it). */
+  onSnapshot(listener: (snapshot: Snapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   latest(): Snapshot | null {

@@ -1,3 +1,5 @@
+import type { Snapshot } from '@poolscope/shared/snapshot';
+import { AudienceDecoder } from './audience-stream';
 import { socket } from './socket';
 import { streamTaps } from './stream-taps';
 import type { DashboardStores } from './store-context';
@@ -20,10 +22,17 @@ export function connectLive({ live: liveStore, compare: compareStore }: Dashboar
   socket.on('disconnect', onDisconnect);
   socket.on('connect_error', onError);
   // B first: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms.
-  socket.on('snapshot', (s) => {
+  const onSnapshot = (s: Snapshot) => {
     compareStore.ingestSnapshot(s, liveStore.paused);
     liveStore.ingestSnapshot(s);
     for (const tap of streamTaps) tap.snapshot(s);
+  };
+  socket.on('snapshot', onSnapshot);
+  // The audience page's stream (socket.ts asks for it): each frame decodes to the snapshot it carries.
+  const audience = new AudienceDecoder();
+  socket.on('audience:frame', (frame) => {
+    const snapshot = audience.decode(frame);
+    if (snapshot) onSnapshot(snapshot);
   });
   socket.on('events', (batch) => {
     liveStore.ingestEvents(batch);
@@ -35,6 +44,7 @@ export function connectLive({ live: liveStore, compare: compareStore }: Dashboar
     socket.off('disconnect', onDisconnect);
     socket.off('connect_error', onError);
     socket.off('snapshot');
+    socket.off('audience:frame');
     socket.off('events');
     socket.disconnect();
   };

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
 import { readControlToken } from './control-token';
+import { audienceStreamQuery } from './audience-stream';
 
 export type LabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -9,6 +10,7 @@ export type LabSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * proxies /socket.io in dev). Created without connecting; `connectLive` opens it.
  */
 const token = readControlToken();
+const audienceQuery = audienceStreamQuery(window.location.search);
 export const socket: LabSocket = io({
   autoConnect: false,
   path: '/socket.io',
@@ -16,6 +18,8 @@ export const socket: LabSocket = io({
   transports: ['websocket', 'polling'],
   tryAllTransports: true,
   ...(token ? { auth: { token } } : {}),
+  // The audience page gets the light stream: the same snapshots in about a tenth of the bytes.
+  ...(audienceQuery ? { query: audienceQuery } : {}),
 });
 
 /** Reconnect with a new control token in the handshake. */
