@@ -11,7 +11,7 @@ const commands = vi.hoisted(() => ({
 }));
 vi.mock('../../lib/commands', () => commands);
 
-const { SettingsDialogButton } = await import('./settings-dialog');
+const { SettingsDialogButton } = await import('./settings-button');
 const { liveStore } = await import('../../lib/live-store');
 const { i18n } = await import('../../i18n/i18n');
 
