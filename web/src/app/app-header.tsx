@@ -4,7 +4,7 @@ import { ViewControls } from '../features/status/view-controls';
 import { ExportButtons } from '../features/export/export-buttons';
 import { ShareButton } from '../features/share/share-button';
 import { ClassShareButton } from '../features/share/class-share';
-import { SettingsDialogButton } from '../features/export-settings/settings-dialog';
+import { SettingsDialogButton } from '../features/export-settings/settings-button';
 import { LanguageSelect } from './language-select';
 import { useTheme } from './use-theme';
 

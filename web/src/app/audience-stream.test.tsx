@@ -9,7 +9,7 @@ import { makeComparingSnapshot } from '../test-support/compare-fixtures';
 import { renderWithStores } from '../test-support/render-with-stores';
 import { ReadOnlyContext } from '../lib/read-only';
 import { Audience } from './audience';
-import { PANELS } from './presenter';
+import { PANELS } from './panels';
 
 const KEYFRAME_EVERY = 10;
 

@@ -6,7 +6,7 @@ import { makeSnapshot } from '../test-support/fixtures';
 import { isAudienceView, audienceUrl } from '../features/share/audience-link';
 import { ReadOnlyContext } from '../lib/read-only';
 import { Audience } from './audience';
-import { PANELS } from './presenter';
+import { PANELS } from './panels';
 
 /** Words of the buttons that change the lab in the full dashboard's panels. */
 const LAB_COMMANDS = /reclaim|restart|remove|add|apply|run|reset/i;

@@ -9,7 +9,7 @@ import { AudienceScenario } from '../features/scenarios/audience-scenario';
 import { ConnectionStatus } from '../features/status/connection-status';
 import { useLive } from '../lib/use-live';
 import { ReadOnlyContext } from '../lib/read-only';
-import { PANELS } from './presenter';
+import { PANELS } from './panels';
 import { useTheme } from './use-theme';
 
 const TITLE = 'Poolscope';

@@ -6,7 +6,8 @@ import { HEALTH_CHECK_METHODS } from '@poolscope/shared/pool-config';
 import { SUMMARY_METRICS } from '@poolscope/shared/compare';
 import { en } from './en';
 import { zhCN } from './zh-CN';
-import { i18n } from './i18n';
+import i18next from 'i18next';
+import { i18n, languagesOnDemand } from './i18n';
 import { schemaKnobTexts } from './knob-texts';
 import { detectLanguage } from './language';
 import { scenarioTitle, scenarioWatch } from './words';
@@ -96,6 +97,17 @@ describe('i18next setup', () => {
     expect(scenarioTitle(t, { id: 'exhaustion', title: 'Pool exhaustion' })).toBe('连接池耗尽');
     expect(scenarioTitle(t, { id: 'brand-new', title: 'Brand new' })).toBe('Brand new');
     expect(scenarioWatch(t, { id: 'brand-new', watch: 'Watch this.' })).toBe('Watch this.');
+  });
+
+  it('bundles English only and fetches the Chinese texts before switching to Chinese', async () => {
+    const fresh = i18next.createInstance().use(languagesOnDemand);
+    await fresh.init({ resources: { en: { translation: en } }, partialBundledLanguages: true, lng: 'en', fallbackLng: false, supportedLngs: ['en', 'zh-CN'] });
+    expect(fresh.hasResourceBundle('zh-CN', 'translation')).toBe(false);
+    const switching = fresh.changeLanguage('zh-CN');
+    expect(fresh.language, 'still English while the texts load').toBe('en');
+    await switching;
+    expect(fresh.language).toBe('zh-CN');
+    expect(fresh.t('app.controls')).toBe(zhCN.app.controls);
   });
 });
 

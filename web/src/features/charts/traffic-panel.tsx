@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { REQUEST_OUTCOMES } from '@poolscope/shared/vocabulary';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
-import { TimeChart, type SeriesDef } from '../../components/time-chart';
+import { TimeChart, type SeriesDef } from '../../components/lazy-time-chart';
 import { OUTCOME_COLORS, PERCENTILE_COLORS } from '../../lib/palette';
 import { formatMs, formatNumber, shortMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';

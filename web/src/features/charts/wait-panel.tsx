@@ -1,13 +1,18 @@
-import { memo, useMemo } from 'react';
+import { memo, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
-import { TimeChart, type SeriesDef } from '../../components/time-chart';
+import { TimeChart, type SeriesDef } from '../../components/lazy-time-chart';
 import { PERCENTILE_COLORS } from '../../lib/palette';
 import { formatMs, formatNumber, shortMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
-import { WaitHistogram } from './wait-histogram';
+import { lazyPart } from '../../lib/lazy-part';
+
+/** Recharts' bar chart is most of the bundle: it comes after the first live numbers, in a chunk of its own. */
+const WaitHistogram = lazyPart(() => import('./wait-histogram').then((m) => m.WaitHistogram));
+/** Holds the histogram's place (legend line + 200 px chart) so nothing jumps when it arrives. */
+const HISTOGRAM_HEIGHT_PX = 224;
 
 const seriesOf = (t: TFunction): readonly SeriesDef[] => [
   { key: 'p50', name: 'p50', get: (s) => s.latency.acquireWaitMs.p50, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.p50 },
@@ -44,7 +49,9 @@ export function WaitPanel() {
     >
       <div className="chart-pair chart-pair-wide">
         <TimeChart chartId="wait-times" title={t('wait.chart')} series={series} yFormat={shortMs} />
-        <WaitHistogram />
+        <Suspense fallback={<figure className="chart" aria-busy="true" style={{ minHeight: HISTOGRAM_HEIGHT_PX }} />}>
+          <WaitHistogram />
+        </Suspense>
       </div>
     </Panel>
   );

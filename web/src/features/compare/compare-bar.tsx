@@ -1,17 +1,16 @@
-import { Trans, useTranslation } from 'react-i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { Ack } from '@poolscope/shared/protocol';
-import type { CompareState, KnobDiff } from '@poolscope/shared/compare';
+import type { CompareState } from '@poolscope/shared/compare';
 import { keepB, startCompare, stopCompare } from '../../lib/commands';
 import { useLiveStore } from '../../lib/store-context';
 import { useCompare } from '../../lib/use-compare';
 import { formatClock } from '../../lib/format';
 import { ackMessage } from '../../components/ack-message';
+import { lazyPart } from '../../lib/lazy-part';
 
-/** "B: maxOpen 4 (A: 10)", worded here (the server's `label` is English) with the knob as code. */
-function DiffItem({ diff }: { diff: KnobDiff }) {
-  return <Trans i18nKey="compare.diffItem" values={{ knob: diff.knob, a: String(diff.a), b: String(diff.b) }} components={{ knob: <code /> }} />;
-}
+/** Shown only while comparing: i18next's Trans (with its HTML parser) is fetched with the first comparison. */
+const DiffItem = lazyPart(() => import('./diff-item').then((m) => m.DiffItem));
 
 /** Start, stop or keep a comparison, and say what differs between the arms. */
 export function CompareBar() {
@@ -55,7 +54,7 @@ export function CompareBar() {
           </p>
           {diff && diff.length > 0 ? (
             <ul className="compare-diff" aria-label={t('compare.diffLabel')} data-testid="compare-diff">
-              {diff.map((d) => <li key={`${d.scope}.${d.knob}`}><DiffItem diff={d} /></li>)}
+              <Suspense fallback={null}>{diff.map((d) => <li key={`${d.scope}.${d.knob}`}><DiffItem diff={d} /></li>)}</Suspense>
             </ul>
           ) : <p className="small" data-testid="compare-diff">{t('compare.same')}</p>}
           {shared && shared.length > 0 ? <p className="small text-warn" data-testid="compare-shared">{t('compare.shared', { ids: shared.join(', ') })}</p> : null}

@@ -11,7 +11,7 @@ const commands = vi.hoisted(() => ({
 }));
 vi.mock('../../lib/commands', () => commands);
 
-const { SettingsDialogButton } = await import('./settings-dialog');
+const { SettingsDialogButton } = await import('./settings-button');
 const { renderWithStores } = await import('../../test-support/render-with-stores');
 const { i18n } = await import('../../i18n/i18n');
 

@@ -7,18 +7,7 @@ import './settings-dialog.css';
 
 type Tab = 'export' | 'import';
 
-/** The header button and the modal it opens. */
-export function SettingsDialogButton() {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="btn btn-quiet" aria-haspopup="dialog" title={t('settings.openTitle')} onClick={() => setOpen(true)}>{t('settings.open')}</button>
-      {open ? <SettingsDialog onClose={() => setOpen(false)} /> : null}
-    </>
-  );
-}
-
+/** The modal behind the header's "Use these settings in…" (settings-button.tsx), a chunk fetched when it first opens. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Panel } from '../../components/panel';
-import { TimeChart, type SeriesDef } from '../../components/time-chart';
+import { TimeChart, type SeriesDef } from '../../components/lazy-time-chart';
 import { OKABE_ITO } from '../../lib/palette';
 import { CloseReasons } from './close-reasons';
 import { HealthMethod } from './health-method';

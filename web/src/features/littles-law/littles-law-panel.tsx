@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Panel } from '../../components/panel';
 import { Stat } from '../../components/stat';
-import { TimeChart, type SeriesDef } from '../../components/time-chart';
+import { TimeChart, type SeriesDef } from '../../components/lazy-time-chart';
 import { OKABE_ITO, STATE_COLORS } from '../../lib/palette';
 import { formatMs, formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';

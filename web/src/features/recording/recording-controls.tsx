@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseRecording, type Recording } from '@poolscope/shared/recording';
+import type { Recording } from '@poolscope/shared/recording';
 import { download } from '../../lib/download';
 import { useRecorder } from './use-recorder';
 
@@ -25,6 +25,8 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
+    // The reader and its schema checker are a chunk of their own, fetched when a file is opened.
+    const { parseRecording } = await import('@poolscope/shared/recording');
     const parsed = parseRecording(await file.text(), file.size);
     if (!parsed.ok) return setProblem(t('recording.cannotOpen', { name: file.name, message: parsed.problem.message }));
     setProblem(null);

@@ -1,6 +1,5 @@
 import { parseRecording, type ParsedRecording } from '@poolscope/shared/recording';
-
-export const RECORDING_PARAM = 'recording';
+import { RECORDING_PARAM } from './recording-link';
 
 /**
  * `?recording=<url>` opens a recording served by the same origin (a file beside the dashboard, or

@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { useRef, useState } from 'react';
-import { QrCode } from '../../components/qr-code';
+import { Suspense, useRef, useState } from 'react';
 import { useLive } from '../../lib/use-live';
+import { lazyPart } from '../../lib/lazy-part';
 import { audienceUrl } from './audience-link';
+
+/** The QR library is fetched when the dialog first opens, not on every page load. */
+const QrCode = lazyPart(() => import('../../components/qr-code').then((m) => m.QrCode));
+const QR_SIZE_PX = 220;
 
 
 /** The header's "Share with the class": a QR code and the audience link, and how many are watching. */
@@ -12,6 +16,7 @@ export function ClassShareButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const viewers = useLive((s) => (s.latest?.viewers ?? 0) + (s.latest?.relayViewers ?? 0));
   const [copied, setCopied] = useState(false);
+  const [open, setOpen] = useState(false);
   const url = audienceUrl(window.location);
   const loopback = /^(localhost|127\.|\[::1\])/.test(window.location.hostname);
   const copy = async () => {
@@ -25,13 +30,19 @@ export function ClassShareButton() {
   };
   return (
     <>
-      <button type="button" className="btn btn-quiet" onClick={() => dialog.current?.showModal()} data-testid="class-share">
+      <button type="button" className="btn btn-quiet" onClick={() => { setOpen(true); dialog.current?.showModal(); }} data-testid="class-share">
         {t('audience.share')} <span className="muted" data-testid="viewer-count">· {watching(viewers)}</span>
       </button>
-      <dialog ref={dialog} className="class-share-dialog" aria-labelledby="class-share-title">
+      <dialog ref={dialog} className="class-share-dialog" aria-labelledby="class-share-title" onClose={() => setOpen(false)}>
         <h2 id="class-share-title">{t('audience.share')}</h2>
         <p className="muted">{t('audience.shareHint')}</p>
-        <div className="class-share-qr"><QrCode text={url} label={t('audience.qr')} /></div>
+        <div className="class-share-qr">
+          {open ? (
+            <Suspense fallback={<div style={{ width: QR_SIZE_PX, height: QR_SIZE_PX }} aria-busy="true" />}>
+              <QrCode text={url} sizePx={QR_SIZE_PX} label={t('audience.qr')} />
+            </Suspense>
+          ) : null}
+        </div>
         <p><a href={url} data-testid="audience-link">{url}</a></p>
         {loopback ? <p className="muted">{t('audience.loopbackHint')}</p> : null}
         <p className="muted">{watching(viewers)}</p>

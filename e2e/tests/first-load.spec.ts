@@ -1,0 +1,100 @@
+import { request as httpRequest } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+import { firstLoadJs, readManifest, type FirstLoad } from '../test-support/first-load';
+
+// Issue 19: a phone on classroom Wi-Fi opens the page fast. The JavaScript a page needs before its
+// first live number is the entry, what it imports statically, and its view's chunk; the rest
+// (Recharts' histogram, the time charts, Chinese texts, dialogs, the presenter) comes when needed.
+const DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** 150 KB on the wire, in SI kilobytes (the stricter reading). */
+const BUDGET_BYTES = 150_000;
+/** Each page's view, as the build manifest names its chunk (web/src/app/app.tsx starts it at once). */
+const PAGES = { dashboard: 'src/app/dashboard.tsx', audience: 'src/app/audience.tsx' } as const;
+/** Fetched only when needed; none of them may sit on a page's first load. */
+const ON_DEMAND = [
+  'src/features/charts/wait-histogram.tsx',
+  'src/components/time-chart.tsx',
+  'src/i18n/zh-CN.ts',
+  'src/components/qr-code.tsx',
+  'src/features/export-settings/settings-dialog.tsx',
+  'src/app/presenter.tsx',
+  'src/features/lessons/speaker-notes.tsx',
+  'src/features/compare/compare-table.tsx',
+  'src/features/recording/replay-bar.tsx',
+];
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const describe = (page: string, load: FirstLoad) =>
+  `${page}: ${kb(load.wireBytes)} on the wire (${kb(load.rawBytes)} raw): ${load.files.map((f) => `${f.file} ${kb(f.wireBytes)} ${f.encoding}`).join(', ')}`;
+
+test.describe('first-load JavaScript (the build in web/dist)', () => {
+  for (const [page, view] of Object.entries(PAGES)) {
+    test(`the ${page} page's first load is at most 150 KB gzipped, as a phone on the LAN receives it`, () => {
+      // Over plain HTTP to a LAN address Chromium accepts gzip and deflate only (brotli is for
+      // secure origins and loopback), so the classroom's phones get the .gz copies.
+      const gzip = firstLoadJs(DIST, 'gzip', [view]);
+      const brotli = firstLoadJs(DIST, 'br', [view]);
+      console.log(`FIRST-LOAD gzip ${describe(page, gzip)}`);
+      console.log(`FIRST-LOAD br   ${describe(page, brotli)}`);
+      expect(
+        gzip.files.every((f) => f.encoding === 'gzip'),
+        'every first-load file has a precompressed copy',
+      ).toBe(true);
+      expect(gzip.wireBytes, describe(page, gzip)).toBeLessThanOrEqual(BUDGET_BYTES);
+      expect(brotli.wireBytes).toBeLessThanOrEqual(gzip.wireBytes);
+    });
+  }
+
+  test('Recharts, the time charts, the Chinese texts, the QR code, the dialogs and the presenter load only when needed', () => {
+    const manifest = readManifest(DIST);
+    const onLoad = new Set(Object.values(PAGES).flatMap((view) => firstLoadJs(DIST, 'gzip', [view]).files.map((f) => f.file)));
+    for (const module of ON_DEMAND) {
+      const chunk = manifest[module];
+      expect(chunk, `${module} is a chunk of its own`).toBeDefined();
+      expect(onLoad.has(chunk?.file ?? ''), `${module} is not on the first load`).toBe(false);
+    }
+  });
+
+  test('the server sends the precompressed copy a LAN browser asks for', async ({ baseURL }) => {
+    const entry = firstLoadJs(DIST, 'gzip').files.find((f) => f.file.startsWith('assets/index-'));
+    expect(entry).toBeDefined();
+    const response = await new Promise<{ encoding: string | undefined; bytes: number }>((resolve, reject) => {
+      const request = httpRequest(new URL(`/${entry?.file ?? ''}`, baseURL), { headers: { 'accept-encoding': 'gzip, deflate' } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(response).toEqual({ encoding: 'gzip', bytes: entry?.wireBytes });
+  });
+});
+
+test("a Chinese browser's first paint of the dashboard and the audience page is Chinese, with no flash of English", async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  // The first text the app puts in #root, caught by an observer that runs before any script of the page.
+  await context.addInitScript(() => {
+    const w = window as unknown as { firstText?: string };
+    new MutationObserver((_records, observer) => {
+      const text = document.getElementById('root')?.textContent ?? '';
+      if (!text.trim()) return;
+      w.firstText = text;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const page = await context.newPage();
+  for (const path of ['/', '/?audience=1']) {
+    await page.goto(path);
+    await expect(page.getByTestId('connection-status')).toHaveText('实时', { timeout: 30_000 });
+    const first = await page.evaluate(() => (window as unknown as { firstText?: string }).firstText ?? '');
+    expect(first, `${path}: the first paint`).toMatch(/\p{Script=Han}/u);
+    expect(first, `${path}: no English status in the first paint`).not.toMatch(
+      /Connecting|Live|Offline|Skip to controls|Following the presenter/,
+    );
+  }
+  await context.close();
+});

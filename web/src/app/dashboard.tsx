@@ -1,0 +1,107 @@
+import { Suspense, useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Recording } from '@poolscope/shared/recording';
+import { KpiStrip } from '../features/overview/kpi-strip';
+import { ScenarioBar } from '../features/scenarios/scenario-bar';
+import { CompareBar } from '../features/compare/compare-bar';
+import { ShareBanner } from '../features/share/share-banner';
+import { TokenPrompt } from '../features/status/token-prompt';
+import { PoolStatePanel } from '../features/charts/pool-state-panel';
+import { WaitPanel } from '../features/charts/wait-panel';
+import { TrafficPanel } from '../features/charts/traffic-panel';
+import { LessonBar } from '../features/lessons/lesson-bar';
+import { useScenarios } from '../features/scenarios/use-scenarios';
+import { useLessons } from '../features/lessons/use-lessons';
+import { useFocusPanel } from '../lib/use-focus-panel';
+import { useLive } from '../lib/use-live';
+import { useCompare } from '../lib/use-compare';
+import { lazyPart } from '../lib/lazy-part';
+import { AppHeader } from './app-header';
+
+/** Drawn only while comparing: its chunk is fetched when a comparison first shows a table. */
+const CompareTablePanel = lazyPart(() => import('../features/compare/compare-table').then((m) => m.CompareTablePanel));
+/** Below the headline charts: fetched once the first snapshot is in, so the first number comes first. */
+const LowerPanels = lazyPart(() => import('./lower-panels').then((m) => m.LowerPanels));
+/** The knobs (sliders, switches, selects and their help) follow the first snapshot too. */
+const ControlsPanel = lazyPart(() => import('../features/controls/controls-panel').then((m) => m.ControlsPanel));
+
+/** Every panel at once; while a lesson runs, its focused panel is scrolled to and marked. */
+export function Dashboard({
+  onPresent,
+  onOpenRecording,
+  replayBar,
+  problem,
+}: {
+  onPresent: () => void;
+  onOpenRecording: (recording: Recording, name: string) => void;
+  replayBar: ReactNode;
+  problem: string | null;
+}) {
+  const { lessons } = useLessons();
+  const position = useLive((s) => s.latest?.lesson ?? null);
+  const step = position ? lessons.find((l) => l.id === position.id)?.steps[position.step - 1] : undefined;
+  const { scenarios } = useScenarios();
+  const scenarioId = useLive((s) => s.latest?.scenarioId ?? null);
+  const scenario = scenarioId ? scenarios.find((s) => s.id === scenarioId) : undefined;
+  // A lesson step leads; outside a lesson, the scenario that runs brings its key panel into view.
+  const focus = step?.focus ?? scenario?.focus ?? null;
+  const focusKey = position ? `lesson:${position.id}/${position.step}` : scenarioId ? `scenario:${scenarioId}` : null;
+  const started = useLive((s) => s.latest !== null);
+  const [lowerShown, setLowerShown] = useState(false);
+  const showLower = useCallback(() => setLowerShown(true), []);
+  // A step focusing a lower panel before its chunk is in scrolls to it once it is on the page.
+  useFocusPanel(focus?.panel ?? null, focusKey === null ? null : `${focusKey}${lowerShown ? '' : ':pending'}`);
+  const { t } = useTranslation();
+  return (
+    <div className={replayBar ? 'app replaying' : 'app'}>
+      <a className="skip-link" href="#controls">
+        {t('app.skipToControls')}
+      </a>
+      <AppHeader onOpenRecording={onOpenRecording} />
+      {replayBar}
+      {problem ? (
+        <p className="banner banner-warn" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <TokenPrompt />
+      <ShareBanner />
+      <LessonBar onPresent={onPresent} />
+      <ScenarioBar />
+      <CompareBar />
+      <KpiStrip />
+      <div className="layout">
+        <main className="main">
+          <div className="compare-top">
+            <CompareTable />
+            <PoolStatePanel />
+          </div>
+          <WaitPanel />
+          <TrafficPanel />
+          {started ? (
+            <Suspense fallback={null}>
+              <LowerPanels onShown={showLower} />
+            </Suspense>
+          ) : null}
+        </main>
+        <aside className="sidebar" aria-label={t('app.controls')}>
+          {started ? (
+            <Suspense fallback={null}>
+              <ControlsPanel />
+            </Suspense>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** The comparison's table: its chunk is fetched when a comparison first shows one. */
+function CompareTable() {
+  const comparing = useCompare((s) => s.summary !== null);
+  return comparing ? (
+    <Suspense fallback={null}>
+      <CompareTablePanel />
+    </Suspense>
+  ) : null;
+}
