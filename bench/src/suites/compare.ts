@@ -26,6 +26,7 @@ import { countFrames, setViewers } from '../lib/viewer-control';
 const RESOLUTION_MS = 10;
 /** The issue's fan-out figure; a smoke run connects a tenth as many, to stay short. */
 const MANY_VIEWERS = { full: 200, smoke: 20 };
+const CHILD_READY_MS = 120_000;
 const B_PATCH = { pool: { maxOpen: 4, maxIdle: 4 } };
 
 type Arms = 'one' | 'two';
@@ -212,7 +213,8 @@ async function main(): Promise<void> {
   const viewers = forkTs(helperPath('viewers.ts'), [url]);
   const sampler = forkTs(helperPath('arm-sampler.ts'), [url]);
   try {
-    await Promise.all([nextMessage(viewers, 'ready', 20_000), nextMessage(sampler, 'ready', 20_000)]);
+    // Two helpers load socket.io-client through tsx at once: at a load average of 30 that took ~20 s.
+    await Promise.all([nextMessage(viewers, 'ready', CHILD_READY_MS), nextMessage(sampler, 'ready', CHILD_READY_MS)]);
     for (let round = 0; round < mode.rounds; round++) {
       await runRound(rec, { url, lab, viewers, sampler }, round, timing);
       log(`compare round ${round + 1}/${mode.rounds} done`);
