@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const child = forkTs(helperPath('audience-viewers.ts'));
   const section = `audience stream, ${viewers} viewers at 10 Hz, default load`;
   try {
-    await nextMessage(child, 'ready', 20_000);
+    await nextMessage(child, 'ready', 60_000);
     for (let round = 0; round < mode.rounds; round++) {
       for (const variant of VARIANTS) {
         // Idle measured right before each variant, once the previous variant's viewers are gone.
