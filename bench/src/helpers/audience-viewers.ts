@@ -28,7 +28,7 @@ function connectViewer(url: string, audience: boolean): Promise<Socket> {
     const query = audience ? { [AUDIENCE_STREAM_QUERY_KEY]: AUDIENCE_STREAM_QUERY_VALUE } : {};
     // engine.io-client types `agent` as string | boolean but hands it to ws, which takes an http.Agent.
     const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, query, agent: agent as unknown as string });
-    const timer = setTimeout(() => reject(new Error('viewer did not connect within 10 s')), 10_000);
+    const timer = setTimeout(() => reject(new Error('viewer did not connect within 30 s')), 30_000);
     socket.on(audience ? 'audience:frame' : 'snapshot', () => ticks++);
     socket.once('connect', () => {
       clearTimeout(timer);
