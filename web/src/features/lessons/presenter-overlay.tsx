@@ -10,6 +10,7 @@ import { lessonMetricUnit, metricLabelKey, readLessonMetric } from '../../lib/le
 import { knobLabel } from './metric-labels';
 import { KEY_HELP, presenterAction, stepAfter } from './presenter-keys';
 import { openSpeakerNotes } from './speaker-notes-window';
+import { SeriesText } from '../../components/series-text';
 
 interface PresenterOverlayProps {
   lesson: Lesson;
@@ -71,7 +72,7 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
       <div className="presenter-body">
         <section className="presenter-text" aria-live="polite">
           <h2 data-testid="presenter-title">{pickText(step.title, language)}</h2>
-          <p className="presenter-watch">{pickText(step.watch, language)}</p>
+          <p className="presenter-watch"><SeriesText text={pickText(step.watch, language)} /></p>
           <FocusedMetric metric={step.focus.metric} />
           {step.knob ? <p className="presenter-knob">{t('lessons.move')} <strong>{knobLabel(step.knob)}</strong></p> : null}
           {message ? <p className="text-bad" role="alert">{message}</p> : null}
