@@ -582,6 +582,10 @@ export const en = {
     keyBlank: 'Blank the screen (any key returns)',
     keyHelp: 'This list',
     keyExit: 'Back to the full dashboard',
+    compareTitle: 'A against B (B dashed in the chart)',
+    compareKnob: 'What differs',
+    compareB: 'B (dashed)',
+    compareStarting: 'starting…',
     metric: {
       'pool_open': 'Open connections',
       'pool_idle': 'Idle connections',

@@ -629,6 +629,10 @@ export const zhCN: Messages = {
     keyBlank: '黑屏（按任意键返回）',
     keyHelp: '此列表',
     keyExit: '返回完整仪表盘',
+    compareTitle: 'A 与 B 对比（图中虚线为 B）',
+    compareKnob: '不同之处',
+    compareB: 'B（虚线）',
+    compareStarting: '启动中…',
     metric: {
       'pool_open': '打开的连接',
       'pool_idle': '空闲连接',
