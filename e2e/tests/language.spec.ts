@@ -39,7 +39,7 @@ const ALLOWED = new Set([
  */
 const SERVER_PROSE = ['knob-note-message'];
 
-/** The visible text of the header, the scenario bar and every view, bar what is marked as code. */
+/** The visible text of the header, the lesson and scenario bars and every view, bar what is marked as code. */
 async function visibleTexts(page: Page): Promise<string[]> {
   return page.evaluate((serverProse) => {
     const skip = (el: Element | null): boolean => {
@@ -49,7 +49,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
       }
       return false;
     };
-    const roots = [...document.querySelectorAll('.app-header, .scenario-bar, [data-view]')];
+    const roots = [...document.querySelectorAll('.app-header, .lesson-bar, .scenario-bar, [data-view]')];
     const out: string[] = [];
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -142,4 +142,38 @@ test('switched to 中文 in the header, the main views show no English beyond un
   expect(overflow, 'no sideways scrolling at 1920 px in Chinese').toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${DOCS}desktop-zh.png` });
   await page.screenshot({ path: `${ARTIFACTS}desktop-zh-full.png`, fullPage: true });
+});
+
+test('in 中文, a lesson step\'s chart markers and the event log are worded in Chinese: steps, config changes, comparisons, faults', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => localStorage.setItem('poolscope.language', 'zh-CN'));
+  await page.goto('/');
+  await expect(page.getByTestId('connection-status')).toHaveText('实时', { timeout: 30_000 });
+  const go = async (step: number) => {
+    const response = await request.post(`/api/lessons/why-pools/steps/${step}`, { headers: { 'x-poolscope': '1' } });
+    expect(response.ok(), await response.text()).toBe(true);
+  };
+  try {
+    // Each a second apart so the charts draw them as separate marker lines: a step with config
+    // changes, a target fault, then a step that starts a comparison (its own markers and the step's).
+    await go(1);
+    await page.waitForTimeout(1500);
+    const fault = await request.patch('/api/targets/t1', { data: { stall: false, latencyMs: 1 } });
+    expect(fault.ok(), await fault.text()).toBe(true);
+    await page.waitForTimeout(1500);
+    await go(2);
+    await expect(page.getByTestId('lesson-step')).toContainText('第 2/5 步');
+    const labels = page.locator('.marker-label');
+    await expect.poll(async () => (await labels.allTextContents()).join(' | '), { timeout: 20_000 }).toContain('为什么需要连接池：第 2/5 步');
+    await expect(page.locator('.event-log')).toContainText('连接池配置已更改');
+    await page.waitForTimeout(1500);
+
+    const markerTexts = await labels.allTextContents();
+    const texts = [...await visibleTexts(page), ...markerTexts];
+    const leftovers = [...new Set(latinWords(texts).filter((w) => !ALLOWED.has(w) && !isCode(w)))];
+    expect(leftovers, `English words left after a lesson step (markers: ${markerTexts.join(' | ')})`).toEqual([]);
+  } finally {
+    await request.delete('/api/lesson');
+    await page.evaluate(() => localStorage.removeItem('poolscope.language'));
+  }
 });

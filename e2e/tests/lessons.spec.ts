@@ -96,3 +96,40 @@ test('the presenter view at projector size and the speaker notes, for the README
   await page.screenshot({ path: `${shots}/presenter-zh.png` });
   await page.evaluate(() => localStorage.removeItem('poolscope.language'));
 });
+
+test('a step that compares runs its comparison beside the lab and the presenter shows A against B on one screen', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openDashboard(page);
+  const lesson = findLesson('pool-runs-dry')!;
+  const compareStep = lesson.steps.findIndex((s) => s.compare !== undefined) + 1;
+  expect(compareStep).toBe(lesson.steps.length);
+  await startLessonByKeyboard(page, /When the pool runs dry/);
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('presenter-step')).toHaveText(`Step ${compareStep}/${lesson.steps.length}`);
+  const expected = lessonStateAt(lesson, compareStep);
+  if (!expected.ok || !expected.value.compare) throw new Error('the shipped lesson must compare at its last step');
+  const readCompare = async () => (await request.get('/api/compare')).json() as Promise<{ running: boolean; a: unknown; b: unknown }>;
+  await expect.poll(async () => {
+    const compare = await readCompare();
+    return { running: compare.running, a: compare.a, b: compare.b };
+  }).toEqual({ running: true, a: { pool: expected.value.pool, load: expected.value.load }, b: expected.value.compare.b });
+
+  // What differs and the focused metric for both arms, beside the panel, with no scrolling at 1920×1080.
+  const box = page.getByTestId('presenter-compare');
+  await expect(box).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('presenter-compare-maxOpen')).toHaveText(/Max open connections\s*4\s*50/);
+  await expect(page.getByTestId('presenter-compare-b')).toHaveText(/\d/, { timeout: 15_000 });
+  await expect(page.locator(`[data-focus-panel="${lesson.steps[compareStep - 1]!.focus.panel}"] section.panel`)).toBeInViewport({ ratio: 0.9 });
+  expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
+
+  // A step that does not compare stops it; back again starts it; leaving the lesson stops it.
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('presenter-step')).toHaveText(`Step ${compareStep - 1}/${lesson.steps.length}`);
+  await expect.poll(async () => (await readCompare()).running).toBe(false);
+  await expect(box).toBeHidden();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await readCompare()).running).toBe(true);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Leave lesson' }).click();
+  await expect.poll(async () => (await readCompare()).running).toBe(false);
+});

@@ -1,4 +1,5 @@
 import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig, patchTargetKnobs } from './config-rules';
+import type { ArmConfig, ArmConfigPatch } from './compare';
 import type { LoadConfig } from './load-config';
 import type { PoolConfig } from './pool-config';
 import { LoadConfigSchema } from './load-config';
@@ -7,6 +8,7 @@ import { LESSON_LANGUAGES, LESSON_METRICS, LESSON_PANELS, LessonSchema, type Les
 import type { TargetKnobs } from './target-config';
 import { TargetKnobsSchema } from './target-config';
 import { schemaProblems, type ValidationDetail } from './validation';
+import { plainText, unknownSeriesTerms } from './series-terms';
 
 /** The lab state a step stands for: defaults, then the patches of steps 1..n in order. */
 export interface LessonState {
@@ -15,6 +17,8 @@ export interface LessonState {
   targets: TargetKnobs;
   /** The step entered restarts the embedded targets (an action of that step only). */
   restartTargets: boolean;
+  /** This step's comparison (its own, never carried over): B's patch and the config B runs with; null when the step does not compare. */
+  compare: { patch: ArmConfigPatch; b: ArmConfig } | null;
 }
 
 /**
@@ -39,7 +43,19 @@ export function lessonStateAt(lesson: Lesson, step: number): { ok: true; value: 
     load = nextLoad.value;
     targets = nextTargets.value;
   }
-  return { ok: true, value: { pool, load, targets, restartTargets: lesson.steps[step - 1]?.restartTargets ?? false } };
+  const last = lesson.steps[step - 1];
+  const compare = last?.compare ? compareAt(`/steps/${step - 1}/compare`, { pool, load }, last.compare) : { ok: true as const, value: null };
+  if (!compare.ok) return compare;
+  return { ok: true, value: { pool, load, targets, restartTargets: last?.restartTargets ?? false, compare: compare.value } };
+}
+
+/** B = A's state at the step with the step's patch, checked as `PUT /api/compare` checks it. */
+function compareAt(at: string, a: ArmConfig, patch: ArmConfigPatch): { ok: true; value: LessonState['compare'] } | { ok: false; details: ValidationDetail[] } {
+  const pool = patchPoolConfig(a.pool, patch.pool ?? {});
+  const load = patchLoadConfig(a.load, patch.load ?? {});
+  const details = [...(pool.ok ? [] : prefix(`${at}/pool`, pool.details)), ...(load.ok ? [] : prefix(`${at}/load`, load.details))];
+  if (!pool.ok || !load.ok) return { ok: false, details };
+  return { ok: true, value: { patch, b: { pool: pool.value, load: load.value } } };
 }
 
 const KNOBS = new Set([
@@ -64,8 +80,14 @@ export function lessonProblems(lesson: unknown): ValidationDetail[] {
     if (!(step.focus.metric in LESSON_METRICS)) details.push({ path: `${at}/focus/metric`, message: `unknown metric ${step.focus.metric}` });
     if (step.knob !== undefined && !KNOBS.has(step.knob)) details.push({ path: `${at}/knob`, message: `unknown knob ${step.knob}` });
     for (const language of LESSON_LANGUAGES) {
-      const sentences = countSentences(step.watch[language]);
+      const sentences = countSentences(plainText(step.watch[language]));
       if (sentences < 1 || sentences > 3) details.push({ path: `${at}/watch/${language}`, message: `say what to watch in 1 to 3 sentences, not ${sentences}` });
+      for (const series of unknownSeriesTerms(step.watch[language])) {
+        details.push({ path: `${at}/watch/${language}`, message: `unknown chart series ${series}` });
+      }
+    }
+    if (step.compare && Object.keys(step.compare.pool ?? {}).length + Object.keys(step.compare.load ?? {}).length === 0) {
+      details.push({ path: `${at}/compare`, message: 'a comparison names at least one knob where B differs from A' });
     }
   });
   for (let step = 1; step <= valid.steps.length; step++) {

@@ -65,6 +65,13 @@ export const LessonStepSchema = Type.Object(
     focus: Type.Object({ panel: Type.String(), metric: Type.String() }, { additionalProperties: false }),
     /** The knob the class should see moved in this step (a pool, load or target knob name). */
     knob: Type.Optional(Type.String()),
+    /**
+     * This step compares: arm B runs beside the lab (arm A) as A's state at this step with this
+     * patch, as `PUT /api/compare` would start it. Not cumulative, unlike pool/load/targets: a
+     * comparison belongs to the step that names it. Entering a step with `compare` starts it afresh
+     * (seed 1); entering a step without it, or leaving the lesson, stops any comparison running.
+     */
+    compare: Type.Optional(Type.Object({ pool: Type.Optional(PoolConfigPatchSchema), load: Type.Optional(LoadConfigPatchSchema) }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countSentences, lessonProblems, lessonStateAt } from './lesson-checks';
 import { LESSONS } from './lessons';
 import type { Lesson } from './lesson-schema';
+import { parseSeriesTerms, plainText, unknownSeriesTerms } from './series-terms';
 
 const clone = (lesson: Lesson): Lesson => structuredClone(lesson);
 const first = LESSONS[0] as Lesson;
@@ -43,6 +44,28 @@ describe('lessonProblems', () => {
     expect(lessonProblems(bad)).toContainEqual(expect.objectContaining({ path: '/steps/2/pool/minIdle' }));
   });
 
+  it('rejects a bad comparison patch: an unknown knob, a value out of range, a B the lab would refuse, a patch that changes nothing', () => {
+    const withCompare = (compare: unknown) => {
+      const bad = clone(first);
+      (bad.steps[1] as { compare?: unknown }).compare = compare;
+      return lessonProblems(bad);
+    };
+    expect(withCompare({ pool: { maxOpen: 4 } })).toEqual([]);
+    expect(withCompare({ pool: { maxOpenn: 4 } }).map((d) => d.path)).toContain('/steps/1/compare/pool/maxOpenn');
+    expect(withCompare({ pool: { maxOpen: -1 } }).map((d) => d.path)).toContain('/steps/1/compare/pool/maxOpen');
+    expect(withCompare({ targets: { stall: true } }).map((d) => d.path)).toContain('/steps/1/compare/targets');
+    expect(withCompare({ pool: { minIdle: 9, maxIdle: 2 } })).toContainEqual(expect.objectContaining({ path: '/steps/1/compare/pool/minIdle' }));
+    expect(withCompare({})).toEqual([{ path: '/steps/1/compare', message: 'a comparison names at least one knob where B differs from A' }]);
+  });
+
+  it('rejects a term tied to a series no chart draws, in either language', () => {
+    const bad = clone(first);
+    bad.steps[0]!.watch['zh-CN'] = '看[[rtt.p42|往返时间]]。';
+    expect(lessonProblems(bad)).toEqual([{ path: '/steps/0/watch/zh-CN', message: 'unknown chart series rtt.p42' }]);
+    bad.steps[0]!.watch['zh-CN'] = '看[[rtt.p50|往返时间]]。';
+    expect(lessonProblems(bad)).toEqual([]);
+  });
+
   it('rejects fewer than four steps', () => {
     const short = clone(first);
     short.steps = short.steps.slice(0, 3);
@@ -65,8 +88,26 @@ describe('lessonStateAt', () => {
     expect(second.ok && second.value.restartTargets).toBe(false);
   });
 
+  it('gives a step its own comparison only: B is the step\'s state with the patch, and the step after it compares nothing', () => {
+    const lesson = LESSONS.find((l) => l.id === 'pool-runs-dry')!;
+    const last = lessonStateAt(lesson, 5);
+    if (!last.ok) throw new Error('shipped lesson must be valid');
+    expect(last.value.compare?.patch).toEqual({ pool: { maxOpen: 50, maxIdle: 50 } });
+    expect(last.value.compare?.b).toEqual({ pool: { ...last.value.pool, maxOpen: 50, maxIdle: 50 }, load: last.value.load });
+    const before = lessonStateAt(lesson, 4);
+    expect(before.ok && before.value.compare).toBeNull();
+  });
+
   it('refuses a step past the end', () => {
     expect(lessonStateAt(first, first.steps.length + 1).ok).toBe(false);
+  });
+});
+
+describe('series terms', () => {
+  it('split a text into words and terms tied to a series, and read plainly without the markup', () => {
+    expect(parseSeriesTerms('A [[rtt.p50|round trip]] falls.')).toEqual([{ text: 'A ' }, { text: 'round trip', series: 'rtt.p50' }, { text: ' falls.' }]);
+    expect(plainText('A [[rtt.p50|round trip]] falls.')).toBe('A round trip falls.');
+    expect(unknownSeriesTerms('[[rtt.p50|x]] [[nope|y]] [[broken')).toEqual(['nope', '(unclosed [[…]])']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { LoadConfigSchema } from './load-config';
 import { HEALTH_CHECK_METHODS, PoolConfigSchema } from './pool-config';
-import { MARKER_KINDS } from './snapshot';
+import { MARKER_CODES, MARKER_KINDS } from './snapshot';
 import type { CompareSnapshot } from './compare';
 import { TargetKnobsSchema } from './target-config';
 import { CLOSE_REASONS, CONNECTION_STATES, REQUEST_OUTCOMES, TARGET_STATES } from './vocabulary';
@@ -80,7 +80,13 @@ const ClosedConnectionSnapshotSchema = strict({
 
 const LeakSuspectSnapshotSchema = strict({ connectionId: Type.Number(), targetId: Type.String(), heldMs: Type.Number(), borrowedAt: Type.Number() });
 
-const MarkerSchema = strict({ id: Type.Number(), t: Type.Number(), kind: union(MARKER_KINDS), label: Type.String() });
+const KnobValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
+const MarkerSchema = strict({
+  id: Type.Number(), t: Type.Number(), kind: union(MARKER_KINDS), label: Type.String(),
+  code: Type.Optional(union(MARKER_CODES)),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  changes: Type.Optional(Type.Array(strict({ knob: Type.String(), from: Type.Optional(KnobValueSchema), to: KnobValueSchema }))),
+});
 
 export const SnapshotSchema = strict(
   {

@@ -119,11 +119,38 @@ export interface LeakSuspectSnapshot {
 export const MARKER_KINDS = ['config', 'scenario', 'fault'] as const;
 export type MarkerKind = (typeof MARKER_KINDS)[number];
 
+/**
+ * What a marker says, as data: the dashboard words it from `code`, `params` and `changes` in the
+ * reader's language (`label` is the same in English, for logs and older readers). New codes may
+ * be added; none is renamed. Params by code:
+ * - `config-changed` { scope: 'pool' | 'load' }, changes knob from→to
+ * - `scenario-applied` { scenarioId }; `lesson-step` { lessonId, step, count }
+ * - `compare-started` changes knob from A to B (none: an A/A run); `compare-patched` changes B's knobs (to only)
+ * - `compare-stopped`, `compare-kept-b` (no params)
+ * - `target-changed` and `target-b-changed` { targetId }, changes knob from→to (B's: to only); `target-restarted` { targetId }
+ * - `leaks-reclaimed` { count }
+ */
+export const MARKER_CODES = [
+  'config-changed', 'scenario-applied', 'lesson-step', 'compare-started', 'compare-patched', 'compare-stopped', 'compare-kept-b',
+  'target-changed', 'target-b-changed', 'target-restarted', 'leaks-reclaimed',
+] as const;
+export type MarkerCode = (typeof MARKER_CODES)[number];
+
+/** One knob a marker says changed: its API name and values (`from` absent when only the new value is known). */
+export interface MarkerChange {
+  knob: string;
+  from?: string | number | boolean;
+  to: string | number | boolean;
+}
+
 export interface Marker {
   id: number;
   t: number;
   kind: MarkerKind;
   label: string;
+  code?: MarkerCode;
+  params?: Record<string, string | number>;
+  changes?: MarkerChange[];
 }
 
 export interface Snapshot {

@@ -10,7 +10,7 @@ import { parseCompareRequest } from './compare-request';
 import { CompareSamples } from './compare-samples';
 import { knobDiff } from './knob-diff';
 import { LabError } from './lab-error';
-import type { MarkerLog } from './marker-log';
+import { markerChanges, type MarkerLog } from './marker-log';
 import type { TargetAllowlist } from './target-allowlist';
 import type { RegisteredTarget } from './target-registry';
 
@@ -71,7 +71,9 @@ export class Comparison {
       arm.run();
       const diff = knobDiff(this.host.config(), arm.config());
       this.running = { arm, schedule, armSchedule, startedAt: Date.now(), diff, samples: new CompareSamples(), last: null };
-      this.host.markers.add('config', `compare started${diff.length > 0 ? `: ${diff.map((d) => d.label).join(', ')}` : ' (A/A)'}`);
+      this.host.markers.add('config', `compare started${diff.length > 0 ? `: ${diff.map((d) => d.label).join(', ')}` : ' (A/A)'}`, {
+        code: 'compare-started', changes: diff.map((d) => ({ knob: d.knob, from: d.a, to: d.b })),
+      });
       return this.state();
     });
   }
@@ -83,14 +85,16 @@ export class Comparison {
       const request = parseCompareRequest(running.arm.config(), body);
       running.arm.reconfigure(request.config);
       this.refresh();
-      this.host.markers.add('config', `B: ${describePatch(request.patch)}`);
+      this.host.markers.add('config', `B: ${describePatch(request.patch)}`, {
+        code: 'compare-patched', changes: markerChanges({ ...request.patch.pool, ...request.patch.load }),
+      });
       return this.state();
     });
   }
 
   stop(): Promise<CompareState> {
     return this.serially(async () => {
-      if (this.running) this.host.markers.add('config', 'compare stopped');
+      if (this.running) this.host.markers.add('config', 'compare stopped', { code: 'compare-stopped' });
       await this.close();
       return this.state();
     });
@@ -102,7 +106,7 @@ export class Comparison {
       const config = this.require().arm.config();
       await this.close();
       this.host.applyConfig(config);
-      this.host.markers.add('config', 'kept B');
+      this.host.markers.add('config', 'kept B', { code: 'compare-kept-b' });
       return this.state();
     });
   }
@@ -160,7 +164,9 @@ export class Comparison {
     if (!target.embedded) throw new LabError('INVALID_REQUEST', `target ${id} is external: only embedded targets have knobs`, 409);
     const result = target.embedded.update(patch);
     if (!result.ok) throw LabError.invalidConfig(result.details);
-    this.host.markers.add('fault', `B ${id}: ${Object.entries(patch as object).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+    this.host.markers.add('fault', `B ${id}: ${Object.entries(patch as object).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`, {
+      code: 'target-b-changed', params: { targetId: id }, changes: markerChanges(patch as Record<string, unknown>),
+    });
     return this.describeTargetB(id);
   }
 

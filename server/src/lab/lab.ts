@@ -12,7 +12,7 @@ import { LoadGenerator } from '../load/load-generator';
 import { describeChange } from './describe-change';
 import { EventBatch } from './event-batch';
 import { LabError } from './lab-error';
-import { MarkerLog } from './marker-log';
+import { MarkerLog, markerChanges } from './marker-log';
 import { RecentlyClosed } from './recently-closed';
 import { Sampler } from './sampler';
 import { findScenario, SCENARIOS, summarize } from './scenarios';
@@ -26,6 +26,7 @@ import { TargetAllowlist } from './target-allowlist';
 import { TargetRegistry, type RegisteredTarget } from './target-registry';
 import { patchLabConfig } from './patch-lab-config';
 import { Comparison } from './comparison';
+import { parseCompareRequest } from './compare-request';
 import { readFdSoftLimit, socketBudgetFor } from './socket-budget';
 
 export interface LabOptions {
@@ -190,7 +191,7 @@ export class Lab {
     this.scenarioId = id;
     // A scenario replaces the whole state, so the lesson step no longer describes the lab.
     this.lessonPosition = null;
-    this.markers.add('scenario', scenario.title);
+    this.markers.add('scenario', scenario.title, { code: 'scenario-applied', params: { scenarioId: id } });
     this.record({ t: Date.now(), type: 'scenario-applied', scenarioId: id, title: scenario.title });
     if (scenario.compareB) await this.compare.start({ b: scenario.compareB, seed: 1 });
     return this.config();
@@ -206,7 +207,9 @@ export class Lab {
 
   /**
    * Step `step` (from 1) of lesson `id`, from wherever the lab is: the cumulative state of steps
-   * 1..step is computed and validated whole before any of it is applied, so a bad step changes nothing.
+   * 1..step, and the step's own comparison, are computed and validated whole before any of it is
+   * applied, so a bad step changes nothing. A comparison starts afresh on a step that compares and
+   * stops on one that does not; if B cannot start (a clone's port), A goes back to where it was.
    */
   async goToLesson(id: string, step: number): Promise<LessonGoResult> {
     this.assertOpen();
@@ -217,28 +220,48 @@ export class Lab {
     }
     const state = lessonStateAt(lesson, step);
     if (!state.ok) throw LabError.invalidConfig(state.details);
+    const compareB = state.value.compare;
+    // The server's own check of B, as PUT /api/compare would make it, before anything moves.
+    if (compareB) parseCompareRequest({ pool: state.value.pool, load: state.value.load }, { b: compareB.patch });
     // A step sets the whole lab, as a scenario does: a comparison left running would no longer be the step's.
     if (this.compare.active) await this.compare.stop();
     const before = this.config();
+    const targets = this.embeddedTargets();
+    const knobsBefore = targets.map((t) => t.embedded?.knobs());
     this.pool.reconfigure(state.value.pool);
     this.load.reconfigure(state.value.load);
-    for (const target of this.embeddedTargets()) target.embedded?.update(state.value.targets);
-    this.lessonPosition = { id, step };
-    this.noteConfigChange(before, this.config());
-    this.markers.add('scenario', `${lesson.title.en}: step ${step}/${lesson.steps.length}`);
+    for (const target of targets) target.embedded?.update(state.value.targets);
     if (state.value.restartTargets) {
-      await Promise.all(this.embeddedTargets().map(async (target) => {
+      await Promise.all(targets.map(async (target) => {
         await this.targets.restart(target.id);
         this.record({ t: Date.now(), type: 'target-restarted', targetId: target.id, address: target.address });
       }));
     }
+    if (compareB) {
+      try {
+        await this.compare.start({ b: compareB.patch, seed: 1 });
+      } catch (error) {
+        this.pool.reconfigure(before.pool);
+        this.load.reconfigure(before.load);
+        targets.forEach((t, i) => t.embedded?.update(knobsBefore[i]));
+        throw error instanceof LabError ? error : LabError.internal(`step ${step} of ${id} not applied: its comparison could not start`, error);
+      }
+    }
+    this.lessonPosition = { id, step };
+    this.noteConfigChange(before, this.config());
+    this.markers.add('scenario', `${lesson.title.en}: step ${step}/${lesson.steps.length}`, {
+      code: 'lesson-step', params: { lessonId: id, step, count: lesson.steps.length },
+    });
     return { lesson: { id, step }, config: this.config() };
   }
 
-  /** Leave the lesson; the lab keeps the state of the last step. */
-  leaveLesson(): { lesson: null } {
+  /** Leave the lesson; the lab keeps the state of the last step, and a comparison of that step stops. */
+  async leaveLesson(): Promise<{ lesson: null }> {
     this.assertOpen();
+    const position = this.lessonPosition;
     this.lessonPosition = null;
+    const step = position ? findLesson(position.id)?.steps[position.step - 1] : undefined;
+    if (step?.compare && this.compare.active) await this.compare.stop();
     return { lesson: null };
   }
 
@@ -259,7 +282,7 @@ export class Lab {
     if (!result.ok) throw LabError.invalidConfig(result.details);
     const { label, changed } = describeChange(before ?? {}, result.value);
     if (label) {
-      this.markers.add('fault', `${id}: ${label}`);
+      this.markers.add('fault', `${id}: ${label}`, { code: 'target-changed', params: { targetId: id }, changes: markerChanges(changed, before) });
       this.record({ t: Date.now(), type: 'reconfigured', scope: 'target', targetId: id, changed });
     }
     if (arm === 'both') this.compare.mirrorTargetKnobs(id, result.value);
@@ -275,7 +298,7 @@ export class Lab {
     }
     const target = this.targets.get(id);
     await Promise.all([this.targets.restart(id), arm === 'both' ? this.compare.restartTarget(id) : undefined]);
-    this.markers.add('fault', `${id}: restarted`);
+    this.markers.add('fault', `${id}: restarted`, { code: 'target-restarted', params: { targetId: id } });
     this.record({ t: Date.now(), type: 'target-restarted', targetId: id, address: target.address });
     return this.describeTarget(id);
   }
@@ -297,7 +320,9 @@ export class Lab {
   reclaimLeaks(): number {
     this.assertOpen();
     const reclaimed = this.pool.reclaimLeaks();
-    if (reclaimed > 0) this.markers.add('fault', `reclaimed ${reclaimed} leaked connection${reclaimed === 1 ? '' : 's'}`);
+    if (reclaimed > 0) {
+      this.markers.add('fault', `reclaimed ${reclaimed} leaked connection${reclaimed === 1 ? '' : 's'}`, { code: 'leaks-reclaimed', params: { count: reclaimed } });
+    }
     return reclaimed;
   }
 
@@ -331,7 +356,7 @@ export class Lab {
     for (const scope of ['pool', 'load'] as const) {
       const { label, changed } = describeChange(before[scope], after[scope]);
       if (!label) continue;
-      this.markers.add('config', label);
+      this.markers.add('config', label, { code: 'config-changed', params: { scope }, changes: markerChanges(changed, before[scope]) });
       this.record({ t: Date.now(), type: 'reconfigured', scope, changed });
     }
   }

@@ -40,6 +40,42 @@ describe('lesson routes', () => {
     }
   });
 
+  it('a step that compares runs exactly its comparison, from any step; a step that does not stops it; leaving the lesson stops it', async () => {
+    const lesson = findLesson('pool-runs-dry')!;
+    const compareStep = lesson.steps.findIndex((s) => s.compare !== undefined) + 1;
+    expect(compareStep).toBeGreaterThan(0);
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
+    for (const step of [compareStep, 1, compareStep, compareStep - 1, compareStep]) {
+      const response = await t.app.inject({ method: 'POST', url: `/api/lessons/pool-runs-dry/steps/${step}`, headers: { 'x-poolscope': '1' } });
+      expect(response.statusCode, await response.body).toBe(200);
+      const expected = lessonStateAt(lesson, step);
+      if (!expected.ok) throw new Error('shipped lesson state must be valid');
+      expect(await get('/api/config')).toEqual({ pool: expected.value.pool, load: expected.value.load });
+      const compare = await get('/api/compare');
+      if (expected.value.compare) {
+        expect(compare).toMatchObject({ running: true, seed: 1, a: { pool: expected.value.pool, load: expected.value.load }, b: expected.value.compare.b });
+        expect(compare.diff.map((d: { knob: string }) => d.knob).sort()).toEqual(Object.keys(expected.value.compare.patch.pool ?? {}).sort());
+      } else {
+        expect(compare).toMatchObject({ running: false, b: null });
+      }
+    }
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/lesson' })).json()).toEqual({ lesson: null });
+    expect(await get('/api/compare')).toMatchObject({ running: false, b: null });
+  });
+
+  it('the lesson-step marker says which step as data (code and params) beside its English label', async () => {
+    await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/2', headers: { 'x-poolscope': '1' } });
+    const markers = t.lab.markers.recent().reverse();
+    expect(markers.find((m) => m.code === 'lesson-step' && m.params?.lessonId === 'why-pools')).toMatchObject({
+      kind: 'scenario', label: 'Why pools exist: step 2/5', params: { lessonId: 'why-pools', step: 2, count: 5 },
+    });
+    expect(markers.find((m) => m.code === 'compare-started')).toMatchObject({ changes: [{ knob: 'maxIdle', from: 10, to: 0 }] });
+    const change = markers.find((m) => m.code === 'config-changed');
+    expect(['pool', 'load']).toContain(change?.params?.scope);
+    expect(change?.changes?.[0]).toEqual({ knob: expect.any(String), from: expect.anything(), to: expect.anything() });
+    await t.app.inject({ method: 'DELETE', url: '/api/lesson' });
+  });
+
   it('an unknown lesson or a step out of range is a 404 and changes nothing', async () => {
     await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/2', headers: { 'x-poolscope': '1' } });
     const before = (await t.app.inject({ method: 'GET', url: '/api/config' })).body;

@@ -11,8 +11,8 @@ export const LEAKS_LIFETIMES: Lesson = {
     {
       title: { en: 'The slow leak', 'zh-CN': '缓慢的泄漏' },
       watch: {
-        en: 'One borrower in 20 never gives its connection back. Active connections creep up to 10, free ones vanish and waiting starts.',
-        'zh-CN': '每 20 个借用者中就有一个从不归还连接。使用中的连接慢慢涨到 10，空闲连接消失，开始出现等待。',
+        en: 'One borrower in 20 never gives its connection back. [[pool-state.active|Active connections]] creep up to 10, [[pool-state.idle|free ones]] vanish and [[pool-state.waiting|waiting]] starts.',
+        'zh-CN': '每 20 个借用者中就有一个从不归还连接。[[pool-state.active|使用中的连接]]慢慢涨到 10，[[pool-state.idle|空闲连接]]消失，开始出现[[pool-state.waiting|等待]]。',
       },
       notes: {
         en: 'A missing release in an error path, a stream never closed. Nothing fails at first; minutes later every acquire times out.',
@@ -55,14 +55,15 @@ export const LEAKS_LIFETIMES: Lesson = {
     {
       title: { en: 'Lifetimes with jitter', 'zh-CN': '带抖动的生命周期' },
       watch: {
-        en: 'Lifetime jitter is 25 %: each connection retires somewhere between 7.5 and 10 s. The bursts spread out into a steady trickle of retirements.',
-        'zh-CN': '生命周期抖动为 25%：每条连接在 7.5 到 10 秒之间的某个时刻退役。成批的退役被摊开，变成平稳的细流。',
+        en: 'A\'s Lifetime jitter is 25 %: each connection retires somewhere between 7.5 and 10 s. B, drawn dashed, keeps 0 %: its max-lifetime closes still come in bursts while A\'s spread into a steady trickle.',
+        'zh-CN': 'A 的生命周期抖动为 25%：每条连接在 7.5 到 10 秒之间的某个时刻退役。B（虚线）保持 0%：它的 max-lifetime 关闭仍然成批出现，而 A 的退役被摊开成平稳的细流。',
       },
       notes: {
         en: 'HikariCP subtracts up to 2.5 % in 6.0.0 and up to 25 % since November 2024 (PR #2035); pgx has MaxConnLifetimeJitter. Watch the lanes in the connection lifetimes panel stop ending in one column.',
         'zh-CN': 'HikariCP 6.0.0 会减去最多 2.5%，自 2024 年 11 月起（PR #2035）提高到最多 25%；pgx 有 MaxConnLifetimeJitter。观察连接生命周期面板中的泳道，它们不再在同一列结束。',
       },
       pool: { maxLifetimeJitterPct: 25 },
+      compare: { pool: { maxLifetimeJitterPct: 0 } },
       focus: { panel: 'connection-lifetimes', metric: 'rates.closed.max-lifetime' },
       knob: 'maxLifetimeJitterPct',
     },

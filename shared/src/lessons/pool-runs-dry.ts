@@ -11,8 +11,8 @@ export const POOL_RUNS_DRY: Lesson = {
     {
       title: { en: 'Exhaustion', 'zh-CN': '连接池耗尽' },
       watch: {
-        en: '40 workers share 4 connections, each held 100 ms. Waiting climbs and stays high: the pool, not the target, is the bottleneck.',
-        'zh-CN': '40 个工作者共用 4 条连接，每次持有 100 毫秒。等待数迅速上升并居高不下：瓶颈在连接池，而不在目标服务器。',
+        en: '40 workers share 4 connections, each held 100 ms. [[pool-state.waiting|Waiting]] climbs and stays high: the pool, not the target, is the bottleneck.',
+        'zh-CN': '40 个工作者共用 4 条连接，每次持有 100 毫秒。[[pool-state.waiting|等待数]]迅速上升并居高不下：瓶颈在连接池，而不在目标服务器。',
       },
       notes: {
         en: 'Four connections at 100 ms each serve at most 40 loans a second; 40 workers ask for far more. The waiting band on the pool-state chart is the queue.',
@@ -25,8 +25,8 @@ export const POOL_RUNS_DRY: Lesson = {
     {
       title: { en: 'The acquire timeout', 'zh-CN': '获取超时' },
       watch: {
-        en: 'Acquire timeout drops to 200 ms. Wait p99 pins at the timeout and acquire timeouts tick up every second.',
-        'zh-CN': '获取超时降到 200 毫秒。等待时间 p99 被钉在超时值上，获取超时数每秒都在增加。',
+        en: 'Acquire timeout drops to 200 ms. [[wait-times.p99|Wait p99]] pins at the timeout and [[health.timeouts|acquire timeouts]] tick up every second.',
+        'zh-CN': '获取超时降到 200 毫秒。[[wait-times.p99|等待时间 p99]] 被钉在超时值上，[[health.timeouts|获取超时]]数每秒都在增加。',
       },
       notes: {
         en: 'The timeout does not make the pool faster; it turns waiting into errors. HikariCP connectionTimeout, tarn acquireTimeoutMillis and pg connectionTimeoutMillis are this knob (pg counts the dial in it too).',
@@ -39,8 +39,8 @@ export const POOL_RUNS_DRY: Lesson = {
     {
       title: { en: 'Little\'s law', 'zh-CN': '利特尔法则' },
       watch: {
-        en: 'Targets now answer in 50 ms and the pool has room. Active connections equal acquires per second times the mean hold time.',
-        'zh-CN': '目标服务器现在 50 毫秒才响应，连接池容量充足。使用中的连接数等于每秒获取次数乘以平均持有时间。',
+        en: 'Targets now answer in 50 ms and the pool has room. [[littles-law.active|Active connections]] equal acquires per second times the mean hold time.',
+        'zh-CN': '目标服务器现在 50 毫秒才响应，连接池容量充足。[[littles-law.active|使用中的连接数]]等于每秒获取次数乘以平均持有时间。',
       },
       notes: {
         en: 'Raise the targets\' latency and the active count grows with it while throughput stays put. This is how to size a pool: arrival rate times time in use, plus headroom.',
@@ -55,8 +55,8 @@ export const POOL_RUNS_DRY: Lesson = {
     {
       title: { en: 'A big pool against small targets', 'zh-CN': '大连接池对上小服务器' },
       watch: {
-        en: 'Each target serves only 2 requests at once, and 50 connections push 50 requests at them. The extra requests queue inside the targets and round-trip time stretches.',
-        'zh-CN': '每个目标服务器同时只能处理 2 个请求，而 50 条连接同时压上 50 个请求。多出来的请求在服务器内部排队，往返时间被拉长。',
+        en: 'Each target serves only 2 requests at once, and 50 connections push 50 requests at them. The extra requests queue inside the targets and [[rtt.p50|round-trip time]] stretches.',
+        'zh-CN': '每个目标服务器同时只能处理 2 个请求，而 50 条连接同时压上 50 个请求。多出来的请求在服务器内部排队，[[rtt.p50|往返时间]]被拉长。',
       },
       notes: {
         en: 'Like a database with 4 cores and 50 busy sessions: everything is "in progress" and everything is slow.',
@@ -70,14 +70,15 @@ export const POOL_RUNS_DRY: Lesson = {
     {
       title: { en: 'Smaller is faster', 'zh-CN': '更小反而更快' },
       watch: {
-        en: 'Max open connections drops to 4. The queue moves out of the targets into the pool, and round-trip p50 falls.',
-        'zh-CN': '最大连接数降到 4。队列从目标服务器移到了连接池里，往返时间 p50 随之下降。',
+        en: 'A drops to 4 Max open connections; B, drawn dashed, keeps 50. A\'s queue moves out of the targets into the pool, and A\'s [[rtt.p50|round-trip p50]] falls below B\'s.',
+        'zh-CN': 'A 的最大连接数降到 4；B（虚线）保持 50。A 的队列从目标服务器移到了连接池里，A 的[[rtt.p50|往返时间 p50]]低于 B。',
       },
       notes: {
         en: 'Throughput stays about the same because the targets were the limit all along; what changed is where the waiting happens. The PostgreSQL wiki\'s rule of thumb: connections = cores × 2 + effective spindles.',
         'zh-CN': '吞吐量基本不变，因为限制一直在目标服务器；变化的是等待发生的位置。PostgreSQL wiki 的经验公式：连接数 = 核数 × 2 + 有效磁盘数。',
       },
       pool: { maxOpen: 4, maxIdle: 4 },
+      compare: { pool: { maxOpen: 50, maxIdle: 50 } },
       focus: { panel: 'throughput', metric: 'latency.rttMs.p50' },
       knob: 'maxOpen',
     },

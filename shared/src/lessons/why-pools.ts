@@ -26,14 +26,15 @@ export const WHY_POOLS: Lesson = {
     {
       title: { en: 'A pool: connections are reused', 'zh-CN': '有了连接池：连接被复用' },
       watch: {
-        en: 'Max idle goes back to 10: a released connection waits in the pool for the next borrower. Dials fall to zero after warm-up while requests carry on.',
-        'zh-CN': '最大空闲连接数恢复为 10：归还的连接留在池中等待下一个借用者。预热之后建连数降到零，而请求照常进行。',
+        en: 'A keeps released connections for the next borrower (Max idle 10); B, drawn dashed, is still no pool (Max idle 0). A\'s dials fall to zero after warm-up while B dials for every request, and both serve the same [[throughput.ok|ok requests]].',
+        'zh-CN': 'A 把归还的连接留给下一个借用者（最大空闲 10）；B（虚线）仍然没有连接池（最大空闲 0）。预热之后 A 的建连数降到零，而 B 每个请求都要建连，两者完成的[[throughput.ok|成功请求]]一样多。',
       },
       notes: {
         en: 'Same load as before. The round trip no longer includes a handshake, and the targets see a handful of long-lived connections instead of a stream of short ones.',
         'zh-CN': '负载与上一步相同。往返时间里不再包含握手，目标服务器看到的是少量长连接，而不是源源不断的短连接。',
       },
       pool: { maxIdle: 10 },
+      compare: { pool: { maxIdle: 0 } },
       focus: { panel: 'throughput', metric: 'rates.dials' },
       knob: 'maxIdle',
     },
@@ -54,8 +55,8 @@ export const WHY_POOLS: Lesson = {
     {
       title: { en: 'Warm-up with min idle', 'zh-CN': '用最小空闲连接预热' },
       watch: {
-        en: 'The load is paused and Min idle is 8. The pool dials 8 connections ahead of demand, and they sit idle, ready.',
-        'zh-CN': '负载已暂停，最小空闲连接数为 8。连接池在需求到来之前建好 8 条连接，它们处于空闲状态，随时可用。',
+        en: 'The load is paused and Min idle is 8. The pool dials 8 connections ahead of demand, and they [[pool-state.idle|sit idle]], ready.',
+        'zh-CN': '负载已暂停，最小空闲连接数为 8。连接池在需求到来之前建好 8 条连接，它们处于[[pool-state.idle|空闲状态]]，随时可用。',
       },
       notes: {
         en: 'Without min idle the first burst after a quiet spell pays for every dial. pgx MinIdleConns and HikariCP minimumIdle do this; pg.Pool min does not prefill.',
@@ -69,8 +70,8 @@ export const WHY_POOLS: Lesson = {
     {
       title: { en: 'The burst finds a warm pool', 'zh-CN': '突发流量遇到预热好的池' },
       watch: {
-        en: 'The load starts again with 8 workers. Acquire wait p99 stays near zero because every borrower finds a connection ready.',
-        'zh-CN': '负载重新开始，8 个工作者。获取等待时间 p99 接近零，因为每个借用者都能拿到现成的连接。',
+        en: 'The load starts again with 8 workers. [[wait-times.p99|Acquire wait p99]] stays near zero because every borrower finds a connection ready.',
+        'zh-CN': '负载重新开始，8 个工作者。[[wait-times.p99|获取等待时间 p99]] 接近零，因为每个借用者都能拿到现成的连接。',
       },
       notes: {
         en: 'Compare with step 1: no dials, no waits. End the lesson by asking what min idle costs (idle sockets on the server side) and when that is worth paying.',

@@ -1,10 +1,7 @@
-import type { Marker, MarkerKind } from '@poolscope/shared/snapshot';
+import type { Marker } from '@poolscope/shared/snapshot';
 
-export interface MarkerCluster {
-  id: number;
-  t: number;
-  kind: MarkerKind;
-  label: string;
+/** A marker line: the latest marker of the burst (its code and params word it), and how many it stands for. */
+export interface MarkerCluster extends Marker {
   count: number;
 }
 
@@ -20,13 +17,9 @@ export function clusterMarkers(markers: readonly Marker[], gapMs: number, max = 
   for (const m of [...markers].sort((a, b) => a.t - b.t)) {
     const last = clusters.at(-1);
     if (last && m.t - last.t < gapMs) {
-      last.count += 1;
-      last.t = m.t;
-      last.id = m.id;
-      last.kind = m.kind;
-      last.label = m.label;
+      clusters[clusters.length - 1] = { ...m, count: last.count + 1 };
     } else {
-      clusters.push({ id: m.id, t: m.t, kind: m.kind, label: m.label, count: 1 });
+      clusters.push({ ...m, count: 1 });
     }
   }
   return clusters.slice(-max).map((c) => (c.count > 1 ? { ...c, label: `${c.label} (+${c.count - 1})` } : c));

@@ -179,19 +179,19 @@ export const en = {
   scenarios: {
     steady: {
       title: 'Steady state',
-      watch: 'A few connections serve a gentle load. Active stays low, idle connections are reused, waits stay near zero and nothing dials after warm-up.',
+      watch: 'A few connections serve a gentle load. [[pool-state.active|Active]] stays low, [[pool-state.idle|idle connections]] are reused, waits stay near zero and nothing dials after warm-up.',
     },
     exhaustion: {
       title: 'Pool exhaustion',
-      watch: '40 workers share 4 connections held 100 ms each. Waiting climbs, wait p99 pins at the acquire timeout (500 ms) and acquire timeouts tick up: the pool, not the target, is the bottleneck.',
+      watch: '40 workers share 4 connections held 100 ms each. [[pool-state.waiting|Waiting]] climbs, [[wait-times.p99|wait p99]] pins at the acquire timeout (500 ms) and [[health.timeouts|acquire timeouts]] tick up: the pool, not the target, is the bottleneck.',
     },
     'slow-target': {
       title: 'Slow target (Little\'s law)',
-      watch: 'Targets answer in 50 ms. Active connections ≈ acquires per second × mean hold time: raise the latency and watch active grow with it while throughput stays put.',
+      watch: 'Targets answer in 50 ms. [[littles-law.active|Active connections]] ≈ acquires per second × mean hold time: raise the latency and watch active grow with it while throughput stays put.',
     },
     'target-restart': {
       title: 'Target restart and stale connections',
-      watch: 'The targets restart and every pooled socket dies. With idle watching off, the pool finds out on borrow: health checks fail, connections close as health-check, new ones dial, and borrowers never see an error.',
+      watch: 'The targets restart and every pooled socket dies. With idle watching off, the pool finds out on borrow: [[health.hcFailed|health checks fail]], connections close as health-check, new ones dial, and borrowers never see an error.',
     },
     heartbeats: {
       title: 'Heartbeats versus idle close',
@@ -203,7 +203,7 @@ export const en = {
     },
     'smaller-pool': {
       title: 'Smaller pool is faster',
-      watch: 'Each target serves only 2 requests at once. With 50 connections the extra requests queue inside the targets and round trips stretch. Drag Max open connections down to 4: the queue moves into the pool and round-trip time drops.',
+      watch: 'Each target serves only 2 requests at once. With 50 connections the extra requests queue inside the targets and [[rtt.p50|round trips]] stretch. Drag Max open connections down to 4: the queue moves into the pool and [[rtt.p50|round-trip time]] drops.',
     },
     'dial-storm': {
       title: 'Dial storm and backoff',
@@ -211,19 +211,19 @@ export const en = {
     },
     'naive-check': {
       title: 'Dead connections through the naive check',
-      watch: 'The targets close connections idle for 1 s, idle watching is off and the check is the classic Go isHealthy, which calls EOF healthy. Stale borrows climb. Switch Health-check method to probe: they stop.',
+      watch: 'The targets close connections idle for 1 s, idle watching is off and the check is the classic Go isHealthy, which calls EOF healthy. [[health.stale|Stale borrows]] climb. Switch Health-check method to probe: they stop.',
     },
     'stalled-peer': {
       title: 'The stalled peer',
-      watch: 'The targets accept and read but never answer. The probe check looks only at the socket, passes them, and requests time out. Switch Health-check method to ping: checks time out instead and bad connections are culled before use.',
+      watch: 'The targets accept and read but never answer. The probe check looks only at the socket, passes them, and [[throughput.request-timeout|requests time out]]. Switch Health-check method to ping: [[health.hcFailed|checks time out]] instead and bad connections are culled before use.',
     },
     'sticky-packets': {
       title: 'Sticky packets',
-      watch: 'Framing none with 200 KiB payloads: the naive client takes the first read as the whole reply. Replies split and stick together, bad replies climb and connections are destroyed. Switch Framing to length-prefixed: they stop.',
+      watch: 'Framing none with 200 KiB payloads: the naive client takes the first read as the whole reply. Replies split and stick together, [[throughput.bad-reply|bad replies]] climb and connections are destroyed. Switch Framing to length-prefixed: they stop.',
     },
     'slow-leak': {
       title: 'The slow leak',
-      watch: 'One borrower in 20 never gives its connection back. The pool drains to zero free connections, waits and acquire timeouts climb and leak suspects are listed with their hold times. Press Reclaim leaked connections to recover.',
+      watch: 'One borrower in 20 never gives its connection back. The pool drains to zero [[pool-state.idle|free connections]], [[pool-state.waiting|waits]] and [[health.timeouts|acquire timeouts]] climb and leak suspects are listed with their hold times. Press Reclaim leaked connections to recover.',
     },
   },
   controls: {
@@ -389,6 +389,13 @@ export const en = {
     armDiff: 'B: {{knob}} {{b}} (A: {{a}})',
     armBChanged: 'B: {{changes}}',
     restarted: '{{target}}: restarted',
+    lessonStep: '{{lesson}}: step {{step}}/{{count}}',
+    targetChanged: '{{target}}: {{changes}}',
+    targetBChanged: 'B {{target}}: {{changes}}',
+    change: '{{knob}} {{from}}→{{to}}',
+    setTo: '{{knob}} {{to}}',
+    valueTrue: 'on',
+    valueFalse: 'off',
     reclaimed_one: 'reclaimed {{count}} leaked connection',
     reclaimed_other: 'reclaimed {{count}} leaked connections',
   },
@@ -575,6 +582,10 @@ export const en = {
     keyBlank: 'Blank the screen (any key returns)',
     keyHelp: 'This list',
     keyExit: 'Back to the full dashboard',
+    compareTitle: 'A against B (B dashed in the chart)',
+    compareKnob: 'What differs',
+    compareB: 'B (dashed)',
+    compareStarting: 'starting…',
     metric: {
       'pool_open': 'Open connections',
       'pool_idle': 'Idle connections',

@@ -181,19 +181,19 @@ export const zhCN: Messages = {
   scenarios: {
     steady: {
       title: '稳定状态',
-      watch: '少量连接承载平缓的负载。使用中的连接数保持很低，空闲连接被反复复用，等待时间接近零，预热之后不再建立新连接。',
+      watch: '少量连接承载平缓的负载。[[pool-state.active|使用中的连接数]]保持很低，[[pool-state.idle|空闲连接]]被反复复用，等待时间接近零，预热之后不再建立新连接。',
     },
     exhaustion: {
       title: '连接池耗尽',
-      watch: '40 个工作者共享 4 个连接，每次占用 100 ms。等待中的数量上升，等待 p99 被钉在获取超时（500 ms），获取超时次数不断增加：瓶颈在连接池，而不在目标服务。',
+      watch: '40 个工作者共享 4 个连接，每次占用 100 ms。[[pool-state.waiting|等待中的数量]]上升，[[wait-times.p99|等待 p99]] 被钉在获取超时（500 ms），[[health.timeouts|获取超时次数]]不断增加：瓶颈在连接池，而不在目标服务。',
     },
     'slow-target': {
       title: '慢目标（利特尔法则）',
-      watch: '目标 50 ms 才应答。使用中的连接数 ≈ 每秒获取次数 × 平均占用时间：调高延迟，使用中的连接随之增长，而吞吐量保持不变。',
+      watch: '目标 50 ms 才应答。[[littles-law.active|使用中的连接数]] ≈ 每秒获取次数 × 平均占用时间：调高延迟，使用中的连接随之增长，而吞吐量保持不变。',
     },
     'target-restart': {
       title: '目标重启与失效连接',
-      watch: '目标重启，池中所有套接字随之失效。关闭空闲监视后，连接池要到借出时才发现：健康检查失败，连接以 health-check 原因关闭，新连接被建立，而借用方始终看不到错误。',
+      watch: '目标重启，池中所有套接字随之失效。关闭空闲监视后，连接池要到借出时才发现：[[health.hcFailed|健康检查失败]]，连接以 health-check 原因关闭，新连接被建立，而借用方始终看不到错误。',
     },
     heartbeats: {
       title: '心跳与空闲关闭',
@@ -205,7 +205,7 @@ export const zhCN: Messages = {
     },
     'smaller-pool': {
       title: '连接池越小反而越快',
-      watch: '每个目标同时只处理 2 个请求。有 50 个连接时，多出来的请求在目标内部排队，往返时间被拉长。把最大连接数拖到 4：队列移到连接池里，往返时间随之下降。',
+      watch: '每个目标同时只处理 2 个请求。有 50 个连接时，多出来的请求在目标内部排队，[[rtt.p50|往返时间]]被拉长。把最大连接数拖到 4：队列移到连接池里，[[rtt.p50|往返时间]]随之下降。',
     },
     'dial-storm': {
       title: '连接风暴与退避',
@@ -213,19 +213,19 @@ export const zhCN: Messages = {
     },
     'naive-check': {
       title: '失效连接穿过朴素检查',
-      watch: '目标会关闭空闲 1 s 的连接，空闲监视已关闭，检查方法是经典的 Go isHealthy，它把 EOF 当成健康。失效借出不断增加。把健康检查方法切换为 probe：失效借出随即停止。',
+      watch: '目标会关闭空闲 1 s 的连接，空闲监视已关闭，检查方法是经典的 Go isHealthy，它把 EOF 当成健康。[[health.stale|失效借出]]不断增加。把健康检查方法切换为 probe：失效借出随即停止。',
     },
     'stalled-peer': {
       title: '停滞的对端',
-      watch: '目标接受连接并读取数据，但从不应答。probe 检查只看套接字，于是放行，请求随后超时。把健康检查方法切换为 ping：改为检查超时，坏连接在使用前就被剔除。',
+      watch: '目标接受连接并读取数据，但从不应答。probe 检查只看套接字，于是放行，[[throughput.request-timeout|请求随后超时]]。把健康检查方法切换为 ping：改为[[health.hcFailed|检查超时]]，坏连接在使用前就被剔除。',
     },
     'sticky-packets': {
       title: '粘包',
-      watch: '无分帧、200 KiB 负载：朴素客户端把第一次读取当作完整回复。回复被拆开又粘在一起，错误回复不断增加，连接被销毁。把分帧方式切换为 length-prefixed：问题随即消失。',
+      watch: '无分帧、200 KiB 负载：朴素客户端把第一次读取当作完整回复。回复被拆开又粘在一起，[[throughput.bad-reply|错误回复]]不断增加，连接被销毁。把分帧方式切换为 length-prefixed：问题随即消失。',
     },
     'slow-leak': {
       title: '缓慢泄漏',
-      watch: '每 20 个借用方中有 1 个从不归还连接。连接池的空闲连接逐渐耗尽，等待时间和获取超时不断攀升，疑似泄漏连同占用时长被列出。点击“回收泄漏的连接”恢复。',
+      watch: '每 20 个借用方中有 1 个从不归还连接。连接池的[[pool-state.idle|空闲连接]]逐渐耗尽，[[pool-state.waiting|等待]]和[[health.timeouts|获取超时]]不断攀升，疑似泄漏连同占用时长被列出。点击“回收泄漏的连接”恢复。',
     },
   },
   controls: {
@@ -436,6 +436,13 @@ export const zhCN: Messages = {
     armBChanged: 'B：{{changes}}',
     separator: '，',
     restarted: '{{target}}：已重启',
+    lessonStep: '{{lesson}}：第 {{step}}/{{count}} 步',
+    targetChanged: '{{target}}：{{changes}}',
+    targetBChanged: 'B {{target}}：{{changes}}',
+    change: '{{knob}} {{from}}→{{to}}',
+    setTo: '{{knob}} {{to}}',
+    valueTrue: '开',
+    valueFalse: '关',
     reclaimed_one: '回收了 {{count}} 个泄漏的连接',
     reclaimed_other: '回收了 {{count}} 个泄漏的连接',
   },
@@ -622,6 +629,10 @@ export const zhCN: Messages = {
     keyBlank: '黑屏（按任意键返回）',
     keyHelp: '此列表',
     keyExit: '返回完整仪表盘',
+    compareTitle: 'A 与 B 对比（图中虚线为 B）',
+    compareKnob: '不同之处',
+    compareB: 'B（虚线）',
+    compareStarting: '启动中…',
     metric: {
       'pool_open': '打开的连接',
       'pool_idle': '空闲连接',

@@ -3,6 +3,7 @@ import type { Marker } from '@poolscope/shared/snapshot';
 import { en } from '../../i18n/en';
 import { i18n } from '../../i18n/i18n';
 import { ALL_KNOBS } from '../../i18n/knob-texts';
+import { wordMarker } from '../../i18n/marker-words';
 
 /*
  * The server labels markers in English and in code (server/src/lab/lab.ts): a scenario's title,
@@ -56,9 +57,12 @@ function word(t: TFunction, kind: Marker['kind'], label: string): string {
   return what === 'restarted' ? t('markers.restarted', { target }) : `${target}: ${changes(t, what)}`;
 }
 
-/** A marker's (or a cluster's, "… (+2)") label in the reader's language. */
-export function markerLabel(t: TFunction, m: Pick<Marker, 'kind' | 'label'>): string {
+/**
+ * A marker's (or a cluster's, "… (+2)") label in the reader's language: from its code when it has
+ * one (marker-words.ts), else from the English label's shape (recordings made before markers had codes).
+ */
+export function markerLabel(t: TFunction, m: Pick<Marker, 'kind' | 'label' | 'code' | 'params' | 'changes'>): string {
   if (i18n.language === 'en') return m.label;
   const more = / \(\+\d+\)$/.exec(m.label)?.[0] ?? '';
-  return word(t, m.kind, m.label.slice(0, m.label.length - more.length)) + more;
+  return (wordMarker(t, m, i18n.language) ?? word(t, m.kind, m.label.slice(0, m.label.length - more.length))) + more;
 }

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { LabEvent } from '@poolscope/shared/events';
 import { formatMs } from '../../lib/format';
+import { i18n } from '../../i18n/i18n';
+import { wordChanges } from '../../i18n/marker-words';
 
 export type EventTone = 'info' | 'good' | 'warn' | 'bad';
 
@@ -12,8 +14,15 @@ export interface EventLine { text: string; tone: EventTone; detail?: string }
 
 const TROUBLE = new Set(['error', 'health-check', 'remote-closed', 'bad-reply']);
 
-/** "maxOpen = 4, holdMs = 100": knob keys are the API's own names, values as JSON. */
-const changes = (changed: Record<string, unknown>) => Object.entries(changed).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
+/**
+ * In English "maxOpen = 4, holdMs = 100": knob keys are the API's own names, values as JSON. In
+ * another language the knobs' titles and values worded as the chart markers word them.
+ */
+function changes(t: TFunction, changed: Record<string, unknown>): string {
+  if (i18n.language === 'en') return Object.entries(changed).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
+  const scalar = (v: unknown): v is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof v);
+  return wordChanges(t, Object.entries(changed).flatMap(([knob, to]) => (scalar(to) ? [{ knob, to }] : [])));
+}
 
 export function describeEvent(e: LabEvent, t: TFunction): EventLine {
   switch (e.type) {
@@ -30,7 +39,7 @@ export function describeEvent(e: LabEvent, t: TFunction): EventLine {
     case 'leak-released': return { text: t('events.leakReleased', { id: e.connectionId, held: formatMs(e.heldMs) }), tone: 'good' };
     case 'reconfigured': {
       const key = e.scope === 'target' ? 'events.changedTarget' : e.scope === 'pool' ? 'events.changedPool' : 'events.changedLoad';
-      return { text: t(key, { target: e.targetId ?? '', changes: changes(e.changed) }), tone: 'info' };
+      return { text: t(key, { target: e.targetId ?? '', changes: changes(t, e.changed) }), tone: 'info' };
     }
     case 'scenario-applied': return { text: t('events.scenarioStarted', { title: t(`scenarios.${e.scenarioId}.title`, { defaultValue: e.title }) }), tone: 'info' };
     case 'target-added': return { text: t('events.targetAdded', { target: e.targetId, address: e.address }), tone: 'good' };

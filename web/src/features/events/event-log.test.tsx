@@ -37,6 +37,8 @@ describe('describeEvent', () => {
     const timedOut = describeEvent({ t: 0, type: 'acquire-timed-out', waitedMs: 500, message: 'timed out; last dial error: ECONNREFUSED' }, i18n.t);
     expect(timedOut).toEqual({ text: '等待 500 ms 后获取超时：', tone: 'bad', detail: 'timed out; last dial error: ECONNREFUSED' });
     expect(describeEvent({ t: 0, type: 'scenario-applied', scenarioId: 'slow-leak', title: 'The slow leak' }, i18n.t).text).toBe('场景已启动：缓慢泄漏');
+    const changed = describeEvent({ t: 0, type: 'reconfigured', scope: 'pool', changed: { maxOpen: 4, watchIdle: false } }, i18n.t);
+    expect(changed.text).toBe('连接池配置已更改：最大连接数 4，监视空闲套接字 关');
   });
 });
 

@@ -4,6 +4,7 @@ import type { LessonPanel } from '@poolscope/shared/lesson-schema';
 import { useLive } from '../../lib/use-live';
 import { lessonLanguage, pickText } from './lesson-language';
 import { useLessons } from './use-lessons';
+import { SeriesText } from '../../components/series-text';
 
 /** The presenter's lesson step as the audience reads it: no buttons, the focused panel below. Nothing outside a lesson. */
 export function AudienceStep({ renderPanel }: { renderPanel: (panel: LessonPanel) => ReactNode }) {
@@ -18,7 +19,7 @@ export function AudienceStep({ renderPanel }: { renderPanel: (panel: LessonPanel
     <section className="audience-step" aria-live="polite" data-testid="audience-step">
       <p className="muted">{pickText(lesson.title, language)} · {t('audience.stepOf', { step: position.step, count: lesson.steps.length })}</p>
       <h2 data-testid="audience-step-title">{pickText(step.title, language)}</h2>
-      <p>{pickText(step.watch, language)}</p>
+      <p><SeriesText text={pickText(step.watch, language)} /></p>
       <div data-focus-panel={step.focus.panel}>{renderPanel(step.focus.panel)}</div>
     </section>
   );

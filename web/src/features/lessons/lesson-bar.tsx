@@ -5,6 +5,7 @@ import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { lessonLanguage, pickText } from './lesson-language';
 import { useLessons } from './use-lessons';
+import { SeriesText } from '../../components/series-text';
 
 /**
  * Pick a lesson and present it. While a lesson runs (on this dashboard or another), every
@@ -52,7 +53,7 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
       {running && step && position ? (
         <p className="scenario-watch" aria-live="polite" data-testid="lesson-step">
           <span className="badge badge-good">{t('lessons.step', { step: position.step, count: running.steps.length })}</span>
-          <strong>{pickText(step.title, language)}:</strong> {pickText(step.watch, language)}
+          <strong>{pickText(step.title, language)}:</strong> <SeriesText text={pickText(step.watch, language)} />
         </p>
       ) : null}
       {message ? <p className="text-bad small" role="alert">{message}</p> : null}

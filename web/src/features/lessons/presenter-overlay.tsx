@@ -7,9 +7,11 @@ import { useLive } from '../../lib/use-live';
 import { ackMessage } from '../../components/ack-message';
 import { lessonLanguage, pickText } from './lesson-language';
 import { lessonMetricUnit, metricLabelKey, readLessonMetric } from '../../lib/lesson-metric';
-import { knobLabel } from './metric-labels';
+import { knobName } from '../../i18n/marker-words';
+import { PresenterCompare } from './presenter-compare';
 import { KEY_HELP, presenterAction, stepAfter } from './presenter-keys';
 import { openSpeakerNotes } from './speaker-notes-window';
+import { SeriesText } from '../../components/series-text';
 
 interface PresenterOverlayProps {
   lesson: Lesson;
@@ -71,9 +73,10 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
       <div className="presenter-body">
         <section className="presenter-text" aria-live="polite">
           <h2 data-testid="presenter-title">{pickText(step.title, language)}</h2>
-          <p className="presenter-watch">{pickText(step.watch, language)}</p>
+          <p className="presenter-watch"><SeriesText text={pickText(step.watch, language)} /></p>
           <FocusedMetric metric={step.focus.metric} />
-          {step.knob ? <p className="presenter-knob">{t('lessons.move')} <strong>{knobLabel(step.knob)}</strong></p> : null}
+          {step.compare ? <PresenterCompare step={step} /> : null}
+          {step.knob ? <p className="presenter-knob">{t('lessons.move')} <strong>{knobName(t, step.knob)}</strong></p> : null}
           {message ? <p className="text-bad" role="alert">{message}</p> : null}
         </section>
         <div className="presenter-panel" data-focus-panel={step.focus.panel}>{renderPanel(step.focus.panel)}</div>

@@ -5,6 +5,7 @@ import { useLive } from '../../lib/use-live';
 import { lessonLanguage, pickText } from './lesson-language';
 import { presenterAction, stepAfter } from './presenter-keys';
 import { useLessons } from './use-lessons';
+import { SeriesText } from '../../components/series-text';
 
 /** The presenter's second window: this step's notes, what comes next, and a timer. Arrow keys move the class here too. */
 export function SpeakerNotes() {
@@ -53,7 +54,7 @@ export function SpeakerNotes() {
       ) : null}
       <section className="speaker-next">
         <h2>{t('lessons.nextStep')}</h2>
-        {next ? <p><strong>{pickText(next.title, language)}</strong>: {pickText(next.watch, language)}</p> : <p className="muted">{t('lessons.lastStep')}</p>}
+        {next ? <p><strong>{pickText(next.title, language)}</strong>: <SeriesText text={pickText(next.watch, language)} /></p> : <p className="muted">{t('lessons.lastStep')}</p>}
       </section>
     </main>
   );

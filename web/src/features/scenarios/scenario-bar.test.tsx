@@ -5,6 +5,7 @@ import { createDashboardStores } from '../../lib/store-context';
 import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeSnapshot } from '../../test-support/fixtures';
 import { ScenarioBar } from './scenario-bar';
+import { PERCENTILE_COLORS } from '../../lib/palette';
 
 const SMALLER: ScenarioSummary = {
   id: 'smaller-pool', title: 'Smaller pool is faster', watch: 'Drag Max open connections down to 4 and watch round-trip time drop.',
@@ -30,4 +31,22 @@ describe('ScenarioBar', () => {
     expect(metric.getAttribute('data-metric')).toBe('latency.rttMs.p50');
     expect(metric.textContent).toBe(`Round trip p50: ${snapshot.latency.rttMs.p50.toFixed(2)} ms`);
   });
+
+  it('draws the terms of "what to watch" that name a chart series in that series\' colour', async () => {
+    commands.fetchScenarios.mockResolvedValue({ ok: true, data: [SMALLER] });
+    act(() => liveStore.setStatus('live'));
+    render(<ScenarioBar />);
+    const watch = await screen.findByTestId('scenario-watch');
+    expect(watch.textContent).toContain('round-trip time');
+    const term = watch.querySelector('[data-series="rtt.p50"]') as HTMLElement;
+    expect(term.textContent).toBe('round trips');
+    expect(rgb(term.style.textDecorationColor)).toBe(rgb(PERCENTILE_COLORS.p50));
+    expect(rgb((term.querySelector('.series-swatch') as HTMLElement).style.backgroundColor)).toBe(rgb(PERCENTILE_COLORS.p50));
+  });
 });
+
+/** jsdom reports colours as rgb(); the palette writes hex. */
+function rgb(color: string): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return hex ? `rgb(${hex.slice(1).map((h) => parseInt(h, 16)).join(', ')})` : color;
+}

@@ -9,6 +9,7 @@ import { scenarioTitle, scenarioWatch } from '../../i18n/words';
 import type { LessonMetric } from '@poolscope/shared/lesson-schema';
 import { lessonMetricUnit, metricLabelKey, readLessonMetric } from '../../lib/lesson-metric';
 import { formatMs, formatNumber } from '../../lib/format';
+import { SeriesText } from '../../components/series-text';
 
 /** Comparison scenarios (the server marks them `compare`) start arm B beside A when run. */
 
@@ -55,7 +56,7 @@ export function ScenarioBar() {
         {selected ? (
           <>
             <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>{running ? t('scenario.running') : t('scenario.preview')}</span>
-            <strong>{t('scenario.watch')}</strong> <span data-testid="scenario-watch">{scenarioWatch(t, selected)}</span>
+            <strong>{t('scenario.watch')}</strong> <span data-testid="scenario-watch"><SeriesText text={scenarioWatch(t, selected)} /></span>
             {running ? <WatchedMetric metric={selected.focus.metric} /> : null}
           </>
         ) : <span className="muted">{error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}</span>}
