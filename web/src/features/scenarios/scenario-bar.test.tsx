@@ -34,8 +34,9 @@ describe('ScenarioBar', () => {
 
   it('draws the terms of "what to watch" that name a chart series in that series\' colour', async () => {
     commands.fetchScenarios.mockResolvedValue({ ok: true, data: [SMALLER] });
-    act(() => liveStore.setStatus('live'));
-    render(<ScenarioBar />);
+    const stores = createDashboardStores();
+    act(() => stores.live.setStatus('live'));
+    renderWithStores(<ScenarioBar />, stores);
     const watch = await screen.findByTestId('scenario-watch');
     expect(watch.textContent).toContain('round-trip time');
     const term = watch.querySelector('[data-series="rtt.p50"]') as HTMLElement;
