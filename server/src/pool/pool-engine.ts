@@ -18,7 +18,8 @@ import { DialError } from './dial-error';
 import type { PooledConnection } from './pooled-connection';
 import { runPooledRequest, sendPooledRequest, settlePooledRequest } from './pooled-request';
 import { socketConnector } from './socket-connector';
-import { TargetSet } from './target-set';
+import { TargetSet, type TargetEntry } from './target-set';
+import { coldestIdleOn, rebalanceMove } from './rebalance';
 import { countDialFailure, startDial } from './dial';
 import { highestShedRank, idleToShed, shedRank, type IdleList } from './shed';
 import type { PoolOptions, PoolTarget, RequestOptions } from './types';
@@ -61,6 +62,9 @@ export class PoolEngine implements RecordOwner {
   /** shutDown() listens here for connections leaving their state; null otherwise. */
   private onSettle: (() => void) | null = null;
   private dialRetryTimer: NodeJS.Timeout | null = null;
+  /** Rebalancing (see rebalance()): the target whose next released connection moves, and where the next dial goes. */
+  private rebalanceFrom: TargetEntry | null = null;
+  private steerTo: TargetEntry | null = null;
 
   constructor(options: PoolOptions = {}) {
     const result = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, options.config ?? {});
@@ -183,6 +187,7 @@ export class PoolEngine implements RecordOwner {
     const reason = this.retireReason(record, nowMs);
     if (reason !== null) return this.retire(record, reason);
     if (this.cfg.maxOpen > 0 && this.records.open > this.cfg.maxOpen && this.shedOverMaxOpen(record)) return;
+    if (this.rebalanceFrom === record.entry && this.moveOnRelease(record, nowMs)) return;
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
       // A handoff is a lend like any other: validateAfterIdleMs 0 checks it too.
@@ -231,7 +236,7 @@ export class PoolEngine implements RecordOwner {
   /** Dial while there is demand (waiters, minIdle deficit) and room under maxOpen. */
   refill(): void {
     while (!this.closed && this.wantsDial()) {
-      const entry = this.targets.pick(performance.now());
+      const entry = this.takeSteer() ?? this.targets.pick(performance.now());
       if (entry === undefined) return this.armDialRetry();
       // Past the socket budget the dial fails at once, counted like any failed dial; its backoff
       // is what stops this loop from trying again until a socket may be free.
@@ -299,6 +304,49 @@ export class PoolEngine implements RecordOwner {
     if (entry === undefined) return false;
     for (const record of this.idle.toArray()) if (record.entry === entry) this.retire(record, 'shrink');
     return true;
+  }
+
+  /**
+   * One step toward the even spread of a pool at its cap (see rebalance.ts), called once per
+   * housekeeping pass: the coldest idle connection on the target holding the most closes
+   * ('shrink') and one is dialled to the target holding the fewest; with none idle there, the
+   * next one released there moves. One step a pass on purpose: each step closes a warm
+   * connection and dials a target that was just down, so a burst would churn sockets and
+   * stampede it; at one a second a 4 + 0 spread is 2 + 2 in two passes.
+   */
+  rebalance(nowMs: number): void {
+    this.rebalanceFrom = null;
+    if (this.closed || this.cfg.maxOpen === 0 || this.records.open < this.cfg.maxOpen) return;
+    const move = rebalanceMove(this.targets.list(), nowMs);
+    if (move === undefined) return;
+    const idle = coldestIdleOn(this.idle, move.from);
+    if (idle === undefined) this.rebalanceFrom = move.from;
+    else this.moveTo(idle, move.to);
+  }
+
+  private moveOnRelease(record: ConnectionRecord, nowMs: number): boolean {
+    this.rebalanceFrom = null;
+    const move = rebalanceMove(this.targets.list(), nowMs);
+    if (move === undefined || move.from !== record.entry) return false;
+    this.moveTo(record, move.to);
+    return true;
+  }
+
+  /** Closes `record` and dials `to` in its place: by the refill its close triggers if there is demand, else here. */
+  private moveTo(record: ConnectionRecord, to: TargetEntry): void {
+    this.steerTo = to;
+    this.retire(record, 'shrink');
+    const withinBudget = this.socketBudget === 0 || this.records.size < this.socketBudget;
+    if (this.steerTo !== null && !this.closed && this.records.open < this.cfg.maxOpen && withinBudget) {
+      startDial(this, this.records.add(to, performance.now(), this.random, this));
+    }
+    this.steerTo = null;
+  }
+
+  private takeSteer(): TargetEntry | null {
+    const entry = this.steerTo;
+    this.steerTo = null;
+    return entry !== null && !entry.removed && !entry.inBackoff(performance.now()) ? entry : null;
   }
 
   /** A heartbeat check of an idle connection; back at the cold end if it passes (not a use, so LIFO order holds). */

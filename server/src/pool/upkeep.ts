@@ -13,11 +13,12 @@ export interface UpkeepHost {
   readonly targets: { list(): readonly TargetEntry[] };
   retire(record: ConnectionRecord, reason: CloseReason): void;
   heartbeat(record: ConnectionRecord): void;
+  rebalance(nowMs: number): void;
   flagLeak(record: ConnectionRecord, nowMs: number): void;
   refill(): void;
 }
 
-/** One housekeeping pass: reaper, lifetime, heartbeats and leak detection, then refill to minIdle. */
+/** One housekeeping pass: reaper, lifetime, heartbeats, leak detection, one rebalancing step, then refill to minIdle. */
 export function housekeep(host: UpkeepHost, nowMs: number): void {
   const config = host.config;
   const sweep = sweepIdle(idleArray(host.idleList), host.states.idle, config, nowMs);
@@ -28,6 +29,7 @@ export function housekeep(host: UpkeepHost, nowMs: number): void {
       if (record.state === 'active' && nowMs - record.borrowedAtMs >= config.leakDetectionThresholdMs) host.flagLeak(record, nowMs);
     }
   }
+  host.rebalance(nowMs);
   host.refill();
 }
 
