@@ -1,12 +1,12 @@
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import type { CloseReason } from '@poolscope/shared/vocabulary';
-import type { PooledConnection } from './pooled-connection';
+import type { ConnectionRecord } from './connection-record';
 import { shedRank } from './shed';
 import type { TargetEntry } from './target-set';
 
 export interface IdleSweep {
-  close: { connection: PooledConnection; reason: CloseReason }[];
-  heartbeat: PooledConnection[];
+  close: { connection: ConnectionRecord; reason: CloseReason }[];
+  heartbeat: ConnectionRecord[];
 }
 
 /**
@@ -15,11 +15,11 @@ export interface IdleSweep {
  * the ones kept are chosen to stay spread across targets (see shed.ts), not merely the newest.
  * Pure: the pool acts on it.
  */
-export function sweepIdle(idleOldestFirst: Iterable<PooledConnection>, idleCount: number, config: PoolConfig, nowMs: number): IdleSweep {
+export function sweepIdle(idleOldestFirst: Iterable<ConnectionRecord>, idleCount: number, config: PoolConfig, nowMs: number): IdleSweep {
   const sweep: IdleSweep = { close: [], heartbeat: [] };
   const heartbeats = config.heartbeatIntervalMs > 0 && config.healthCheckMethod !== 'none';
-  const timedOut: PooledConnection[] = [];
-  const kept: PooledConnection[] = [];
+  const timedOut: ConnectionRecord[] = [];
+  const kept: ConnectionRecord[] = [];
   let idleLeft = idleCount;
   for (const connection of idleOldestFirst) {
     if (connection.expired(nowMs, config.maxLifetimeMs, config.maxLifetimeJitterPct)) {
@@ -38,7 +38,8 @@ export function sweepIdle(idleOldestFirst: Iterable<PooledConnection>, idleCount
   }
   if (!heartbeats) return sweep;
   for (const connection of kept) {
-    if (nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= config.heartbeatIntervalMs) sweep.heartbeat.push(connection);
+    if (nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= config.heartbeatIntervalMs)
+      sweep.heartbeat.push(connection);
   }
   return sweep;
 }
@@ -47,14 +48,19 @@ export function sweepIdle(idleOldestFirst: Iterable<PooledConnection>, idleCount
  * Up to `count` of `candidates` (oldest first) to close, one at a time from the target that
  * would then hold the most open connections, counting those already being closed as gone.
  */
-function spreadShed(candidates: PooledConnection[], count: number, alreadyClosing: IdleSweep['close'], nowMs: number): Set<PooledConnection> {
+function spreadShed(
+  candidates: ConnectionRecord[],
+  count: number,
+  alreadyClosing: IdleSweep['close'],
+  nowMs: number,
+): Set<ConnectionRecord> {
   if (count >= candidates.length) return new Set(candidates);
   const open = new Map<TargetEntry, number>();
   const rankOf = (entry: TargetEntry) => open.get(entry) ?? shedRank(entry, nowMs);
   for (const { connection } of alreadyClosing) open.set(connection.entry, rankOf(connection.entry) - 1);
-  const chosen = new Set<PooledConnection>();
+  const chosen = new Set<ConnectionRecord>();
   while (chosen.size < count) {
-    let best: PooledConnection | undefined;
+    let best: ConnectionRecord | undefined;
     for (const c of candidates) if (!chosen.has(c) && (best === undefined || rankOf(c.entry) > rankOf(best.entry))) best = c;
     chosen.add(best!);
     open.set(best!.entry, rankOf(best!.entry) - 1);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PooledConnection } from './pooled-connection';
+import { ConnectionRecord } from './connection-record';
 
 /**
  * Lifetime jitter is arithmetic on one connection's own draw; the engine paths that act on
  * `expired()` (reaper, release, borrow) are covered over real sockets in the pool's tests.
  * The entry and runner are never touched by `expired()`, hence the bare stand-ins.
  */
-function connectionWithDraw(draw: number, createdAtMs = 0): PooledConnection {
+function connectionWithDraw(draw: number, createdAtMs = 0): ConnectionRecord {
   const unused = {} as never;
-  return new PooledConnection(1, unused, createdAtMs, () => draw, unused);
+  return new ConnectionRecord(1, unused, createdAtMs, () => draw, unused);
 }
 
 describe('max lifetime jitter', () => {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_POOL_CONFIG, patchPoolConfig } from '@poolscope/shared/config-rules';
 import type { PoolConfig } from '@poolscope/shared/pool-config';
-import { ERROR_CODES, type CloseReason, type ConnectionState } from '@poolscope/shared/vocabulary';
+import { ERROR_CODES, type CloseReason } from '@poolscope/shared/vocabulary';
 import { acquireTimeoutError } from './acquire-timeout';
 import { newPoolCounters } from './counters';
 import { Deque } from './deque';
@@ -12,45 +12,59 @@ import { coarseNowMs } from './coarse-clock';
 import { checkHealth } from './health-check';
 import { LatencyWindow } from './latency-window';
 import type { Connector, ReplySink } from './link';
-import { PooledConnection, type RequestRunner } from './pooled-connection';
+import { recordOf, type ConnectionRecord, type RecordOwner } from './connection-record';
+import { ConnectionStates } from './connection-states';
+import { DialError } from './dial-error';
+import type { PooledConnection } from './pooled-connection';
 import { runPooledRequest, sendPooledRequest, settlePooledRequest } from './pooled-request';
 import { socketConnector } from './socket-connector';
-import { TargetSet } from './target-set';
-import { startDial } from './dial';
-import { highestShedRank, idleToShed, shedRank } from './shed';
-import type { PoolOptions, RequestOptions } from './types';
+import { TargetSet, type TargetEntry } from './target-set';
+import { coldestIdleOn, rebalanceMove } from './rebalance';
+import { countDialFailure, startDial } from './dial';
+import { highestShedRank, idleToShed, shedRank, type IdleList } from './shed';
+import type { PoolOptions, PoolTarget, RequestOptions } from './types';
+import { shrinkIdle } from './upkeep';
 import { RequestJob } from './request-job';
-import { Waiter } from './waiter';
+import { Waiter, type PendingAcquire } from './waiter';
+
+/** The engine's gauges as its readers see them: counts, no transitions. */
+export type StateReadout = Pick<
+  ConnectionStates,
+  'connecting' | 'idle' | 'validating' | 'active' | 'closing' | 'open' | 'size' | 'leakSuspects' | 'records'
+>;
 
 /**
  * The moving parts: connections between states, waiters, dials, checks. The state is a few
- * plain collections (all, idle, waiters) and per-state counts; every transition goes through
- * `setState`, so the counts are the gauges. ConnectionPool adds operation on top (stats,
- * reconfigure, housekeeping, close).
+ * plain collections (records, idle, waiters); ConnectionStates owns every record's state and
+ * the counts, so the counts are the gauges. ConnectionPool (the public face) owns one engine
+ * and adds what an operator does: validation, housekeeping timer, read-outs, close.
  */
-export class PoolEngine implements RequestRunner {
-  protected cfg: Readonly<PoolConfig>;
+export class PoolEngine implements RecordOwner {
+  private cfg: Readonly<PoolConfig>;
   readonly instrumented: boolean;
   readonly connector: Connector;
   readonly random: () => number;
   /** See PoolOptions.socketBudget (0 = none). */
   readonly socketBudget: number;
   readonly targets = new TargetSet();
-  readonly all = new Set<PooledConnection>();
-  readonly idle = new Deque<PooledConnection>();
-  readonly waiters = new WaitQueue(() => this.cfg.acquireTimeoutMs, (waiter, nowMs) => this.timeOut(waiter, nowMs));
+  private readonly records = new ConnectionStates();
+  private readonly idle = new Deque<ConnectionRecord>();
+  readonly waiters = new WaitQueue(
+    () => this.cfg.acquireTimeoutMs,
+    (waiter, nowMs) => this.timeOut(waiter, nowMs),
+  );
   readonly counters = newPoolCounters();
   readonly window: LatencyWindow;
   readonly events: EventBus;
-  readonly count: Record<ConnectionState, number> = { connecting: 0, idle: 0, validating: 0, active: 0, closing: 0 };
-  nextConnectionId = 1;
-  heartbeatsInFlight = 0;
-  leakSuspectCount = 0;
-  lastDialError: string | null = null;
-  protected closed = false;
-  /** close() listens here for connections leaving their state; null otherwise. */
-  protected onSettle: (() => void) | null = null;
+  private heartbeatsInFlight = 0;
+  private lastDialError: string | null = null;
+  private closed = false;
+  /** shutDown() listens here for connections leaving their state; null otherwise. */
+  private onSettle: (() => void) | null = null;
   private dialRetryTimer: NodeJS.Timeout | null = null;
+  /** Rebalancing (see rebalance()): the target whose next released connection moves, and where the next dial goes. */
+  private rebalanceFrom: TargetEntry | null = null;
+  private steerTo: TargetEntry | null = null;
 
   constructor(options: PoolOptions = {}) {
     const result = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, options.config ?? {});
@@ -69,19 +83,28 @@ export class PoolEngine implements RequestRunner {
     return this.cfg;
   }
 
-  get openCount(): number {
-    return this.count.connecting + this.count.idle + this.count.validating + this.count.active;
+  get states(): StateReadout {
+    return this.records;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Idle connections, coldest first, read-only. */
+  get idleList(): IdleList {
+    return this.idle;
   }
 
   acquire(): Promise<PooledConnection> {
     if (this.closed) return Promise.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
     const nowMs = coarseNowMs();
-    const connection = this.takeIdle(nowMs);
-    if (connection !== undefined && !this.needsCheck(connection, nowMs)) {
-      this.lend(connection, nowMs, 0, false);
-      return Promise.resolve(connection);
+    const record = this.takeIdle(nowMs);
+    if (record !== undefined && !this.needsCheck(record, nowMs)) {
+      this.lend(record, nowMs, 0, false);
+      return Promise.resolve(record.loan);
     }
-    return new Promise((resolve, reject) => this.enlist(new Waiter(resolve, reject, nowMs, this.counters.dialFailures), connection));
+    return new Promise((resolve, reject) => this.enlist(new Waiter(resolve, reject, nowMs, this.counters.dialFailures), record));
   }
 
   /**
@@ -93,258 +116,418 @@ export class PoolEngine implements RequestRunner {
   request(payload: Buffer, options: RequestOptions): Promise<Buffer> {
     if (this.closed) return Promise.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
     const nowMs = coarseNowMs();
-    const connection = this.takeIdle(nowMs);
-    if (connection !== undefined && !this.needsCheck(connection, nowMs)) {
-      this.lend(connection, nowMs, 0, false);
-      return this.sendReleasing(connection, payload, options);
+    const record = this.takeIdle(nowMs);
+    if (record !== undefined && !this.needsCheck(record, nowMs)) {
+      this.lend(record, nowMs, 0, false);
+      record.releaseOnSettle = true;
+      return runPooledRequest(this, record, payload, options);
     }
     return new Promise((resolve, reject) => {
-      this.enlist(new RequestJob(this, payload, options, resolve, reject, nowMs, this.counters.dialFailures), connection);
+      this.enlist(new RequestJob(this, payload, options, resolve, reject, nowMs, this.counters.dialFailures), record);
     });
   }
 
-  /** A request on a connection lent for it alone: released the moment the request settles. */
-  sendReleasing(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
-    connection.releaseOnSettle = true;
-    return runPooledRequest(this, connection, payload, options);
-  }
-
-  /** The same for a request that waited: its end is told to `sink`, which holds the caller's promise. */
-  sendReleasingTo(connection: PooledConnection, payload: Buffer, options: RequestOptions, sink: ReplySink): void {
-    connection.releaseOnSettle = true;
-    sendPooledRequest(this, connection, payload, options, sink);
+  /** A request that waited, on a connection lent for it alone: its end is told to `sink`, which holds the caller's promise. */
+  sendReleasingTo(record: ConnectionRecord, payload: Buffer, options: RequestOptions, sink: ReplySink): void {
+    record.releaseOnSettle = true;
+    sendPooledRequest(this, record, payload, options, sink);
   }
 
   /** A waiter that found no idle connection ready: check the one it found, or queue it. */
-  private enlist(waiter: Waiter, connection: PooledConnection | undefined): void {
-    if (connection !== undefined) return this.checkThenLend(connection, waiter, false);
+  private enlist(waiter: PendingAcquire, record: ConnectionRecord | undefined): void {
+    if (record !== undefined) return this.checkThenLend(record, waiter, false);
     if (this.targets.size === 0) return waiter.reject(this.rejection(ERROR_CODES.noTargets, 'the pool has no targets to dial'));
     const maxWaiters = this.cfg.maxWaiters;
     if (maxWaiters > 0 && this.waiters.length >= maxWaiters) {
-      return waiter.reject(this.rejection(ERROR_CODES.queueFull, `wait queue full: ${this.waiters.length} waiting (maxWaiters ${maxWaiters})`));
+      return waiter.reject(
+        this.rejection(ERROR_CODES.queueFull, `wait queue full: ${this.waiters.length} waiting (maxWaiters ${maxWaiters})`),
+      );
     }
     this.waiters.push(waiter);
     this.refill();
   }
 
-  release(connection: PooledConnection): void {
-    // Anything but an active loan of ours (reclaimed, destroyed, released twice) is a harmless no-op.
-    if (connection.state !== 'active' || connection.runner !== this) return;
+  /** Anything but an active loan of this pool (reclaimed, destroyed, released twice, foreign) is a harmless no-op. */
+  release(loan: PooledConnection): void {
+    const record = recordOf(loan);
+    if (record !== undefined) this.releaseRecord(record);
+  }
+
+  destroy(loan: PooledConnection, reason: CloseReason): void {
+    const record = recordOf(loan);
+    if (record !== undefined) this.destroyRecord(record, reason);
+  }
+
+  releaseRecord(record: ConnectionRecord): void {
+    if (record.state !== 'active' || record.owner !== this) return;
     const nowMs = coarseNowMs();
-    if (this.instrumented) this.window.recordHold(nowMs - connection.borrowedAtMs);
-    if (connection.leakSuspect) this.clearLeakSuspect(connection, nowMs);
-    connection.lastUsedAtMs = nowMs;
-    this.place(connection, nowMs, false);
+    if (this.instrumented) this.window.recordHold(nowMs - record.borrowedAtMs);
+    if (record.leakSuspect) this.clearLeakSuspect(record, nowMs);
+    record.lastUsedAtMs = nowMs;
+    this.place(record, nowMs, false);
   }
 
-  destroy(connection: PooledConnection, reason: CloseReason): void {
-    if (connection.runner !== this) return;
-    this.retire(connection, reason);
+  destroyRecord(record: ConnectionRecord, reason: CloseReason): void {
+    if (record.owner === this) this.retire(record, reason);
   }
 
-  runRequest(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
-    return runPooledRequest(this, connection, payload, options);
+  runRequest(record: ConnectionRecord, payload: Buffer, options: RequestOptions): Promise<Buffer> {
+    return runPooledRequest(this, record, payload, options);
   }
 
-  requestSettled(connection: PooledConnection, error: Error | null): void {
-    settlePooledRequest(this, connection, error);
-    if (!connection.releaseOnSettle) return;
-    connection.releaseOnSettle = false;
-    this.release(connection); // a no-op if the failure already closed it
+  requestSettled(record: ConnectionRecord, error: Error | null): void {
+    settlePooledRequest(this, record, error);
+    if (!record.releaseOnSettle) return;
+    record.releaseOnSettle = false;
+    this.releaseRecord(record); // a no-op if the failure already closed it
   }
 
   /** Where a connection goes when it becomes free: closed if it should retire, else the oldest waiter, else idle. */
-  place(connection: PooledConnection, nowMs: number, coldEnd: boolean): void {
-    const reason = this.retireReason(connection, nowMs);
-    if (reason !== null) return this.retire(connection, reason);
-    if (this.cfg.maxOpen > 0 && this.openCount > this.cfg.maxOpen && this.shedOverMaxOpen(connection)) return;
+  private place(record: ConnectionRecord, nowMs: number, coldEnd: boolean): void {
+    const reason = this.retireReason(record, nowMs);
+    if (reason !== null) return this.retire(record, reason);
+    if (this.cfg.maxOpen > 0 && this.records.open > this.cfg.maxOpen && this.shedOverMaxOpen(record)) return;
+    if (this.rebalanceFrom === record.entry && this.moveOnRelease(record, nowMs)) return;
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
       // A handoff is a lend like any other: validateAfterIdleMs 0 checks it too.
-      if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter, true);
-      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, true);
-      return waiter.resolve(connection);
+      if (this.needsCheck(record, nowMs)) return this.checkThenLend(record, waiter, true);
+      this.lend(record, nowMs, nowMs - waiter.enqueuedAtMs, true);
+      return waiter.resolve(record);
     }
-    if (this.count.idle >= this.cfg.maxIdle) {
+    if (this.records.idle >= this.cfg.maxIdle) {
       // One of the idle ones or this one goes: whichever keeps the survivors spread.
       const rankedAtMs = performance.now();
-      const other = idleToShed(this.idle, rankedAtMs, shedRank(connection.entry, rankedAtMs) + 1);
-      if (other === undefined) return this.retire(connection, 'excess-idle');
+      const other = idleToShed(this.idle, rankedAtMs, shedRank(record.entry, rankedAtMs) + 1);
+      if (other === undefined) return this.retire(record, 'excess-idle');
       this.retire(other, 'excess-idle');
     }
-    this.setState(connection, 'idle');
-    connection.inIdle = true;
-    if (coldEnd) this.idle.unshift(connection);
-    else this.idle.push(connection);
+    this.records.move(record, 'idle');
+    record.inIdle = true;
+    if (coldEnd) this.idle.unshift(record);
+    else this.idle.push(record);
   }
 
-  retire(connection: PooledConnection, reason: CloseReason): void {
-    if (connection.state === 'closing' || connection.link === null) return;
-    if (connection.inIdle) this.removeFromIdle(connection);
-    if (connection.leakSuspect) {
-      connection.leakSuspect = false;
-      this.leakSuspectCount--;
-    }
-    this.setState(connection, 'closing');
-    connection.entry.open--;
+  retire(record: ConnectionRecord, reason: CloseReason): void {
+    if (record.state === 'closing' || record.link === null) return;
+    if (record.inIdle) this.removeFromIdle(record);
+    this.records.close(record);
     this.counters.closed[reason]++;
     if (this.instrumented) {
-      const ageMs = performance.now() - connection.createdAtMs;
+      const ageMs = performance.now() - record.createdAtMs;
       this.window.record('lifespanMs', ageMs);
       if (this.events.listening) {
-        this.events.emit({ t: Date.now(), type: 'connection-closed', connectionId: connection.id, targetId: connection.targetId, reason, ageMs: Math.round(ageMs), uses: connection.uses });
+        this.events.emit({
+          t: Date.now(),
+          type: 'connection-closed',
+          connectionId: record.id,
+          targetId: record.targetId,
+          reason,
+          ageMs: Math.round(ageMs),
+          uses: record.uses,
+        });
       }
     }
-    connection.link!.destroy(() => this.forget(connection));
+    record.link.destroy(() => this.forget(record));
     this.onSettle?.();
     this.refill();
-  }
-
-  setState(connection: PooledConnection, next: ConnectionState): void {
-    bump(this.count, connection.state, -1);
-    bump(this.count, next, 1);
-    connection.state = next;
   }
 
   /** Dial while there is demand (waiters, minIdle deficit) and room under maxOpen. */
   refill(): void {
     while (!this.closed && this.wantsDial()) {
-      const entry = this.targets.pick(performance.now());
+      const entry = this.takeSteer() ?? this.targets.pick(performance.now());
       if (entry === undefined) return this.armDialRetry();
-      startDial(this, entry);
+      // Past the socket budget the dial fails at once, counted like any failed dial; its backoff
+      // is what stops this loop from trying again until a socket may be free.
+      if (this.socketBudget > 0 && this.records.size >= this.socketBudget) {
+        const size = this.records.size;
+        countDialFailure(
+          this,
+          entry,
+          new DialError(ERROR_CODES.socketBudget, `socket budget reached: ${size} of ${this.socketBudget} sockets in use`),
+        );
+        this.lastDialError = entry.lastError;
+        continue;
+      }
+      startDial(this, this.records.add(entry, performance.now(), this.random, this));
     }
   }
 
-  /** Called by dial when a dial fails: the freed slot may be retried elsewhere. */
-  dialSettled(): void {
+  linkReady(record: ConnectionRecord, nowMs: number): void {
+    this.place(record, nowMs, false);
+  }
+
+  dialGone(record: ConnectionRecord): void {
+    this.records.remove(record);
+    this.lastDialError = record.entry.lastError;
     this.onSettle?.();
     this.refill();
   }
 
-  protected forget(connection: PooledConnection): void {
-    this.count.closing--;
-    this.all.delete(connection);
+  private forget(record: ConnectionRecord): void {
+    this.records.remove(record);
     this.onSettle?.();
   }
 
-  protected removeFromIdle(connection: PooledConnection): void {
-    this.idle.remove(connection);
-    connection.inIdle = false;
+  private removeFromIdle(record: ConnectionRecord): void {
+    this.idle.remove(record);
+    record.inIdle = false;
   }
 
-  protected clearLeakSuspect(connection: PooledConnection, nowMs: number): void {
-    connection.leakSuspect = false;
-    this.leakSuspectCount--;
+  /** A new config, already validated whole: live knobs act now. */
+  configure(next: Readonly<PoolConfig>): void {
+    const previous = this.cfg;
+    this.cfg = next;
+    if (next.keepAlive !== previous.keepAlive || next.noDelay !== previous.noDelay) {
+      for (const r of this.records.records()) r.link?.setSocketOptions({ keepAlive: next.keepAlive, noDelay: next.noDelay });
+    }
+    if (next.maxFrameBytes !== previous.maxFrameBytes) {
+      for (const r of this.records.records()) if (r.link !== null) r.link.maxUnexpectedBytes = next.maxFrameBytes;
+    }
+    if (next.watchIdle && !previous.watchIdle) {
+      for (const r of this.idle.toArray()) if (r.link!.goneReason !== null) this.retire(r, 'remote-closed');
+    }
+    shrinkIdle(this, performance.now());
+    if (next.acquireTimeoutMs !== previous.acquireTimeoutMs) this.waiters.rearm();
+    this.refill();
+  }
+
+  addTarget(target: PoolTarget): void {
+    this.targets.add(target);
+    this.refill();
+  }
+
+  /** Idle connections to it close now ('shrink'); borrowed ones close when released. */
+  removeTarget(targetId: string): boolean {
+    const entry = this.targets.remove(targetId);
+    if (entry === undefined) return false;
+    for (const record of this.idle.toArray()) if (record.entry === entry) this.retire(record, 'shrink');
+    return true;
+  }
+
+  /**
+   * One step toward the even spread of a pool at its cap (see rebalance.ts), called once per
+   * housekeeping pass: the coldest idle connection on the target holding the most closes
+   * ('shrink') and one is dialled to the target holding the fewest; with none idle there, the
+   * next one released there moves. One step a pass on purpose: each step closes a warm
+   * connection and dials a target that was just down, so a burst would churn sockets and
+   * stampede it; at one a second a 4 + 0 spread is 2 + 2 in two passes.
+   */
+  rebalance(nowMs: number): void {
+    this.rebalanceFrom = null;
+    if (this.closed || this.cfg.maxOpen === 0 || this.records.open < this.cfg.maxOpen) return;
+    const move = rebalanceMove(this.targets.list(), nowMs);
+    if (move === undefined) return;
+    const idle = coldestIdleOn(this.idle, move.from);
+    if (idle === undefined) this.rebalanceFrom = move.from;
+    else this.moveTo(idle, move.to);
+  }
+
+  private moveOnRelease(record: ConnectionRecord, nowMs: number): boolean {
+    this.rebalanceFrom = null;
+    const move = rebalanceMove(this.targets.list(), nowMs);
+    if (move === undefined || move.from !== record.entry) return false;
+    this.moveTo(record, move.to);
+    return true;
+  }
+
+  /** Closes `record` and dials `to` in its place: by the refill its close triggers if there is demand, else here. */
+  private moveTo(record: ConnectionRecord, to: TargetEntry): void {
+    this.steerTo = to;
+    this.retire(record, 'shrink');
+    const withinBudget = this.socketBudget === 0 || this.records.size < this.socketBudget;
+    if (this.steerTo !== null && !this.closed && this.records.open < this.cfg.maxOpen && withinBudget) {
+      startDial(this, this.records.add(to, performance.now(), this.random, this));
+    }
+    this.steerTo = null;
+  }
+
+  private takeSteer(): TargetEntry | null {
+    const entry = this.steerTo;
+    this.steerTo = null;
+    return entry !== null && !entry.removed && !entry.inBackoff(performance.now()) ? entry : null;
+  }
+
+  /** A heartbeat check of an idle connection; back at the cold end if it passes (not a use, so LIFO order holds). */
+  heartbeat(record: ConnectionRecord): void {
+    if (record.state !== 'idle') return;
+    this.removeFromIdle(record);
+    void this.validate(record, true).then((passed) => {
+      if (passed) this.place(record, performance.now(), true);
+    });
+  }
+
+  /** An active loan held past leakDetectionThresholdMs. */
+  flagLeak(record: ConnectionRecord, nowMs: number): void {
+    if (record.state !== 'active' || record.leakSuspect) return;
+    this.records.flagLeak(record);
     if (this.events.listening) {
-      this.events.emit({ t: Date.now(), type: 'leak-released', connectionId: connection.id, targetId: connection.targetId, heldMs: Math.round(nowMs - connection.borrowedAtMs) });
+      this.events.emit({
+        t: Date.now(),
+        type: 'leak-suspected',
+        connectionId: record.id,
+        targetId: record.targetId,
+        heldMs: Math.round(nowMs - record.borrowedAtMs),
+      });
+    }
+  }
+
+  /**
+   * In order: refuse new acquires; stop timers; reject waiters; close idle connections; give
+   * loans up to shutdownGraceMs to come back; close what is left; wait until every socket has
+   * fully closed and every dial in flight has ended, so nothing outlives the returned promise.
+   */
+  async shutDown(): Promise<void> {
+    this.closed = true;
+    this.waiters.disarm();
+    if (this.dialRetryTimer !== null) clearTimeout(this.dialRetryTimer);
+    this.dialRetryTimer = null;
+    for (let waiter = this.waiters.shift(); waiter !== undefined; waiter = this.waiters.shift()) {
+      this.counters.rejected++;
+      waiter.reject(new PoolError(ERROR_CODES.poolClosed, 'the pool closed while this acquire was waiting'));
+    }
+    for (const record of this.idle.toArray()) this.retire(record, 'pool-closed');
+    await this.settle(() => this.records.active + this.records.validating === 0, this.cfg.shutdownGraceMs);
+    for (const record of [...this.records.records()]) this.retire(record, 'pool-closed');
+    await this.settle(() => this.records.size === 0, this.cfg.dialTimeoutMs + 5000);
+  }
+
+  /** Resolves when `done()` holds (re-checked whenever a connection leaves a state) or after timeoutMs. */
+  private settle(done: () => boolean, timeoutMs: number): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.onSettle = null;
+        resolve();
+      };
+      const timer = setTimeout(finish, timeoutMs);
+      this.onSettle = () => {
+        if (done()) finish();
+      };
+    });
+  }
+
+  private clearLeakSuspect(record: ConnectionRecord, nowMs: number): void {
+    this.records.clearLeak(record);
+    if (this.events.listening) {
+      this.events.emit({
+        t: Date.now(),
+        type: 'leak-released',
+        connectionId: record.id,
+        targetId: record.targetId,
+        heldMs: Math.round(nowMs - record.borrowedAtMs),
+      });
     }
   }
 
   /** Checks a connection (state validating); a failure closes it ('health-check') and counts against its target. */
-  protected async validate(connection: PooledConnection, heartbeat: boolean): Promise<boolean> {
-    this.setState(connection, 'validating');
+  private async validate(record: ConnectionRecord, heartbeat: boolean): Promise<boolean> {
+    this.records.move(record, 'validating');
     if (heartbeat) this.heartbeatsInFlight++;
     const { healthCheckMethod: method, healthCheckTimeoutMs, maxFrameBytes } = this.cfg;
     const startedMs = performance.now();
-    const problem = await checkHealth(connection.link!, method, healthCheckTimeoutMs, maxFrameBytes);
+    const problem = await checkHealth(record.link!, method, healthCheckTimeoutMs, maxFrameBytes);
     if (heartbeat) this.heartbeatsInFlight--;
     const nowMs = performance.now();
     if (this.instrumented) this.window.record('healthCheckMs', nowMs - startedMs);
-    if (connection.state !== 'validating') return false;
+    if (record.state !== 'validating') return false;
     const byMethod = this.counters.healthChecksByMethod[method];
     if (problem === null) {
       this.counters.healthChecksPassed++;
       byMethod.passed++;
-      connection.lastCheckedAtMs = nowMs;
+      record.lastCheckedAtMs = nowMs;
       return true;
     }
     this.counters.healthChecksFailed++;
     byMethod.failed++;
-    connection.entry.healthChecksFailed++;
+    record.entry.healthChecksFailed++;
     if (this.events.listening) {
-      this.events.emit({ t: Date.now(), type: 'health-check-failed', connectionId: connection.id, targetId: connection.targetId, method, reason: problem });
+      this.events.emit({
+        t: Date.now(),
+        type: 'health-check-failed',
+        connectionId: record.id,
+        targetId: record.targetId,
+        method,
+        reason: problem,
+      });
     }
-    this.retire(connection, 'health-check');
+    this.retire(record, 'health-check');
     return false;
   }
 
-  protected stopTimers(): void {
-    this.waiters.disarm();
-    if (this.dialRetryTimer !== null) clearTimeout(this.dialRetryTimer);
-    this.dialRetryTimer = null;
-  }
-
-  protected rejection(code: PoolErrorCode, message: string): PoolError {
+  private rejection(code: PoolErrorCode, message: string): PoolError {
     this.counters.rejected++;
     return new PoolError(code, message);
   }
 
-  private lend(connection: PooledConnection, nowMs: number, waitedMs: number, waited: boolean): void {
-    this.setState(connection, 'active');
-    connection.firstRequestPending = connection.uses > 0;
-    connection.uses++;
-    connection.borrowedAtMs = nowMs;
-    connection.lastUsedAtMs = nowMs;
+  private lend(record: ConnectionRecord, nowMs: number, waitedMs: number, waited: boolean): void {
+    this.records.move(record, 'active');
+    record.firstRequestPending = record.uses > 0;
+    record.uses++;
+    record.borrowedAtMs = nowMs;
+    record.lastUsedAtMs = nowMs;
     this.counters.acquires++;
     if (waited) this.counters.acquiresWaited++;
     if (this.instrumented) this.window.recordWait(waitedMs);
   }
 
   /** The next idle connection in idleOrder, closing any found expired or (watchIdle) already dead. */
-  private takeIdle(nowMs: number): PooledConnection | undefined {
+  private takeIdle(nowMs: number): ConnectionRecord | undefined {
     for (;;) {
-      const connection = this.cfg.idleOrder === 'lifo' ? this.idle.pop() : this.idle.shift();
-      if (connection === undefined) return undefined;
-      connection.inIdle = false;
-      if (connection.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) this.retire(connection, 'max-lifetime');
-      else if (this.cfg.watchIdle && connection.link!.goneReason !== null) this.retire(connection, 'remote-closed');
-      else return connection;
+      const record = this.cfg.idleOrder === 'lifo' ? this.idle.pop() : this.idle.shift();
+      if (record === undefined) return undefined;
+      record.inIdle = false;
+      if (record.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) this.retire(record, 'max-lifetime');
+      else if (this.cfg.watchIdle && record.link!.goneReason !== null) this.retire(record, 'remote-closed');
+      else return record;
     }
   }
 
-  private needsCheck(connection: PooledConnection, nowMs: number): boolean {
+  private needsCheck(record: ConnectionRecord, nowMs: number): boolean {
     const { healthCheckMethod, validateAfterIdleMs } = this.cfg;
     if (healthCheckMethod === 'none') return false;
     // 0 means every borrow, whatever the coarse clock says about "just now".
-    return validateAfterIdleMs === 0 || nowMs - Math.max(connection.lastUsedAtMs, connection.lastCheckedAtMs) >= validateAfterIdleMs;
+    return validateAfterIdleMs === 0 || nowMs - Math.max(record.lastUsedAtMs, record.lastCheckedAtMs) >= validateAfterIdleMs;
   }
 
   /**
    * Check on borrow; on failure the borrower transparently gets another connection. `waited`:
    * the borrower came off the wait queue (a handoff), so a failure puts it back at the head.
    */
-  private checkThenLend(connection: PooledConnection, waiter: Waiter, waited: boolean): void {
-    void this.validate(connection, false).then((passed) => {
+  private checkThenLend(record: ConnectionRecord, waiter: PendingAcquire, waited: boolean): void {
+    void this.validate(record, false).then((passed) => {
       if (!passed) return this.assign(waiter, waited);
       if (this.closed) {
-        this.retire(connection, 'pool-closed');
+        this.retire(record, 'pool-closed');
         return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool closed while a connection was being checked'));
       }
       const nowMs = performance.now();
-      this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, waited);
-      waiter.resolve(connection);
+      this.lend(record, nowMs, nowMs - waiter.enqueuedAtMs, waited);
+      waiter.resolve(record);
     });
   }
 
   /** Serve a waiter whose checked connection failed: another idle one, else back to the head of the queue. */
-  private assign(waiter: Waiter, waited: boolean): void {
+  private assign(waiter: PendingAcquire, waited: boolean): void {
     if (this.closed) return waiter.reject(this.rejection(ERROR_CODES.poolClosed, 'the pool is closed'));
     const nowMs = performance.now();
-    const connection = this.takeIdle(nowMs);
-    if (connection === undefined) {
+    const record = this.takeIdle(nowMs);
+    if (record === undefined) {
       this.waiters.unshift(waiter);
       return this.refill();
     }
-    if (this.needsCheck(connection, nowMs)) return this.checkThenLend(connection, waiter, waited);
-    this.lend(connection, nowMs, nowMs - waiter.enqueuedAtMs, waited);
-    waiter.resolve(connection);
+    if (this.needsCheck(record, nowMs)) return this.checkThenLend(record, waiter, waited);
+    this.lend(record, nowMs, nowMs - waiter.enqueuedAtMs, waited);
+    waiter.resolve(record);
   }
 
-  private retireReason(connection: PooledConnection, nowMs: number): CloseReason | null {
+  private retireReason(record: ConnectionRecord, nowMs: number): CloseReason | null {
     if (this.closed) return 'pool-closed';
-    if (connection.entry.removed) return 'shrink';
-    if (this.cfg.watchIdle && connection.link!.goneReason !== null) return 'remote-closed';
-    if (connection.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) return 'max-lifetime';
+    if (record.entry.removed) return 'shrink';
+    if (this.cfg.watchIdle && record.link!.goneReason !== null) return 'remote-closed';
+    if (record.expired(nowMs, this.cfg.maxLifetimeMs, this.cfg.maxLifetimeJitterPct)) return 'max-lifetime';
     return null;
   }
 
@@ -353,11 +536,11 @@ export class PoolEngine implements RequestRunner {
    * this one if its target is such, and true; else an idle one there if any, and this one stays
    * (false). If every connection there is busy, the pool waits for one of them to come back.
    */
-  private shedOverMaxOpen(connection: PooledConnection): boolean {
+  private shedOverMaxOpen(record: ConnectionRecord): boolean {
     const nowMs = performance.now();
     const top = highestShedRank(this.targets.list(), nowMs);
-    if (shedRank(connection.entry, nowMs) >= top) {
-      this.retire(connection, 'shrink');
+    if (shedRank(record.entry, nowMs) >= top) {
+      this.retire(record, 'shrink');
       return true;
     }
     const other = idleToShed(this.idle, nowMs, top);
@@ -367,9 +550,9 @@ export class PoolEngine implements RequestRunner {
 
   private wantsDial(): boolean {
     if (this.targets.size === 0) return false;
-    if (this.cfg.maxOpen > 0 && this.openCount >= this.cfg.maxOpen) return false;
-    const idleDeficit = Math.max(0, this.cfg.minIdle - this.count.idle - this.heartbeatsInFlight);
-    return this.count.connecting < this.waiters.length + idleDeficit;
+    if (this.cfg.maxOpen > 0 && this.records.open >= this.cfg.maxOpen) return false;
+    const idleDeficit = Math.max(0, this.cfg.minIdle - this.records.idle - this.heartbeatsInFlight);
+    return this.records.connecting < this.waiters.length + idleDeficit;
   }
 
   private armDialRetry(): void {
@@ -382,27 +565,21 @@ export class PoolEngine implements RequestRunner {
     this.dialRetryTimer.unref();
   }
 
-  private timeOut(waiter: Waiter, nowMs: number): void {
+  private timeOut(waiter: PendingAcquire, nowMs: number): void {
     const waitedMs = nowMs - waiter.enqueuedAtMs;
     const error = acquireTimeoutError({
-      acquireTimeoutMs: this.cfg.acquireTimeoutMs, active: this.count.active, maxOpen: this.cfg.maxOpen,
-      waiting: this.waiters.length + 1, waitedMs, lastDialError: this.lastDialError,
+      acquireTimeoutMs: this.cfg.acquireTimeoutMs,
+      active: this.records.active,
+      maxOpen: this.cfg.maxOpen,
+      waiting: this.waiters.length + 1,
+      waitedMs,
+      lastDialError: this.lastDialError,
       dialFailuresDuringWait: this.counters.dialFailures - waiter.dialFailuresAtStart,
     });
     this.counters.acquireTimeouts++;
     if (this.instrumented) this.window.recordWait(waitedMs);
-    if (this.events.listening) this.events.emit({ t: Date.now(), type: 'acquire-timed-out', waitedMs: Math.round(waitedMs), message: error.message });
+    if (this.events.listening)
+      this.events.emit({ t: Date.now(), type: 'acquire-timed-out', waitedMs: Math.round(waitedMs), message: error.message });
     waiter.reject(error);
-  }
-}
-
-/** count[state] += delta, by a switch: a keyed access with five different keys is megamorphic and shows in profiles. */
-function bump(count: Record<ConnectionState, number>, state: ConnectionState, delta: number): void {
-  switch (state) {
-    case 'idle': count.idle += delta; break;
-    case 'active': count.active += delta; break;
-    case 'connecting': count.connecting += delta; break;
-    case 'validating': count.validating += delta; break;
-    case 'closing': count.closing += delta; break;
   }
 }

@@ -1,67 +1,80 @@
-import type { ConnectionState } from '@poolscope/shared/vocabulary';
-import type { Link, RequestObserver } from './link';
-import type { TargetEntry } from './target-set';
+import type { CloseReason, ConnectionState } from '@poolscope/shared/vocabulary';
+import type { Link } from './link';
 import type { RequestOptions } from './types';
 
-/** What a connection needs from its pool to run a request (kept narrow to avoid a cycle). */
-export interface RequestRunner {
-  runRequest(connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer>;
-  requestSettled(connection: PooledConnection, error: Error | null): void;
+/** What a loan reads through to (ConnectionRecord is one); declared here so this file imports no record. */
+export interface LoanSource {
+  readonly id: number;
+  readonly targetId: string;
+  readonly state: ConnectionState;
+  readonly uses: number;
+  readonly createdAtMs: number;
+  readonly borrowedAtMs: number;
+  readonly link: Link | null;
+  request(payload: Buffer, options: RequestOptions): Promise<Buffer>;
+  release(): void;
+  destroy(reason: CloseReason): void;
 }
 
 /**
- * A connection as the pool tracks it and as a borrower holds it. Times are
- * `performance.now()` milliseconds; the pool converts them for display.
+ * What a borrower holds: the connection's facts, read-only, and what a borrower may do with it
+ * (request, release, destroy). The pool's record stays behind it, so no borrower can write the
+ * pool's state: every fact is a getter with no setter (a write throws in strict code).
+ * `link` is there for probes and tests that watch the socket (goneReason, probe()).
  */
-export class PooledConnection implements RequestObserver {
-  state: ConnectionState = 'connecting';
-  link: Link | null = null;
-  readonly createdAtMs: number;
-  lastUsedAtMs: number;
-  lastCheckedAtMs: number;
-  borrowedAtMs = 0;
-  uses = 0;
-  /** Set while a reused connection's first request of a loan is still to come (stale-borrow accounting). */
-  firstRequestPending = false;
-  /** The request in flight (one at a time): was it the loan's first, and when did it start. */
-  requestFirstOfLoan = false;
-  requestStartedAtMs = 0;
-  leakSuspect = false;
-  /** Lent for one pool.request(): back to the pool as soon as that request settles. */
-  releaseOnSettle = false;
-  /** True while the connection sits in the pool's idle deque. */
-  inIdle = false;
-  /** A uniform draw in [0, 1) kept for life: the connection's share of maxLifetimeJitterPct, read at each check so the knob acts live. */
-  readonly lifetimeDraw: number;
+export class PooledConnection {
+  readonly #source: LoanSource;
 
-  constructor(
-    readonly id: number,
-    readonly entry: TargetEntry,
-    nowMs: number,
-    random: () => number,
-    readonly runner: RequestRunner,
-  ) {
-    this.createdAtMs = nowMs;
-    this.lastUsedAtMs = nowMs;
-    this.lastCheckedAtMs = nowMs;
-    this.lifetimeDraw = random();
+  constructor(source: LoanSource) {
+    this.#source = source;
+  }
+
+  get id(): number {
+    return this.#source.id;
   }
 
   get targetId(): string {
-    return this.entry.target.id;
+    return this.#source.targetId;
+  }
+
+  /** 'active' while on loan; anything else once released, destroyed or reclaimed. */
+  get state(): ConnectionState {
+    return this.#source.state;
+  }
+
+  get uses(): number {
+    return this.#source.uses;
+  }
+
+  get createdAtMs(): number {
+    return this.#source.createdAtMs;
+  }
+
+  get borrowedAtMs(): number {
+    return this.#source.borrowedAtMs;
+  }
+
+  get link(): Link | null {
+    return this.#source.link;
   }
 
   /** One echo round trip. Failures reject with a WireError and the pool closes the connection. */
   request(payload: Buffer, options: RequestOptions): Promise<Buffer> {
-    return this.runner.runRequest(this, payload, options);
+    return this.#source.request(payload, options);
   }
 
-  /** The link tells how the request ended; the pool does the bookkeeping. */
-  requestSettled(error: Error | null): void {
-    this.runner.requestSettled(this, error);
+  /** The same as pool.release(this). */
+  release(): void {
+    this.#source.release();
   }
 
-  expired(nowMs: number, maxLifetimeMs: number, jitterPct: number): boolean {
-    return maxLifetimeMs > 0 && nowMs - this.createdAtMs >= maxLifetimeMs * (1 - (jitterPct / 100) * this.lifetimeDraw);
+  /** The same as pool.destroy(this, reason). */
+  destroy(reason: CloseReason): void {
+    this.#source.destroy(reason);
+  }
+
+  /** What a loan reads through to, for its pool (undefined for anything but a loan). */
+  static sourceOf(value: unknown): LoanSource | undefined {
+    return typeof value === 'object' && value !== null && #source in value ? value.#source : undefined;
   }
 }

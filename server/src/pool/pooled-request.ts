@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { closeReasonForRequestError } from '../wire/close-reason';
 import { WireError, WIRE_ERROR_CODES } from '../wire/wire-error';
 import type { Link, LinkRequest, ReplySink } from './link';
-import type { PooledConnection } from './pooled-connection';
+import type { ConnectionRecord } from './connection-record';
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import type { CloseReason } from '@poolscope/shared/vocabulary';
 import type { EventBus } from './event-bus';
@@ -16,7 +16,7 @@ export interface RequestHost {
   readonly window: LatencyWindow;
   readonly counters: PoolCounters;
   readonly events: EventBus;
-  retire(connection: PooledConnection, reason: CloseReason): void;
+  retire(connection: ConnectionRecord, reason: CloseReason): void;
 }
 
 /**
@@ -27,21 +27,32 @@ export interface RequestHost {
  * (settlePooledRequest): an async wrapper here cost a promise hop and a second "then" lookup
  * on the reply per request.
  */
-export function runPooledRequest(engine: RequestHost, connection: PooledConnection, payload: Buffer, options: RequestOptions): Promise<Buffer> {
+export function runPooledRequest(
+  engine: RequestHost,
+  connection: ConnectionRecord,
+  payload: Buffer,
+  options: RequestOptions,
+): Promise<Buffer> {
   const link = startOnLink(engine, connection);
   if (link === null) return Promise.reject(notOnLoan(connection));
   return link.request(payload, linkRequestFor(engine, connection, options));
 }
 
 /** The same request, its end told to `sink` (a queued pool.request(), which has its own promise). */
-export function sendPooledRequest(engine: RequestHost, connection: PooledConnection, payload: Buffer, options: RequestOptions, sink: ReplySink): void {
+export function sendPooledRequest(
+  engine: RequestHost,
+  connection: ConnectionRecord,
+  payload: Buffer,
+  options: RequestOptions,
+  sink: ReplySink,
+): void {
   const link = startOnLink(engine, connection);
   if (link === null) return sink.failed(notOnLoan(connection));
   link.send(payload, linkRequestFor(engine, connection, options), sink);
 }
 
 /** The link to send on, with the loan's request bookkeeping done; null if the connection is not on loan. */
-function startOnLink(engine: RequestHost, connection: PooledConnection): Link | null {
+function startOnLink(engine: RequestHost, connection: ConnectionRecord): Link | null {
   const link = connection.link;
   if (connection.state !== 'active' || link === null) return null;
   connection.requestFirstOfLoan = connection.firstRequestPending;
@@ -51,16 +62,16 @@ function startOnLink(engine: RequestHost, connection: PooledConnection): Link | 
   return link;
 }
 
-function linkRequestFor(engine: RequestHost, connection: PooledConnection, { timeoutMs, framing }: RequestOptions): LinkRequest {
+function linkRequestFor(engine: RequestHost, connection: ConnectionRecord, { timeoutMs, framing }: RequestOptions): LinkRequest {
   return { timeoutMs, framing, maxFrameBytes: engine.config.maxFrameBytes, observer: connection };
 }
 
-function notOnLoan(connection: PooledConnection): WireError {
+function notOnLoan(connection: ConnectionRecord): WireError {
   return new WireError(WIRE_ERROR_CODES.connectionClosed, `connection ${connection.id} is not on loan (it is ${connection.state})`);
 }
 
 /** How the connection's request ended (error null: a reply came). Runs just before the borrower hears. */
-export function settlePooledRequest(engine: RequestHost, connection: PooledConnection, error: Error | null): void {
+export function settlePooledRequest(engine: RequestHost, connection: ConnectionRecord, error: Error | null): void {
   if (error === null) {
     if (engine.instrumented) engine.window.recordRtt(performance.now() - connection.requestStartedAtMs);
     return;
@@ -75,7 +86,7 @@ function isStaleSymptom(error: unknown): boolean {
   return code !== WIRE_ERROR_CODES.badReply && code !== WIRE_ERROR_CODES.frameTooLarge;
 }
 
-function countStaleBorrow(engine: RequestHost, connection: PooledConnection, error: unknown): void {
+function countStaleBorrow(engine: RequestHost, connection: ConnectionRecord, error: unknown): void {
   engine.counters.staleBorrows++;
   if (engine.events.listening) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,10 +1,10 @@
 import type { ReplySink } from './link';
-import type { PooledConnection } from './pooled-connection';
+import type { ConnectionRecord } from './connection-record';
 import type { RequestOptions } from './types';
 
 /** What a job needs of the pool (PoolEngine is one): a job never imports its owner. */
 export interface JobHost {
-  sendReleasingTo(connection: PooledConnection, payload: Buffer, options: RequestOptions, sink: ReplySink): void;
+  sendReleasingTo(connection: ConnectionRecord, payload: Buffer, options: RequestOptions, sink: ReplySink): void;
 }
 
 /**
@@ -12,7 +12,7 @@ export interface JobHost {
  * the same acquireTimeoutMs, and the pool serves it as it serves an acquire (`resolve` with a
  * connection, `reject` with a PoolError). Given a connection it sends at once; the connection
  * goes back to the pool as soon as the reply or the failure is in, before the caller hears
- * (see PooledConnection.releaseOnSettle). So the next queued request is written inside the
+ * (see ConnectionRecord.releaseOnSettle). So the next queued request is written inside the
  * same socket read callback, with no borrower code and no promise hop in between. The job
  * hears the reply itself (a ReplySink) and settles the caller's promise: no second promise.
  */
@@ -27,7 +27,7 @@ export class RequestJob implements ReplySink {
     readonly dialFailuresAtStart: number,
   ) {}
 
-  resolve(connection: PooledConnection): void {
+  resolve(connection: ConnectionRecord): void {
     this.engine.sendReleasingTo(connection, this.payload, this.options, this);
   }
 

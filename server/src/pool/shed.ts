@@ -1,6 +1,11 @@
-import type { Deque } from './deque';
-import type { PooledConnection } from './pooled-connection';
+import type { ConnectionRecord } from './connection-record';
 import type { TargetEntry } from './target-set';
+
+/** Idle connections by index, coldest first (the pool's Deque is one, so is an array). */
+export interface IdleList {
+  readonly length: number;
+  at(index: number): ConnectionRecord | undefined;
+}
 
 /** Above any open count: a target in dial backoff sheds its connections before a healthy one does. */
 const BACKOFF_RANK = 1e9;
@@ -26,8 +31,8 @@ export function highestShedRank(entries: Iterable<TargetEntry>, nowMs: number): 
  * The idle connection to shed, coldest first: one on a target of the highest rank among the idle
  * ones, or with `atLeastRank`, only one whose target ranks that high (undefined if none does).
  */
-export function idleToShed(idle: Deque<PooledConnection>, nowMs: number, atLeastRank = -1): PooledConnection | undefined {
-  let best: PooledConnection | undefined;
+export function idleToShed(idle: IdleList, nowMs: number, atLeastRank = -1): ConnectionRecord | undefined {
+  let best: ConnectionRecord | undefined;
   let bestRank = atLeastRank - 1;
   for (let i = 0; i < idle.length; i++) {
     const connection = idle.at(i)!;

@@ -1,9 +1,12 @@
+import type { PoolConfig } from '@poolscope/shared/pool-config';
+import { fullJitterBackoffMs } from './backoff';
 import type { PoolTarget, PoolTargetStats } from './types';
 
 /** One target and what the pool knows about it. */
 export class TargetEntry {
   consecutiveFailures = 0;
   backoffUntil = 0;
+  /** Its connections not closing; written only by ConnectionStates, with the pool's counts. */
   open = 0;
   dialFailures = 0;
   healthChecksFailed = 0;
@@ -19,6 +22,25 @@ export class TargetEntry {
 
   inBackoff(nowMs: number): boolean {
     return nowMs < this.backoffUntil;
+  }
+
+  dialSucceeded(): void {
+    this.consecutiveFailures = 0;
+  }
+
+  /** A dial to it failed with `code`: counted, and it backs off (full jitter). Returns the delay chosen. */
+  dialFailed(
+    code: string,
+    config: Pick<PoolConfig, 'dialBackoffBaseMs' | 'dialBackoffMaxMs'>,
+    random: () => number,
+    nowMs: number,
+  ): number {
+    this.dialFailures++;
+    this.consecutiveFailures++;
+    this.lastError = `${code} ${this.address}`;
+    const backoffMs = fullJitterBackoffMs(this.consecutiveFailures, config.dialBackoffBaseMs, config.dialBackoffMaxMs, random);
+    this.backoffUntil = Math.max(this.backoffUntil, nowMs + backoffMs);
+    return backoffMs;
   }
 }
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Deque } from './deque';
-import type { Waiter } from './waiter';
+import type { PendingAcquire } from './waiter';
 
 /**
  * Pending acquires, served first come first served, with ONE timer for all of them. Every
@@ -9,34 +9,34 @@ import type { Waiter } from './waiter';
  * expires nothing and re-arms for the new head. One timer per waiter would cost far more.
  */
 export class WaitQueue {
-  private readonly queue = new Deque<Waiter>();
+  private readonly queue = new Deque<PendingAcquire>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly timeoutMs: () => number,
-    private readonly onTimeout: (waiter: Waiter, nowMs: number) => void,
+    private readonly onTimeout: (waiter: PendingAcquire, nowMs: number) => void,
   ) {}
 
   get length(): number {
     return this.queue.length;
   }
 
-  peekFront(): Waiter | undefined {
+  peekFront(): PendingAcquire | undefined {
     return this.queue.peekFront();
   }
 
-  push(waiter: Waiter): void {
+  push(waiter: PendingAcquire): void {
     this.queue.push(waiter);
     this.arm();
   }
 
   /** Back to the head (a waiter whose checked connection failed keeps its place). */
-  unshift(waiter: Waiter): void {
+  unshift(waiter: PendingAcquire): void {
     this.queue.unshift(waiter);
     this.rearm();
   }
 
-  shift(): Waiter | undefined {
+  shift(): PendingAcquire | undefined {
     const waiter = this.queue.shift();
     if (this.queue.length === 0) this.disarm();
     return waiter;
