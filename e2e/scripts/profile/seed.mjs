@@ -33,11 +33,28 @@ export function seedFullWindow() {
     });
   }
   for (const sample of real) store.samples.push(sample);
+  // While comparing, arm B gets the same 15 minutes (a smaller pool: fewer open, longer waits).
+  const compare = window.__poolscopeCompareStore;
+  const realB = compare?.samples.toArray() ?? [];
+  if (compare && realB.length > 0) {
+    const bTemplate = realB.at(-1);
+    compare.samples.clear();
+    for (const a of store.samples.toArray().slice(0, store.samples.length - realB.length)) {
+      const copy = structuredClone({ ...bTemplate, waitBounds: undefined });
+      compare.samples.push({
+        ...copy, waitBounds: bTemplate.waitBounds, seq: a.seq, t: a.t,
+        pool: { ...copy.pool, active: Math.min(4, a.pool.active), idle: Math.max(0, 4 - a.pool.active), waiting: a.pool.waiting + 3 },
+        rates: { ...copy.rates, requests: { ...copy.rates.requests, ok: a.rates.requests.ok * 0.9 }, acquires: a.rates.acquires * 0.9 },
+        latency: { ...copy.latency, acquireWaitMs: pct(bTemplate.latency.acquireWaitMs, a.latency.acquireWaitMs.p50 * 2), rttMs: pct(bTemplate.latency.rttMs, a.latency.rttMs.p50 * 0.8) },
+      });
+    }
+    for (const sample of realB) compare.samples.push(sample);
+  }
   const markers = [];
   for (let m = 1; m <= 7; m += 1) markers.push({ id: -100 + m, t: first.t - m * 120_000, kind: ['config', 'scenario', 'fault'][m % 3], label: `synthetic marker ${m}` });
   store.markers = [...markers.reverse(), ...store.markers];
   store.refreshAllCharts();
-  return { samples: store.samples.length, minutes: (store.samples.last().t - store.samples.at(0).t) / 60_000, markers: store.markers.length };
+  return { samples: store.samples.length, samplesB: compare?.samples.length ?? 0, minutes: (store.samples.last().t - store.samples.at(0).t) / 60_000, markers: store.markers.length };
 }
 
 /** User-timing marks for every snapshot and chart refresh, so the trace says which chart each tick drew. */
