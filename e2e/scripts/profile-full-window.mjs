@@ -6,6 +6,8 @@
 // Prints per-chart refresh cost as main-thread CPU time (trace `tdur`, robust to other load on
 // the machine) and wall time, and the functions that take the most self time in slow tasks.
 // The figures for issue 4 still come from measure-smoothness.mjs against the real build.
+// PROFILE_COMPARE=1 starts a comparison first (B: maxOpen 4) and seeds both arms' windows; its view is
+// 2400 px tall, so the time charts below the comparison table take their turns.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +20,10 @@ const SECONDS = Number(process.argv[2] ?? 30);
 const SAMPLE_CPU = process.env.PROFILE_CPU !== '0';
 // PROFILE_HEAP_SECONDS=180 first watches the heap with the window full (before tracing).
 const HEAP_SECONDS = Number(process.env.PROFILE_HEAP_SECONDS ?? 0);
+const COMPARE = process.env.PROFILE_COMPARE === '1';
 const TASK_CATEGORIES = ['toplevel', 'blink.user_timing'];
-const SERVER_PORT = 39_417;
-const PREVIEW_PORT = 39_418;
+const SERVER_PORT = Number(process.env.PROFILE_SERVER_PORT ?? 39_417);
+const PREVIEW_PORT = SERVER_PORT + 1;
 const webDir = fileURLToPath(new URL('../../web/', import.meta.url));
 const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 const outDir = fileURLToPath(new URL('../artifacts/profiling-dist', import.meta.url));
@@ -32,7 +35,7 @@ function run(command, args, cwd, env = {}) {
   return child;
 }
 
-async function waitForUrl(url, timeoutMs = 60_000) {
+async function waitForUrl(url, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
@@ -61,18 +64,24 @@ async function main() {
   if (code !== 0) throw new Error('profiling build failed');
   run('npx', ['tsx', 'src/main.ts', '--port', String(SERVER_PORT), '--embedded-targets', '2'], serverDir);
   await waitForUrl(`http://127.0.0.1:${SERVER_PORT}/healthz`);
+  if (COMPARE) {
+    const started = await fetch(`http://127.0.0.1:${SERVER_PORT}/api/compare`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ b: { pool: { maxOpen: 4, maxIdle: 4 } } }),
+    });
+    if (!started.ok) throw new Error(`PUT /api/compare: ${started.status} ${await started.text()}`);
+  }
   run('npx', ['vite', 'preview', '--mode', 'profiling', '--outDir', outDir, '--port', String(PREVIEW_PORT), '--strictPort'], webDir,
     { POOLSCOPE_SERVER_URL: `http://127.0.0.1:${SERVER_PORT}` });
   await waitForUrl(`http://127.0.0.1:${PREVIEW_PORT}/`);
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: COMPARE ? 2400 : 900 } });
   await page.goto(`http://127.0.0.1:${PREVIEW_PORT}/`);
   await page.getByTestId('connection-status').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
   await page.getByRole('radio', { name: '15 min' }).click();
   await page.waitForTimeout(1000);
   const seeded = await page.evaluate(seedFullWindow);
-  console.log(`seeded ${seeded.samples} samples (${seeded.minutes} min) and ${seeded.markers} markers`);
+  console.log(`seeded ${seeded.samples} samples (arm B ${seeded.samplesB}, ${seeded.minutes} min) and ${seeded.markers} markers`);
   await page.evaluate(instrumentChartTurns);
   await page.waitForTimeout(3000); // every chart redrawn once at full size, JIT warm
 

@@ -30,3 +30,36 @@ for (const [language, label, live] of [['English', 'English', 'Live'], ['简体�
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+// The presenter view (a lesson step at projector size), its key list and the speaker-notes window,
+// in both languages. The language is chosen on the dashboard (it is remembered), as a teacher would.
+for (const [language, label, live, keys] of [['English', 'English', 'Live', 'Keyboard shortcuts'], ['简体中文', '简体中文', '实时', '键盘快捷键']] as const) {
+  test(`axe finds no serious or critical violation in the presenter view, its key list and the speaker notes in ${language}`, async ({ page, request }) => {
+    test.setTimeout(300_000); // three axe scans; slow on a busy machine
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openDashboard(page);
+    await page.getByRole('combobox', { name: 'Language · 语言' }).selectOption({ label });
+    await expect(page.getByTestId('connection-status')).toHaveText(live, { timeout: 30_000 });
+    const started = await request.post('/api/lessons/pool-runs-dry/steps/2', { headers: { 'x-poolscope': '1' } });
+    expect(started.ok(), await started.text()).toBe(true);
+    try {
+      await page.goto('/#present');
+      await page.reload();
+      await expect(page.getByTestId('presenter')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('presenter-step')).toContainText('2');
+      await page.waitForTimeout(1500); // the focused panel draws
+      expect(await seriousViolations(page), 'presenter view').toEqual([]);
+
+      await page.keyboard.press('?');
+      await expect(page.getByRole('dialog', { name: keys })).toBeVisible();
+      expect(await seriousViolations(page), 'key list').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.goto('/?speaker=1');
+      await expect(page.getByTestId('speaker-step')).toContainText('2', { timeout: 30_000 });
+      expect(await seriousViolations(page), 'speaker notes').toEqual([]);
+    } finally {
+      await request.delete('/api/lesson');
+    }
+  });
+}

@@ -9,7 +9,7 @@ import './app/app.css';
 
 // The app's one pair of stores: the live socket and a recording's playback both feed it (app.tsx).
 const stores = createDashboardStores();
-if (import.meta.env.MODE === 'profiling') exposeStoreForProfiling(stores.live);
+if (import.meta.env.MODE === 'profiling') exposeStoreForProfiling(stores);
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

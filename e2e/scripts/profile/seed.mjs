@@ -33,11 +33,32 @@ export function seedFullWindow() {
       latency: { ...copy.latency, acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)), rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)), holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) } },
     });
   }
+  // While comparing, arm B gets the same 15 minutes (a smaller pool: fewer open, longer waits), as the
+  // server's history carries it: `b` beside each sample.
+  const compare = window.__poolscopeCompareStore;
+  const comparing = compare !== undefined && compare.samples.length > 0;
+  if (comparing) {
+    for (const a of samples) {
+      a.b = {
+        ...a,
+        pool: { ...a.pool, active: Math.min(4, a.pool.active), idle: Math.max(0, 4 - a.pool.active), waiting: a.pool.waiting + 3 },
+        rates: { ...a.rates, requests: { ...a.rates.requests, ok: a.rates.requests.ok * 0.9 }, acquires: a.rates.acquires * 0.9 },
+        latency: { ...a.latency, acquireWaitMs: pct(a.latency.acquireWaitMs, a.latency.acquireWaitMs.p50 * 2), rttMs: pct(a.latency.rttMs, a.latency.rttMs.p50 * 0.8) },
+      };
+    }
+  }
   const markers = [];
   for (let m = 1; m <= 7; m += 1) markers.push({ id: -100 + m, t: first.t - m * 120_000, kind: ['config', 'scenario', 'fault'][m % 3], label: `synthetic marker ${m}` });
   // The live samples win where they lie, so the seeded ones end one period before the first of them.
-  store.ingestHistory({ intervalMs: periodMs, spanMs: count * periodMs, samples, markers });
-  return { samples: store.samples.length, minutes: (store.samples.last().t - store.samples.at(0).t) / 60_000, markers: store.markers.length };
+  const history = { intervalMs: periodMs, spanMs: count * periodMs, samples, markers };
+  if (comparing) compare.ingestHistory(history);
+  store.ingestHistory(history);
+  return {
+    samples: store.samples.length,
+    samplesB: comparing ? compare.samples.length : 0,
+    minutes: (store.samples.last().t - store.samples.at(0).t) / 60_000,
+    markers: store.markers.length,
+  };
 }
 
 /** User-timing marks for every snapshot and chart refresh, so the trace says which chart each tick drew. */

@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+// Issue 17's speed targets for recordings, in Debian's Chromium against the production build:
+// a 15-minute recording loads and draws in ≤ 1 s, a seek redraws in ≤ 100 ms.
+//   node scripts/measure-recording.mjs [--rounds=5] [--keep=/tmp/recording-15min.json]
+// Builds nothing: run `cd web && npx vite build` first if web/ changed.
+// 1. Starts the lab (MEASURE_PORT, default 39431), starts a comparison (B: maxOpen 4) and records
+//    12 s with the dashboard's own Record button (a config change and a target fault in it).
+// 2. Expands that to 15 minutes at 10 Hz (scripts/recording/expand.mjs): 9,000 samples with arm B,
+//    a frame a second, the events repeated, a marker every 90 s, a lesson through the middle third.
+// 3. Measures, each `rounds` times: open by the file chooser, open by ?recording=<url>, a scrubber
+//    seek, a jump to the next marker; each from the input event to the first frame painted after the
+//    dashboard shows it (the replay clock updated, two animation frames). Prints medians and maxima.
+import { spawn } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { expandRecording } from './recording/expand.mjs';
+
+const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 5);
+const PORT = Number(process.env.MEASURE_PORT ?? 39_431);
+const BASE = `http://127.0.0.1:${PORT}`;
+const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
+const distDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+const FILE_NAME = 'measure-recording-15min.json';
+const filePath = `${distDir}${FILE_NAME}`;
+const children = [];
+
+async function waitForUrl(url, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+const api = async (method, path, body) => {
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : { 'x-poolscope': '1' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+};
+
+/** Record a few seconds of the real lab with the dashboard's Record button; the saved file, parsed. */
+async function recordBase(page) {
+  await page.goto(BASE);
+  await page.getByTestId('connection-status').filter({ hasText: 'Live' }).waitFor({ timeout: 60_000 });
+  await api('PUT', '/api/compare', { b: { pool: { maxOpen: 4, maxIdle: 4 } } });
+  await page.waitForTimeout(3000);
+  await page.getByRole('button', { name: '● Record' }).click();
+  await page.waitForTimeout(4000);
+  await api('PATCH', '/api/config', { pool: { maxOpen: 8 } });
+  await page.waitForTimeout(3000);
+  await api('PATCH', '/api/targets/t1', { down: true });
+  await page.waitForTimeout(2000);
+  await api('PATCH', '/api/targets/t1', { down: false });
+  await page.waitForTimeout(3000);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Stop and save/ }).click()]);
+  await api('DELETE', '/api/compare');
+  await api('POST', '/api/scenarios/steady/apply');
+  return JSON.parse(await readFile(await download.path(), 'utf8'));
+}
+
+// ---- in the page (page.evaluate): these functions must not close over anything ----
+/* global requestAnimationFrame */
+
+/** Before an action: note when its input event arrives (capture phase, so before React). */
+function armTimer(eventType) {
+  window.__measure = { start: null, end: null };
+  const onEvent = (event) => {
+    if (window.__measure.start === null) window.__measure.start = event.timeStamp;
+  };
+  document.addEventListener(eventType, onEvent, { capture: true, once: true });
+}
+
+/** Resolve when the replay clock reads `text`, then after the frame that paints it. */
+function waitForClock(pattern) {
+  return new Promise((resolve) => {
+    const re = new RegExp(pattern);
+    const check = () => {
+      const clock = document.querySelector('[data-testid="replay-time"]');
+      if (clock && re.test(clock.textContent ?? '')) {
+        requestAnimationFrame(() =>
+          requestAnimationFrame((now) => {
+            window.__measure.end = now;
+            resolve(now);
+          }),
+        );
+      } else setTimeout(check, 0);
+    };
+    check();
+  });
+}
+
+const clockOf = (ms) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const summary = (xs) => ({ medianMs: Math.round(median(xs)), maxMs: Math.round(Math.max(...xs)), runsMs: xs.map((x) => Math.round(x)) });
+
+async function measure(page, eventType, act, clockPattern) {
+  await page.evaluate(armTimer, eventType);
+  const clockDone = page.evaluate(waitForClock, clockPattern);
+  await act();
+  await clockDone;
+  const { start, end } = await page.evaluate(() => window.__measure);
+  if (start === null) throw new Error(`no ${eventType} event seen`);
+  return end - start;
+}
+
+async function main() {
+  const server = spawn('npx', ['tsx', 'src/main.ts', '--port', String(PORT), '--embedded-targets', '2'], {
+    cwd: serverDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  children.push(server);
+  await waitForUrl(`${BASE}/healthz`);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+
+  const base = await recordBase(page);
+  const lessons = await (await fetch(`${BASE}/api/lessons`)).json();
+  const lesson = lessons.find((l) => l.id === 'pool-runs-dry') ?? lessons[0];
+  const recording = expandRecording(base, { minutes: 15, lessonId: lesson.id, lessonSteps: lesson.steps.length });
+  const text = JSON.stringify(recording);
+  await writeFile(filePath, text);
+  // --keep=<path> keeps a copy of the file (to profile the loader on its own, say).
+  const keep = process.argv.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
+  if (keep) await writeFile(keep, text);
+  const spanMs = recording.samples.at(-1).t - recording.samples[0].t;
+  const file = {
+    samples: recording.samples.length,
+    withArmB: recording.samples.filter((s) => s.b).length,
+    frames: recording.frames.length,
+    events: recording.events.length,
+    markers: recording.markers.length,
+    megabytes: Number((text.length / 1024 / 1024).toFixed(1)),
+    basedOn: `${base.samples.length} recorded samples, ${base.frames.length} frames, ${base.events.length} events`,
+  };
+  console.log(`recording: ${JSON.stringify(file)}`);
+  const endClock = `/ ${clockOf(spanMs)}$`;
+
+  const loadAvgStart = loadavg()[0];
+  const fileOpen = [];
+  const urlOpen = [];
+  const urlOpenSinceFetch = [];
+  const scrub = [];
+  const marker = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Open by the file chooser, on a live dashboard.
+    await page.goto(BASE);
+    await page.getByTestId('connection-status').filter({ hasText: 'Live' }).waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    fileOpen.push(
+      await measure(
+        page,
+        'change',
+        () => page.getByLabel('Recording file').setInputFiles(filePath, { timeout: 180_000 }),
+        `^0:00 ${endClock}`,
+      ),
+    );
+    await page.waitForTimeout(500);
+    // Scrubber seeks, to the middle then near the end and back: each draws a full window.
+    for (const fraction of [0.5, 0.95, 0.3]) {
+      const at = Math.round((spanMs * (fraction + round * 0.01)) / 100) * 100;
+      scrub.push(await measure(page, 'input', () => page.getByLabel('Position in the recording').fill(String(at)), `^${clockOf(at)} `));
+      await page.waitForTimeout(300);
+    }
+    // Jump to the next marker, twice.
+    for (let j = 0; j < 2; j += 1) {
+      const position = await page.getByLabel('Position in the recording').inputValue();
+      const next = recording.markers.find((m) => m.t - recording.samples[0].t > Number(position) + 1);
+      if (!next) break;
+      marker.push(
+        await measure(
+          page,
+          'click',
+          () => page.getByRole('button', { name: /Next marker/ }).click(),
+          `^${clockOf(next.t - recording.samples[0].t)} `,
+        ),
+      );
+      await page.waitForTimeout(300);
+    }
+    // Open by ?recording=<url>: from navigation start, and from the moment the file's fetch began.
+    await page.goto('about:blank');
+    await page.goto(`${BASE}/?recording=/${FILE_NAME}`);
+    await page.evaluate(() => {
+      window.__measure = { start: 0, end: null };
+    });
+    const end = await page.evaluate(waitForClock, `^0:00 ${endClock}`);
+    const fetchStart = await page.evaluate(
+      (name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))?.startTime ?? 0,
+      FILE_NAME,
+    );
+    urlOpen.push(end);
+    urlOpenSinceFetch.push(end - fetchStart);
+  }
+  const figures = {
+    rounds: ROUNDS,
+    openByFileChooser: summary(fileOpen),
+    openByUrlSinceFetch: summary(urlOpenSinceFetch),
+    openByUrlSinceNavigation: summary(urlOpen),
+    seekByScrubber: summary(scrub),
+    jumpToMarker: summary(marker),
+    loadAvg1m: [loadAvgStart, loadavg()[0]].map((l) => Number(l.toFixed(2))),
+  };
+  console.log(`RECORDING ${JSON.stringify({ file, ...figures })}`);
+  const verdict = (s, targetMs) =>
+    `${s.medianMs} ms median, ${s.maxMs} ms max (target ${targetMs} ms: ${s.medianMs <= targetMs ? 'met' : 'MISSED'} at the median)`;
+  console.log(`open (file chooser) → drawn: ${verdict(figures.openByFileChooser, 1000)}`);
+  console.log(`open (?recording=, from its fetch) → drawn: ${verdict(figures.openByUrlSinceFetch, 1000)}`);
+  console.log(`open (?recording=, from navigation) → drawn: ${verdict(figures.openByUrlSinceNavigation, 1000)}`);
+  console.log(`seek (scrubber) → redrawn: ${verdict(figures.seekByScrubber, 100)}`);
+  console.log(`jump to marker → redrawn: ${verdict(figures.jumpToMarker, 100)}`);
+  await browser.close();
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await rm(filePath, { force: true });
+    // The server runs under npx: end its whole process group.
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+    }
+  });
