@@ -37,10 +37,11 @@ test.describe('first-load JavaScript (the build in web/dist)', () => {
       const brotli = firstLoadJs(DIST, 'br', [view]);
       console.log(`FIRST-LOAD gzip ${describe(page, gzip)}`);
       console.log(`FIRST-LOAD br   ${describe(page, brotli)}`);
+      // web/precompress.ts leaves files under 1 KiB as they are: a compressed copy would save less than its headers.
       expect(
-        gzip.files.every((f) => f.encoding === 'gzip'),
-        'every first-load file has a precompressed copy',
-      ).toBe(true);
+        gzip.files.filter((f) => f.encoding !== 'gzip' && f.rawBytes >= 1024).map((f) => f.file),
+        'every first-load file of 1 KiB or more has a gzip copy',
+      ).toEqual([]);
       expect(gzip.wireBytes, describe(page, gzip)).toBeLessThanOrEqual(BUDGET_BYTES);
       expect(brotli.wireBytes).toBeLessThanOrEqual(gzip.wireBytes);
     });

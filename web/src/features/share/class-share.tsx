@@ -4,7 +4,7 @@ import { useLive } from '../../lib/use-live';
 import { lazyPart } from '../../lib/lazy-part';
 import { audienceUrl } from './audience-link';
 
-/** The QR library is fetched when the dialog first opens, not on every page load. */
+/** The QR library is a chunk of its own, fetched after the dashboard's first render, off the first load. */
 const QrCode = lazyPart(() => import('../../components/qr-code').then((m) => m.QrCode));
 const QR_SIZE_PX = 220;
 
@@ -16,7 +16,6 @@ export function ClassShareButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const viewers = useLive((s) => (s.latest?.viewers ?? 0) + (s.latest?.relayViewers ?? 0));
   const [copied, setCopied] = useState(false);
-  const [open, setOpen] = useState(false);
   const url = audienceUrl(window.location);
   const loopback = /^(localhost|127\.|\[::1\])/.test(window.location.hostname);
   const copy = async () => {
@@ -30,18 +29,16 @@ export function ClassShareButton() {
   };
   return (
     <>
-      <button type="button" className="btn btn-quiet" onClick={() => { setOpen(true); dialog.current?.showModal(); }} data-testid="class-share">
+      <button type="button" className="btn btn-quiet" onClick={() => dialog.current?.showModal()} data-testid="class-share">
         {t('audience.share')} <span className="muted" data-testid="viewer-count">· {watching(viewers)}</span>
       </button>
-      <dialog ref={dialog} className="class-share-dialog" aria-labelledby="class-share-title" onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className="class-share-dialog" aria-labelledby="class-share-title">
         <h2 id="class-share-title">{t('audience.share')}</h2>
         <p className="muted">{t('audience.shareHint')}</p>
         <div className="class-share-qr">
-          {open ? (
-            <Suspense fallback={<div style={{ width: QR_SIZE_PX, height: QR_SIZE_PX }} aria-busy="true" />}>
-              <QrCode text={url} sizePx={QR_SIZE_PX} label={t('audience.qr')} />
-            </Suspense>
-          ) : null}
+          <Suspense fallback={<div style={{ width: QR_SIZE_PX, height: QR_SIZE_PX }} aria-busy="true" />}>
+            <QrCode text={url} sizePx={QR_SIZE_PX} label={t('audience.qr')} />
+          </Suspense>
         </div>
         <p><a href={url} data-testid="audience-link">{url}</a></p>
         {loopback ? <p className="muted">{t('audience.loopbackHint')}</p> : null}
