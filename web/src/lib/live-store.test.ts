@@ -154,7 +154,7 @@ describe('LiveStore, from outside', () => {
     // @ts-expect-error markers arrive with snapshots and history
     expect(() => { store.markers = []; }).toThrow(TypeError);
     // @ts-expect-error the buffers are the store's own
-    expect(() => { store.samples = store.samples; }).toThrow(TypeError);
+    expect(() => { store.samples = createLiveStore().samples; }).toThrow(TypeError);
     expect([store.view?.seq, store.paused, store.markers.length]).toEqual([1, false, 1]);
   });
 
