@@ -13,7 +13,7 @@ import { printResults, smokeProblems } from './report';
  */
 const SUITES = ['pool-overhead', 'echo', 'fanout', 'scale', 'relay'];
 const SUITE_TIMEOUT_MS = { smoke: 60_000, full: 1_800_000 };
-/** The relay suite starts redis-server and two relay processes (each compiling the server with tsx) before it measures. */
+/** The relay suite starts redis-server and two relay processes (each compiling the server with tsx: 30 s at a load of 35) before it measures. */
 const SMOKE_TIMEOUT_MS: Record<string, number> = { relay: 240_000 };
 
 function runSuite(name: string, args: string[], timeoutMs: number): Promise<SuiteResult> {

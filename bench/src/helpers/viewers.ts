@@ -31,7 +31,7 @@ let delaysMs: number[] = [];
 
 function connectViewer(): Promise<Viewer> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], reconnection: false, parser: lightParser } as never);
+    const socket = io(url, { transports: ['websocket'], reconnection: false, timeout: 30_000, parser: lightParser } as never);
     const viewer: Viewer = { socket, frames: 0 };
     // Generous: at a load average of 30 on the shared 2 cores a handshake to a server busy streaming to 1,000 has taken over 10 s.
     const timer = setTimeout(() => reject(new Error('viewer did not connect within 30 s')), 30_000);

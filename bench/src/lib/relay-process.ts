@@ -21,7 +21,7 @@ export async function startRelayProcess(redisUrl: string): Promise<RelayProcess>
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   try {
-    const url = (await relay.waitFor(/relay is running at (http:\/\/\S+)/, 60_000))[1]!;
+    const url = (await relay.waitFor(/relay is running at (http:\/\/\S+)/, 180_000))[1]!;
     return { url, pid: relay.pid, close: relay.stop };
   } catch (error) {
     await relay.stop();
