@@ -38,7 +38,7 @@ export function printResults(results: SuiteResult[], totalS: number): void {
     }
     for (const l of result.limits) {
       const samples = byId.get(l.measurement)?.samples ?? [];
-      const [target, met] = verdict(median(samples), { atMost: l.atMost });
+      const [target, met] = verdict(median(samples), l);
       ratioRows.push([l.label, samples.length === 0 ? 'n/a' : summary(samples), target, met]);
     }
   }
@@ -47,6 +47,8 @@ export function printResults(results: SuiteResult[], totalS: number): void {
   console.log(table(['what', 'variant', 'unit', 'median (min–max)'], measurementRows));
   console.log('\nRatios and targets (ratios computed per round, side by side, then median and min–max)\n');
   console.log(table(['ratio or figure', 'median (min–max)', 'target', 'verdict'], ratioRows));
+  const notes = results.flatMap((r) => r.notes.map((note) => `${r.suite}: ${note}`));
+  if (notes.length > 0) console.log(`\nNotes\n\n${notes.map((note) => `- ${note}`).join('\n')}`);
   console.log(`\n${results.length} suites in ${totalS.toFixed(0)} s`);
 }
 

@@ -2,7 +2,9 @@
  * A Socket.IO parser for light viewers: it decodes the packet header but never JSON.parses an
  * event's body (a snapshot arrives as ['snapshot', <its length in characters>]). On two cores
  * the viewers' own JSON parsing saturates first (docs/PERF-FACTS.md), which would measure the viewers,
- * not the server. Text packets only; the lab sends no binary.
+ * not the server. Text packets only; the lab sends no binary. A snapshot also carries its `t` (the
+ * lab's wall clock when it was taken), read from the body's first characters, so a viewer on the same
+ * machine can time lab-to-viewer delay without parsing the rest.
  */
 type Listener = (packet: unknown) => void;
 
@@ -55,13 +57,21 @@ export function decodeLight(text: string): Packet {
   if (idDigits !== '') packet.id = Number(idDigits);
   if (body === '') return packet;
   if (type === EVENT) {
-    // '["snapshot",{...}]': keep the event name, replace the payload by its size.
+    // '["snapshot",{"seq":1,"t":...}]': keep the event name, replace the payload by its size (and its `t`).
     const end = body.indexOf('"', 2);
-    packet.data = [body.slice(2, end), body.length];
+    const name = body.slice(2, end);
+    packet.data = name === 'snapshot' ? [name, body.length, takenAtMs(body)] : [name, body.length];
   } else {
     packet.data = JSON.parse(body);
   }
   return packet;
+}
+
+/** The snapshot's `t` (it comes second, after `seq`); NaN if the layout ever changes, which the bench reports as a bad sample. */
+const TAKEN_AT = /"t":(\d+(?:\.\d+)?)/;
+function takenAtMs(body: string): number {
+  const match = TAKEN_AT.exec(body.slice(0, 96));
+  return match ? Number(match[1]) : NaN;
 }
 
 export class LightEncoder {

@@ -19,11 +19,12 @@ export interface Ratio {
   target?: { atLeast?: number; atMost?: number };
 }
 
-/** An absolute target on a measurement's median, where the issue sets one (ms, KB). */
+/** An absolute target on a measurement's median, where the issue sets one (ms, KB, per s): a ceiling or a floor. */
 export interface Limit {
   label: string;
   measurement: string;
-  atMost: number;
+  atMost?: number;
+  atLeast?: number;
 }
 
 export interface SuiteResult {
@@ -61,6 +62,10 @@ export class Recorder {
 
   limit(label: string, measurement: string, atMost: number): void {
     this.limits.push({ label, measurement, atMost });
+  }
+
+  floor(label: string, measurement: string, atLeast: number): void {
+    this.limits.push({ label, measurement, atLeast });
   }
 
   result(rounds: number): SuiteResult {

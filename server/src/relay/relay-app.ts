@@ -59,6 +59,13 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   app.get('/api/lessons', async () => [...LESSONS]);
   app.get('/api/scenarios', async () => SCENARIOS.map(summarize));
   await registerWebApp(app, options.webRoot);
+  // Subscribe on a connected client only. node-redis 5 replays its subscriptions on every (re)connect, so
+  // a subscription queued before the first connection is sent twice (queued and replayed); its reply
+  // accounting then breaks and every message fails ("Cannot read properties of undefined (reading 'value')"),
+  // forever. That happened whenever a relay's first connect failed: Redis down, or a cold start on a loaded
+  // machine outlasting the connect timeout (bench `relay`). Until Redis answers, the relay does not listen.
+  // (Not events.once: it rejects on the client's 'error' events, which here are retries, counted in `status`.)
+  if (!sub.isReady) await new Promise<void>((resolve) => sub.once('ready', () => resolve()));
   const io: LabServer = new Server(app.server, {
     serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(options.access),
     adapter: createAdapter(pub, sub, { key: REDIS_PREFIX, parser: jsonParser((decoded) => memory.observe(decoded)) }),

@@ -131,6 +131,20 @@ describe('relays over a real redis-server', () => {
     expect(second.io.of('/').sockets.size).toBe(1);
   });
 
+  it('a relay started while Redis is down streams once Redis is up (its subscription is made on a connected client)', async () => {
+    const redis = track(await startTestRedis({ started: false }));
+    const lab = track(await startRelayedLab(redis.url));
+    const starting = buildRelayOn(redis.url, 0);
+    // The relay's first connection attempts fail while Redis is down (as a first connect that timed out on a loaded machine does).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await redis.start();
+    const relay = track(await starting);
+    const onRelay = viewer(track, relay.url);
+    await waitFor(() => onRelay.seqs.length >= 3, { timeoutMs: DEADLINE_MS, what: 'the relay streaming once Redis is up' });
+    expect(relay.status.received).toBeGreaterThan(0);
+    expect(lab.publisher.status.connected).toBe(true);
+  }, 40_000);
+
   it('a Redis that is down at lab start: the lab still starts and streams, and joins Redis once it is up', async () => {
     const redis = track(await startTestRedis({ started: false }));
     const lab = track(await startRelayedLab(redis.url));

@@ -1,0 +1,17 @@
+import { startRedis } from './lib/redis-server';
+import { startRelayProcess } from './lib/relay-process';
+import { Lab } from '@poolscope/server/src/lab/lab';
+import { startLabPublisher } from '@poolscope/server/src/relay/lab-publisher';
+import { countTogether, forkViewers, setViewers } from './lib/viewer-children';
+import { stopChild } from './lib/fork-ts';
+const redis = await startRedis();
+const lab = await Lab.start({ embeddedTargets: 2, sampleHz: 10 });
+const pub = startLabPublisher(lab, redis.url);
+const relay = await startRelayProcess(redis.url);
+const child = await forkViewers(relay.url);
+await setViewers(child, 0);
+await setViewers(child, 10);
+await new Promise((r) => setTimeout(r, 1500));
+const c = await countTogether([child], 1000);
+console.log({ ...c, delaysMs: c.delaysMs.length });
+await stopChild(child); await relay.close(); await pub.close(); await lab.close(); await redis.close();
