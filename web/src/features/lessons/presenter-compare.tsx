@@ -26,7 +26,10 @@ export function PresenterCompare({ step }: { step: LessonStep }) {
   // Arm B's snapshot has every path a lesson metric reads (pool, rates, latency).
   const b = useCompare((s) => readLessonMetric((s.view?.b ?? null) as Snapshot | null, metric));
   if (!step.compare) return null;
-  const knobs = [...Object.keys(step.compare.pool ?? {}), ...Object.keys(step.compare.load ?? {})];
+  // What differs as the lab runs it; before B's first diff arrives, the knobs the step's patch names
+  // (a patch can hold keys without a value: those change nothing and are not listed).
+  const patched = [...Object.entries(step.compare.pool ?? {}), ...Object.entries(step.compare.load ?? {})];
+  const knobs = diff && diff.length > 0 ? diff.map((d) => d.knob) : patched.filter(([, value]) => value !== undefined).map(([knob]) => knob);
   return (
     <section className="presenter-compare" aria-label={t('lessons.compareTitle')} data-testid="presenter-compare">
       <h3>{t('lessons.compareTitle')}</h3>
