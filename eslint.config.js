@@ -25,7 +25,11 @@ const webZones = [
     except: [`./${feature}`],
     message: 'features never import each other: move what both need to web/src/lib or web/src/components',
   })),
-  { target: ['./web/src/components', './web/src/lib'], from: ['./web/src/features', './web/src/app'], message: 'shared web code never imports features or the app' },
+  {
+    target: ['./web/src/components', './web/src/lib'],
+    from: ['./web/src/features', './web/src/app'],
+    message: 'shared web code never imports features or the app',
+  },
   { target: './web/src', from: './server', message: 'the web speaks only the shared/ protocol' },
   { target: './shared', from: ['./server', './web'], message: 'shared/ is the protocol: it imports neither side' },
 ];
@@ -84,9 +88,19 @@ export default tseslint.config(
     // Node scripts; the profiling scripts also hand functions to the browser page (window, performance).
     languageOptions: {
       globals: Object.fromEntries(
-        ['process', 'console', 'URL', 'setTimeout', 'clearTimeout', 'fetch', 'performance', 'structuredClone', 'Buffer', 'window', 'document'].map(
-          (name) => [name, 'readonly'],
-        ),
+        [
+          'process',
+          'console',
+          'URL',
+          'setTimeout',
+          'clearTimeout',
+          'fetch',
+          'performance',
+          'structuredClone',
+          'Buffer',
+          'window',
+          'document',
+        ].map((name) => [name, 'readonly']),
       ),
     },
   },

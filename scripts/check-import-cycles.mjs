@@ -70,6 +70,12 @@ function visit(file) {
 }
 for (const file of edges.keys()) if (!index.has(file)) visit(file);
 
-for (const circle of circles) console.error(`import circle: ${circle.map((file) => relative(ROOT, file)).sort().join(' <-> ')}`);
+for (const circle of circles)
+  console.error(
+    `import circle: ${circle
+      .map((file) => relative(ROOT, file))
+      .sort()
+      .join(' <-> ')}`,
+  );
 if (circles.length > 0) process.exit(1);
 console.log(`import circles: none in ${files.length} files`);

@@ -56,7 +56,11 @@ async function bundleServer(stageDir, declaredRanges) {
   return [...imported].sort();
 }
 
-const packageNameOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageNameOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /** npm dependencies the server or shared declare, by name; workspace packages are bundled, not installed. */
 function declaredDependencyRanges() {
@@ -91,11 +95,19 @@ function writeManifest(stageDir, imported, declaredRanges) {
  * page keeps that opening and says how to run the package instead.
  */
 function packageReadme() {
-  const opening = readFileSync(join(ROOT, 'README.md'), 'utf8').split(/\n## /)[0].replace(/\n!\[[^\]]*\]\([^)]*\)\n/g, '\n').trim();
+  const opening = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    .split(/\n## /)[0]
+    .replace(/\n!\[[^\]]*\]\([^)]*\)\n/g, '\n')
+    .trim();
   const run = [
-    '## Run it', '', '```sh', 'npx poolscope                      # open http://127.0.0.1:3000',
+    '## Run it',
+    '',
+    '```sh',
+    'npx poolscope                      # open http://127.0.0.1:3000',
     'npx poolscope --port 8080 --embedded-targets 3 --target 127.0.0.1:7007',
-    'npx poolscope --help               # every flag and its environment variable', '```', '',
+    'npx poolscope --help               # every flag and its environment variable',
+    '```',
+    '',
     'Node.js 20.19 or newer. SIGINT or SIGTERM stops the load, drains the pool and exits.',
   ];
   return `${opening}\n\n${run.join('\n')}\n`;

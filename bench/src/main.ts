@@ -37,14 +37,23 @@ function runSuite(name: string, args: string[], timeoutMs: number): Promise<Suit
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const mode = benchMode(argv);
-  const only = argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
   const suites = only ?? SUITES;
   const results: SuiteResult[] = [];
   const startedMs = performance.now();
   for (const name of suites) {
     process.stderr.write(`${name}${mode.smoke ? ' (smoke)' : ''}...\n`);
     const suiteStartMs = performance.now();
-    results.push(await runSuite(name, argv.filter((a) => !a.startsWith('--only=')), mode.smoke ? (SMOKE_TIMEOUT_MS[name] ?? SUITE_TIMEOUT_MS.smoke) : SUITE_TIMEOUT_MS.full));
+    results.push(
+      await runSuite(
+        name,
+        argv.filter((a) => !a.startsWith('--only=')),
+        mode.smoke ? (SMOKE_TIMEOUT_MS[name] ?? SUITE_TIMEOUT_MS.smoke) : SUITE_TIMEOUT_MS.full,
+      ),
+    );
     process.stderr.write(`  ${name}: ${((performance.now() - suiteStartMs) / 1000).toFixed(1)} s\n`);
   }
   printResults(results, (performance.now() - startedMs) / 1000);

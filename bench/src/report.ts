@@ -57,14 +57,17 @@ export function smokeProblems(result: SuiteResult): string[] {
   const problems: string[] = [];
   if (result.measurements.length === 0) problems.push(`${result.suite}: no measurements`);
   for (const m of result.measurements) {
-    if (m.samples.length === 0 || !m.samples.every((s) => Number.isFinite(s) && s >= 0)) problems.push(`${result.suite}: ${m.id} has bad samples ${JSON.stringify(m.samples)}`);
+    if (m.samples.length === 0 || !m.samples.every((s) => Number.isFinite(s) && s >= 0))
+      problems.push(`${result.suite}: ${m.id} has bad samples ${JSON.stringify(m.samples)}`);
     const mustBePositive = /rps|uncontended\/|contended\/|\/rate$|\/bytes$|\/json$|\/cpu$|build-p50|total-p50/.test(m.id);
-    if (mustBePositive && !m.samples.every((s) => s > 0)) problems.push(`${result.suite}: ${m.id} should be > 0, got ${JSON.stringify(m.samples)}`);
+    if (mustBePositive && !m.samples.every((s) => s > 0))
+      problems.push(`${result.suite}: ${m.id} should be > 0, got ${JSON.stringify(m.samples)}`);
     if (/\/errors$/.test(m.id)) problems.push(`${result.suite}: ${m.id}: ${m.samples.join(', ')} failed requests`);
   }
   const ids = new Set(result.measurements.map((m) => m.id));
   for (const r of result.ratios) {
-    if (!ids.has(r.numerator) || !ids.has(r.denominator)) problems.push(`${result.suite}: ratio "${r.label}" refers to a missing measurement`);
+    if (!ids.has(r.numerator) || !ids.has(r.denominator))
+      problems.push(`${result.suite}: ratio "${r.label}" refers to a missing measurement`);
   }
   return problems;
 }

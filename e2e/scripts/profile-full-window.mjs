@@ -38,7 +38,11 @@ function run(command, args, cwd, env = {}) {
 async function waitForUrl(url, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${url} did not come up`);
@@ -66,15 +70,21 @@ async function main() {
   await waitForUrl(`http://127.0.0.1:${SERVER_PORT}/healthz`);
   if (COMPARE) {
     const started = await fetch(`http://127.0.0.1:${SERVER_PORT}/api/compare`, {
-      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ b: { pool: { maxOpen: 4, maxIdle: 4 } } }),
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ b: { pool: { maxOpen: 4, maxIdle: 4 } } }),
     });
     if (!started.ok) throw new Error(`PUT /api/compare: ${started.status} ${await started.text()}`);
   }
-  run('npx', ['vite', 'preview', '--mode', 'profiling', '--outDir', outDir, '--port', String(PREVIEW_PORT), '--strictPort'], webDir,
-    { POOLSCOPE_SERVER_URL: `http://127.0.0.1:${SERVER_PORT}` });
+  run('npx', ['vite', 'preview', '--mode', 'profiling', '--outDir', outDir, '--port', String(PREVIEW_PORT), '--strictPort'], webDir, {
+    POOLSCOPE_SERVER_URL: `http://127.0.0.1:${SERVER_PORT}`,
+  });
   await waitForUrl(`http://127.0.0.1:${PREVIEW_PORT}/`);
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: COMPARE ? 2400 : 900 } });
   await page.goto(`http://127.0.0.1:${PREVIEW_PORT}/`);
   await page.getByTestId('connection-status').filter({ hasText: 'Live' }).waitFor({ timeout: 10_000 });
@@ -100,6 +110,11 @@ async function main() {
   await browser.close();
 }
 
-main().catch((error) => { console.error(error); process.exitCode = 1; }).finally(() => {
-  for (const child of children) child.kill('SIGTERM');
-});
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const child of children) child.kill('SIGTERM');
+  });

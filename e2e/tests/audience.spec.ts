@@ -14,7 +14,7 @@ const goToStep = async (request: APIRequestContext, id: string, step: number) =>
   expect(response.ok(), await response.text()).toBe(true);
 };
 
-test('an audience page at phone size follows the presenter\'s lesson step and scenario, with no controls', async ({ page, request }) => {
+test("an audience page at phone size follows the presenter's lesson step and scenario, with no controls", async ({ page, request }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/?audience=1');
   await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 30_000 });

@@ -70,7 +70,8 @@ test('start a comparison by keyboard only: two series per chart and the A/B tabl
     const b = await chart.locator('path.chart-line-b').count();
     expect(a, `${title}: arm A drawn`).toBeGreaterThan(0);
     expect(b, `${title}: arm B drawn dashed`).toBeGreaterThan(0);
-    for (const dash of await chart.locator('path.chart-line-b').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray')))) expect(dash).toBeTruthy();
+    for (const dash of await chart.locator('path.chart-line-b').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray'))))
+      expect(dash).toBeTruthy();
   }
   const table = page.getByTestId('compare-table');
   await expect(table).toBeVisible();
@@ -78,7 +79,10 @@ test('start a comparison by keyboard only: two series per chart and the A/B tabl
   await expect(page.getByTestId('stat-open-b')).toBeVisible();
 
   // The README picture: the top of the page, as a class would see it on a projector.
-  await page.evaluate(() => { window.scrollTo(0, 0); document.querySelector('.sidebar')?.scrollTo(0, 0); });
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelector('.sidebar')?.scrollTo(0, 0);
+  });
   await page.mouse.move(0, 0);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${DOCS}compare.png` });
@@ -94,7 +98,9 @@ test('start a comparison by keyboard only: two series per chart and the A/B tabl
   await page.waitForTimeout(800);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no sideways scrolling at 390 px').toBeLessThanOrEqual(0);
-  const clipped = await page.locator('.kpis .stat').evaluateAll((tiles) => tiles.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
+  const clipped = await page
+    .locator('.kpis .stat')
+    .evaluateAll((tiles) => tiles.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
   expect(clipped, 'every A | B key number fits its tile').toEqual([]);
   await page.screenshot({ path: `${VIEWS}compare-phone.png` });
 

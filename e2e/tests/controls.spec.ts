@@ -41,8 +41,7 @@ test('a shared link carries the config and applies it only when asked', async ({
   const before = await readConfig(request);
   expect(before.pool.maxOpen).toBe(10); // nothing applied just by opening the link
   await page.getByRole('button', { name: 'Apply to the lab' }).click();
-  await expect.poll(() => readConfig(request))
-    .toMatchObject({ pool: { maxOpen: 7 }, load: { concurrency: 12 } });
+  await expect.poll(() => readConfig(request)).toMatchObject({ pool: { maxOpen: 7 }, load: { concurrency: 12 } });
   await expect(page.getByRole('slider', { name: 'Concurrency' })).toHaveValue('12');
   expect(new URL(page.url()).search).toBe('');
 });

@@ -5,10 +5,11 @@ import { openDashboard, resetLab } from '../test-support/lab';
 
 test.beforeAll(async ({ request }) => resetLab(request));
 
-test('a dashboard opened late draws the lab\'s recent past at once, markers included', async ({ page, request }) => {
+test("a dashboard opened late draws the lab's recent past at once, markers included", async ({ page, request }) => {
   const patched = await request.patch('/api/config', { data: { load: { thinkMs: 7 } } });
   expect(patched.ok(), await patched.text()).toBe(true);
-  await expect.poll(async () => ((await (await request.get('/api/history')).json()) as { samples: unknown[] }).samples.length, { timeout: 10_000 })
+  await expect
+    .poll(async () => ((await (await request.get('/api/history')).json()) as { samples: unknown[] }).samples.length, { timeout: 10_000 })
     .toBeGreaterThanOrEqual(4);
   const openedAtMs = Date.now();
   await openDashboard(page);

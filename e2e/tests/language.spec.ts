@@ -26,11 +26,40 @@ const DOCS = process.env.UPDATE_README_SCREENSHOTS
  * pass on their own; UPPER_CASE error codes and protocol names (ECONNREFUSED, TCP, JSON) pass too.
  */
 const ALLOWED = new Set([
-  'Poolscope', 'Language', 'English',
-  ...CLOSE_REASONS, ...REQUEST_OUTCOMES, ...HEALTH_CHECK_METHODS, ...IDLE_ORDERS, ...FRAMINGS, ...LOAD_MODES,
-  'Go', 'isHealthy', 'HikariCP', 'leakDetectionThreshold', 'Nagle', 'channel', 'id', 'Enter', 'Tab',
-  'ms', 's', 'min', 'h', 'B', 'KiB', 'MiB', 'req', 'p', 'W', 'L',
-  'A', 'Mann', 'Whitney', 'U', 'benchstat',
+  'Poolscope',
+  'Language',
+  'English',
+  ...CLOSE_REASONS,
+  ...REQUEST_OUTCOMES,
+  ...HEALTH_CHECK_METHODS,
+  ...IDLE_ORDERS,
+  ...FRAMINGS,
+  ...LOAD_MODES,
+  'Go',
+  'isHealthy',
+  'HikariCP',
+  'leakDetectionThreshold',
+  'Nagle',
+  'channel',
+  'id',
+  'Enter',
+  'Tab',
+  'ms',
+  's',
+  'min',
+  'h',
+  'B',
+  'KiB',
+  'MiB',
+  'req',
+  'p',
+  'W',
+  'L',
+  'A',
+  'Mann',
+  'Whitney',
+  'U',
+  'benchstat',
 ]);
 
 /**
@@ -76,7 +105,8 @@ async function visibleTexts(page: Page): Promise<string[]> {
   }, SERVER_PROSE);
 }
 
-const latinWords = (texts: readonly string[]) => texts.flatMap((text) => text.match(/[A-Za-z][\w.:/'-]*/g) ?? []).map((w) => w.replace(/[.:'-]+$/, ''));
+const latinWords = (texts: readonly string[]) =>
+  texts.flatMap((text) => text.match(/[A-Za-z][\w.:/'-]*/g) ?? []).map((w) => w.replace(/[.:'-]+$/, ''));
 
 const isCode = (word: string) => /\d/.test(word) || /^[A-Z][A-Z0-9_]+$/.test(word) || word.includes('/');
 
@@ -109,7 +139,9 @@ test('switched to 中文 in the header, the main views show no English beyond un
   await expect(page.getByRole('button', { name: '停止对比' })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('compare-table')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('radio', { name: '编辑 B' }).check();
-  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details')) d.open = true;
+  });
   await page.getByRole('button', { name: '在真实连接池中使用这些设置…' }).click();
   const dialog = page.getByRole('dialog', { name: '在真实连接池中使用这些设置' });
   await expect(dialog.getByRole('list', { name: '每个实验室参数如何对应' })).toBeVisible({ timeout: 15_000 });
@@ -144,7 +176,10 @@ test('switched to 中文 in the header, the main views show no English beyond un
   await page.screenshot({ path: `${ARTIFACTS}desktop-zh-full.png`, fullPage: true });
 });
 
-test('in 中文, a lesson step\'s chart markers and the event log are worded in Chinese: steps, config changes, comparisons, faults', async ({ page, request }) => {
+test("in 中文, a lesson step's chart markers and the event log are worded in Chinese: steps, config changes, comparisons, faults", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await page.addInitScript(() => localStorage.setItem('poolscope.language', 'zh-CN'));
   await page.goto('/');
@@ -164,12 +199,14 @@ test('in 中文, a lesson step\'s chart markers and the event log are worded in 
     await go(2);
     await expect(page.getByTestId('lesson-step')).toContainText('第 2/5 步');
     const labels = page.locator('.marker-label');
-    await expect.poll(async () => (await labels.allTextContents()).join(' | '), { timeout: 20_000 }).toContain('为什么需要连接池：第 2/5 步');
+    await expect
+      .poll(async () => (await labels.allTextContents()).join(' | '), { timeout: 20_000 })
+      .toContain('为什么需要连接池：第 2/5 步');
     await expect(page.locator('.event-log')).toContainText('连接池配置已更改');
     await page.waitForTimeout(1500);
 
     const markerTexts = await labels.allTextContents();
-    const texts = [...await visibleTexts(page), ...markerTexts];
+    const texts = [...(await visibleTexts(page)), ...markerTexts];
     const leftovers = [...new Set(latinWords(texts).filter((w) => !ALLOWED.has(w) && !isCode(w)))];
     expect(leftovers, `English words left after a lesson step (markers: ${markerTexts.join(' | ')})`).toEqual([]);
   } finally {

@@ -23,7 +23,10 @@ async function startLessonByKeyboard(page: Page, title: RegExp): Promise<void> {
   await expect(page.getByTestId('presenter')).toBeVisible();
 }
 
-test('a lesson runs by keyboard alone: each step shows its focused panel on screen and the lab holds the cumulative state', async ({ page, request }) => {
+test('a lesson runs by keyboard alone: each step shows its focused panel on screen and the lab holds the cumulative state', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openDashboard(page);
   const lesson = findLesson('pool-runs-dry')!;
@@ -97,7 +100,10 @@ test('the presenter view at projector size and the speaker notes, for the README
   await page.evaluate(() => localStorage.removeItem('poolscope.language'));
 });
 
-test('a step that compares runs its comparison beside the lab and the presenter shows A against B on one screen', async ({ page, request }) => {
+test('a step that compares runs its comparison beside the lab and the presenter shows A against B on one screen', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openDashboard(page);
   const lesson = findLesson('pool-runs-dry')!;
@@ -109,17 +115,21 @@ test('a step that compares runs its comparison beside the lab and the presenter 
   const expected = lessonStateAt(lesson, compareStep);
   if (!expected.ok || !expected.value.compare) throw new Error('the shipped lesson must compare at its last step');
   const readCompare = async () => (await request.get('/api/compare')).json() as Promise<{ running: boolean; a: unknown; b: unknown }>;
-  await expect.poll(async () => {
-    const compare = await readCompare();
-    return { running: compare.running, a: compare.a, b: compare.b };
-  }).toEqual({ running: true, a: { pool: expected.value.pool, load: expected.value.load }, b: expected.value.compare.b });
+  await expect
+    .poll(async () => {
+      const compare = await readCompare();
+      return { running: compare.running, a: compare.a, b: compare.b };
+    })
+    .toEqual({ running: true, a: { pool: expected.value.pool, load: expected.value.load }, b: expected.value.compare.b });
 
   // What differs and the focused metric for both arms, beside the panel, with no scrolling at 1920×1080.
   const box = page.getByTestId('presenter-compare');
   await expect(box).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('presenter-compare-maxOpen')).toHaveText(/Max open connections\s*4\s*50/);
   await expect(page.getByTestId('presenter-compare-b')).toHaveText(/\d/, { timeout: 15_000 });
-  await expect(page.locator(`[data-focus-panel="${lesson.steps[compareStep - 1]!.focus.panel}"] section.panel`)).toBeInViewport({ ratio: 0.9 });
+  await expect(page.locator(`[data-focus-panel="${lesson.steps[compareStep - 1]!.focus.panel}"] section.panel`)).toBeInViewport({
+    ratio: 0.9,
+  });
   expect(await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight)).toBeLessThanOrEqual(0);
 
   // A step that does not compare stops it; back again starts it; leaving the lesson stops it.

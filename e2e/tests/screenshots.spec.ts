@@ -9,7 +9,19 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/views/', import.meta.url))
 const DOCS = process.env.UPDATE_README_SCREENSHOTS
   ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
   : fileURLToPath(new URL('../artifacts/readme/', import.meta.url));
-const VIEWS = ['key-numbers', 'pool-state', 'wait-times', 'throughput', 'health', 'littles-law', 'connection-map', 'connection-lifetimes', 'targets', 'controls', 'events'];
+const VIEWS = [
+  'key-numbers',
+  'pool-state',
+  'wait-times',
+  'throughput',
+  'health',
+  'littles-law',
+  'connection-map',
+  'connection-lifetimes',
+  'targets',
+  'controls',
+  'events',
+];
 
 test.beforeAll(async ({ request }) => {
   await resetLab(request);

@@ -16,7 +16,9 @@ const STRICT = process.env.SMOOTHNESS_STRICT === '1';
 const COMPARE = process.env.SMOOTHNESS_COMPARE === '1';
 
 declare global {
-  interface Window { __probe?: { longTasks: number[]; frames: number; worstFrameMs: number } }
+  interface Window {
+    __probe?: { longTasks: number[]; frames: number; worstFrameMs: number };
+  }
 }
 
 test.beforeAll(async ({ request }) => {
@@ -40,7 +42,9 @@ function slopePerMinute(readings: readonly { s: number; mb: number }[]): number 
   return sxx === 0 ? 0 : (sxy / sxx) * 60;
 }
 
-test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: no freeze of 1 s (no long task at all when strict), flat heap`, async ({ page }) => {
+test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: no freeze of 1 s (no long task at all when strict), flat heap`, async ({
+  page,
+}) => {
   // Generous: on a busy machine every heap reading (a forced GC) and page call takes seconds.
   test.setTimeout((FILL_SECONDS + SECONDS) * 1500 + 300_000);
   if (COMPARE) await page.setViewportSize({ width: 1440, height: 2400 });
@@ -57,21 +61,24 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
     const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     return usage.usedSize / 1024 / 1024;
   };
-  const installProbe = () => page.evaluate(() => {
-    const probe = { longTasks: [] as number[], frames: 0, worstFrameMs: 0 };
-    window.__probe = probe;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) probe.longTasks.push(e.duration); }).observe({ type: 'longtask' });
-    let last = performance.now();
-    const frame = (now: number) => {
-      // A later probe replaces this one: the old loop stops.
-      if (window.__probe !== probe) return;
-      probe.frames += 1;
-      probe.worstFrameMs = Math.max(probe.worstFrameMs, now - last);
-      last = now;
+  const installProbe = () =>
+    page.evaluate(() => {
+      const probe = { longTasks: [] as number[], frames: 0, worstFrameMs: 0 };
+      window.__probe = probe;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) probe.longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+      let last = performance.now();
+      const frame = (now: number) => {
+        // A later probe replaces this one: the old loop stops.
+        if (window.__probe !== probe) return;
+        probe.frames += 1;
+        probe.worstFrameMs = Math.max(probe.worstFrameMs, now - last);
+        last = now;
+        requestAnimationFrame(frame);
+      };
       requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
+    });
 
   let fill: { longTasksOver50ms: number; longestTaskMs: number; heapAfterGcMb: number[] } | null = null;
   if (FILL_SECONDS > 0) {
@@ -84,19 +91,37 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
       console.log(`  filling t=${Math.round((FILL_SECONDS * i) / steps)}s heap ${fillHeaps.at(-1)?.toFixed(1)} MB`);
     }
     const fillTasks = (await page.evaluate(() => window.__probe?.longTasks)) ?? [];
-    fill = { longTasksOver50ms: fillTasks.length, longestTaskMs: Math.round(Math.max(0, ...fillTasks)), heapAfterGcMb: fillHeaps.map((h) => Number(h.toFixed(1))) };
+    fill = {
+      longTasksOver50ms: fillTasks.length,
+      longestTaskMs: Math.round(Math.max(0, ...fillTasks)),
+      heapAfterGcMb: fillHeaps.map((h) => Number(h.toFixed(1))),
+    };
   }
   await installProbe();
   const loadAvgStart = loadavg()[0] ?? 0;
   const heaps = [{ s: 0, mb: await heapMb() }];
-  const seqStart = Number(await page.evaluate(() => fetch('/api/snapshot').then((r) => r.json()).then((s: { seq: number }) => s.seq)));
+  const seqStart = Number(
+    await page.evaluate(() =>
+      fetch('/api/snapshot')
+        .then((r) => r.json())
+        .then((s: { seq: number }) => s.seq),
+    ),
+  );
   for (let i = 1; i <= CHECKPOINTS; i += 1) {
     await page.waitForTimeout((SECONDS * 1000) / CHECKPOINTS);
     heaps.push({ s: (SECONDS * i) / CHECKPOINTS, mb: await heapMb() });
     const probe = await page.evaluate(() => window.__probe);
-    console.log(`  t=${Math.round((SECONDS * i) / CHECKPOINTS)}s heap ${heaps.at(-1)?.mb.toFixed(1)} MB, long tasks so far ${probe?.longTasks.length ?? 0}`);
+    console.log(
+      `  t=${Math.round((SECONDS * i) / CHECKPOINTS)}s heap ${heaps.at(-1)?.mb.toFixed(1)} MB, long tasks so far ${probe?.longTasks.length ?? 0}`,
+    );
   }
-  const seqEnd = Number(await page.evaluate(() => fetch('/api/snapshot').then((r) => r.json()).then((s: { seq: number }) => s.seq)));
+  const seqEnd = Number(
+    await page.evaluate(() =>
+      fetch('/api/snapshot')
+        .then((r) => r.json())
+        .then((s: { seq: number }) => s.seq),
+    ),
+  );
   const probe = await page.evaluate(() => window.__probe);
   const longTasks = probe?.longTasks ?? [];
   const bPaths = COMPARE ? await page.locator('[data-arm="b"]').count() : 0;
@@ -107,7 +132,10 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
     snapshotsPerSec: Number(((seqEnd - seqStart) / SECONDS).toFixed(1)),
     longTasksOver50ms: longTasks.length,
     longestTaskMs: Math.round(Math.max(0, ...longTasks)),
-    longTasksMs: longTasks.map((d) => Math.round(d)).sort((a, b) => b - a).slice(0, 10),
+    longTasksMs: longTasks
+      .map((d) => Math.round(d))
+      .sort((a, b) => b - a)
+      .slice(0, 10),
     framesPerSec: Number(((probe?.frames ?? 0) / SECONDS).toFixed(1)),
     worstFrameGapMs: Math.round(probe?.worstFrameMs ?? 0),
     heapAfterGcMb: heaps.map((h) => Number(h.mb.toFixed(1))),

@@ -15,12 +15,20 @@ export interface GrowthVerdict {
  * `slopeMiBPerMin` AND the last third's median sits more than `riseMiB` above the middle
  * third's. Both must hold: a slope alone is fooled by one late spike, a step alone by noise.
  */
-export function judgeGrowth(samples: Sample[], key: 'rssMiB' | 'heapMiB', limits: { slopeMiBPerMin: number; riseMiB: number }): GrowthVerdict {
+export function judgeGrowth(
+  samples: Sample[],
+  key: 'rssMiB' | 'heapMiB',
+  limits: { slopeMiBPerMin: number; riseMiB: number },
+): GrowthVerdict {
   if (samples.length < 6) return { growing: false, summary: `${key}: too few samples (${samples.length}) to judge` };
   const secondHalf = samples.slice(Math.floor(samples.length / 2));
-  const slope = slopeOf(secondHalf.map((s) => s.minute), secondHalf.map((s) => s[key]));
+  const slope = slopeOf(
+    secondHalf.map((s) => s.minute),
+    secondHalf.map((s) => s[key]),
+  );
   const third = Math.floor(samples.length / 3);
-  const rise = median(samples.slice(samples.length - third).map((s) => s[key])) - median(samples.slice(third, 2 * third).map((s) => s[key]));
+  const rise =
+    median(samples.slice(samples.length - third).map((s) => s[key])) - median(samples.slice(third, 2 * third).map((s) => s[key]));
   const growing = slope > limits.slopeMiBPerMin && rise > limits.riseMiB;
   return {
     growing,

@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   const viewer = connect(url, { transports: ['websocket'], reconnection: false });
   let viewerSnapshots = 0;
   viewer.on('snapshot', () => viewerSnapshots++);
-  const invariants = new SnapshotInvariants({ settleMs: CHAOS_LIMITS.maxRequestTimeoutMs + CHAOS_LIMITS.maxHoldMs + CHAOS_LIMITS.maxHealthCheckTimeoutMs + 1500 });
+  const invariants = new SnapshotInvariants({
+    settleMs: CHAOS_LIMITS.maxRequestTimeoutMs + CHAOS_LIMITS.maxHoldMs + CHAOS_LIMITS.maxHealthCheckTimeoutMs + 1500,
+  });
   lab.onTick((snapshot) => invariants.observe(snapshot));
   const monkey = new ChaosMonkey(lab, seed);
   monkey.start();
@@ -52,8 +54,10 @@ async function main(): Promise<number> {
     const s = lab.snapshot();
     const sample: Sample = { minute: (Date.now() - startedAt) / 60_000, rssMiB: memory.rss / MIB, heapMiB: memory.heapUsed / MIB };
     samples.push(sample);
-    console.log(`${sample.minute.toFixed(2).padStart(6)} min  rss ${sample.rssMiB.toFixed(1).padStart(6)} MiB  heap ${sample.heapMiB.toFixed(1).padStart(6)} MiB  ` +
-      `requests ${s.totals.requestsStarted} (ok ${s.totals.requests.ok})  open ${s.pool.open}  viewer snapshots ${viewerSnapshots}  violations ${invariants.violations.length}`);
+    console.log(
+      `${sample.minute.toFixed(2).padStart(6)} min  rss ${sample.rssMiB.toFixed(1).padStart(6)} MiB  heap ${sample.heapMiB.toFixed(1).padStart(6)} MiB  ` +
+        `requests ${s.totals.requestsStarted} (ok ${s.totals.requests.ok})  open ${s.pool.open}  viewer snapshots ${viewerSnapshots}  violations ${invariants.violations.length}`,
+    );
   };
   take();
   while (Date.now() < endAt) {
@@ -67,7 +71,10 @@ async function main(): Promise<number> {
 
   console.log('\nseries (minute, rss MiB, heap MiB):');
   console.log(samples.map((s) => `${s.minute.toFixed(2)},${s.rssMiB.toFixed(1)},${s.heapMiB.toFixed(1)}`).join('\n'));
-  const verdicts = [judgeGrowth(samples, 'heapMiB', { slopeMiBPerMin: 0.25, riseMiB: 2 }), judgeGrowth(samples, 'rssMiB', { slopeMiBPerMin: 1, riseMiB: 8 })];
+  const verdicts = [
+    judgeGrowth(samples, 'heapMiB', { slopeMiBPerMin: 0.25, riseMiB: 2 }),
+    judgeGrowth(samples, 'rssMiB', { slopeMiBPerMin: 1, riseMiB: 8 }),
+  ];
   for (const v of verdicts) console.log(v.summary);
   const problems = [...verdicts.filter((v) => v.growing).map((v) => v.summary), ...invariants.violations, ...monkey.errors];
   if (viewerSnapshots < minutes * 60 * 5) problems.push(`the viewer saw only ${viewerSnapshots} snapshots`);
@@ -75,7 +82,10 @@ async function main(): Promise<number> {
   return problems.length === 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -42,10 +42,18 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     args: argv,
     strict: true,
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, 'embedded-targets': { type: 'string' },
-      target: { type: 'string', multiple: true }, config: { type: 'string' }, 'control-token': { type: 'string' },
-      'allow-targets': { type: 'string' }, 'sample-hz': { type: 'string' }, help: { type: 'boolean' },
-      'allowed-hosts': { type: 'string' }, 'allowed-origins': { type: 'string' }, redis: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'embedded-targets': { type: 'string' },
+      target: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      'control-token': { type: 'string' },
+      'allow-targets': { type: 'string' },
+      'sample-hz': { type: 'string' },
+      help: { type: 'boolean' },
+      'allowed-hosts': { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      redis: { type: 'string' },
     },
   });
   if (values.help) throw new Error(USAGE);
@@ -55,7 +63,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     port: integer('--port', values.port ?? env.PORT ?? '3000', 0, 65_535),
     host: values.host ?? env.HOST ?? '127.0.0.1',
     embeddedTargets: integer('--embedded-targets', values['embedded-targets'] ?? env.POOLSCOPE_EMBEDDED_TARGETS ?? '2', 0, 50),
-    targets: targetSpecs.map((spec) => spec.trim()).filter(Boolean).map(parseHostPort),
+    targets: targetSpecs
+      .map((spec) => spec.trim())
+      .filter(Boolean)
+      .map(parseHostPort),
     config: configPath ? readConfigFile(configPath) : {},
     controlToken: values['control-token'] ?? env.POOLSCOPE_CONTROL_TOKEN ?? undefined,
     allowTargets: values['allow-targets'] ?? env.POOLSCOPE_ALLOW_TARGETS ?? undefined,
@@ -88,7 +99,10 @@ export function parseAllowedOrigins(text: string | undefined): string[] {
 }
 
 function list(text: string | undefined): string[] {
-  return (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (text ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** `lab.example`, `192.168.1.20` or `[fe80::1]`: a name, never a port, path or wildcard (which would quietly allow more). */
@@ -108,7 +122,8 @@ function origin(spec: string): string {
 
 function integer(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return value;
 }
 
@@ -125,6 +140,7 @@ function readConfigFile(path: string): LabConfigPatch {
   } catch (error) {
     throw new Error(`cannot read config file ${path}: ${(error as Error).message}`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`config file ${path} must hold a JSON object { "pool": {...}, "load": {...} }`);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`config file ${path} must hold a JSON object { "pool": {...}, "load": {...} }`);
   return parsed as LabConfigPatch;
 }

@@ -8,9 +8,12 @@ import { runCli } from './cli';
  */
 const WEB_ROOT = fileURLToPath(new URL('../web', import.meta.url));
 
-runCli(process.argv.slice(2), process.env, { webRoot: WEB_ROOT, invokedAs: 'poolscope' }).then((code) => {
-  if (code !== null) process.exitCode = code;
-}, (error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(process.argv.slice(2), process.env, { webRoot: WEB_ROOT, invokedAs: 'poolscope' }).then(
+  (code) => {
+    if (code !== null) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -16,8 +16,12 @@ import { startLabPublisher } from './relay/lab-publisher';
 export async function serve(argv: string[], env: NodeJS.ProcessEnv, webRoot: string): Promise<void> {
   const options = parseCliOptions(argv, env);
   const lab = await Lab.start({
-    embeddedTargets: options.embeddedTargets, externalTargets: options.targets, pool: options.config.pool,
-    load: options.config.load, allowTargets: options.allowTargets, sampleHz: options.sampleHz,
+    embeddedTargets: options.embeddedTargets,
+    externalTargets: options.targets,
+    pool: options.config.pool,
+    load: options.config.load,
+    allowTargets: options.allowTargets,
+    sampleHz: options.sampleHz,
   });
   // Started before the app and never awaited: a Redis that is down now is retried in the background.
   const publisher = options.redisUrl ? startLabPublisher(lab, options.redisUrl) : null;
@@ -31,10 +35,21 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv, webRoot: str
   });
   const address = await app.listen({ port: options.port, host: options.host });
   console.log(`Poolscope is running at ${address.replace('[::1]', 'localhost')}`);
-  console.log(`  ${lab.targets.list().length} target(s): ${lab.targets.list().map((t) => t.address).join(', ') || 'none'}; API docs at ${address}/docs`);
-  if (publisher) console.log(`  publishing to relays through ${redactedUrl(options.redisUrl ?? '')} (start one: npm run relay -- --redis <url> --port N)`);
+  console.log(
+    `  ${lab.targets.list().length} target(s): ${
+      lab.targets
+        .list()
+        .map((t) => t.address)
+        .join(', ') || 'none'
+    }; API docs at ${address}/docs`,
+  );
+  if (publisher)
+    console.log(
+      `  publishing to relays through ${redactedUrl(options.redisUrl ?? '')} (start one: npm run relay -- --redis <url> --port N)`,
+    );
   if (!isLoopbackHost(options.host)) console.log(`  audience (read-only, for phones): ${audienceLink(options.host, app.server.address())}`);
-  if (policy.required) console.log(`  control token: ${policy.token}  (open ${address}/?token=${policy.token} to control; viewing needs none)`);
+  if (policy.required)
+    console.log(`  control token: ${policy.token}  (open ${address}/?token=${policy.token} to control; viewing needs none)`);
 }
 
 /** SIGINT/SIGTERM: stop load, drain the pool, close sockets, exit 0. A second signal exits at once. */
@@ -44,10 +59,13 @@ function installShutdown(shutdown: () => Promise<void>): void {
     if (stopping) process.exit(1);
     stopping = true;
     console.log(`\n${signal}: stopping load, draining the pool...`);
-    shutdown().then(() => process.exit(0), (error: unknown) => {
-      console.error('poolscope: shutdown failed', error);
-      process.exit(1);
-    });
+    shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('poolscope: shutdown failed', error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -64,7 +82,9 @@ export function redactedUrl(text: string): string {
 export function audienceLink(bindHost: string, bound: string | AddressInfo | null): string {
   const port = typeof bound === 'object' && bound !== null ? bound.port : 0;
   const wildcard = bindHost === '0.0.0.0' || bindHost === '::' || bindHost === '';
-  const lan = Object.values(networkInterfaces()).flat().find((net) => net && net.family === 'IPv4' && !net.internal)?.address;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((net) => net && net.family === 'IPv4' && !net.internal)?.address;
   const host = wildcard ? (lan ?? bindHost) : bindHost;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}/?audience=1`;
 }

@@ -15,7 +15,11 @@ interface Started {
 
 /** Starts the real CLI (`tsx src/main.ts`) on a free port and resolves once it prints its address. */
 function startServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0', ...args], { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', '0', ...args], {
+    cwd: SERVER_DIR,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let text = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${text}`)), 20_000);
@@ -48,10 +52,13 @@ describe('the poolscope process', { timeout: 60_000 }, () => {
     running = server.child;
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    await waitFor(async () => {
-      const snapshot = await (await fetch(`${server.url}/api/snapshot`)).json() as { totals: { requests: { ok: number } } };
-      return snapshot.totals.requests.ok > 0;
-    }, { timeoutMs: 30_000, what: 'a first ok request from the built-in load' });
+    await waitFor(
+      async () => {
+        const snapshot = (await (await fetch(`${server.url}/api/snapshot`)).json()) as { totals: { requests: { ok: number } } };
+        return snapshot.totals.requests.ok > 0;
+      },
+      { timeoutMs: 30_000, what: 'a first ok request from the built-in load' },
+    );
     const exited = exitOf(server.child);
     server.child.kill('SIGTERM');
     expect(await exited).toBe(0);
@@ -86,21 +93,38 @@ describe('the poolscope process', { timeout: 60_000 }, () => {
     running = server.child;
     const base = server.url;
     expect((await fetch(`${base}/api/config`)).status).toBe(200);
-    const refused = await fetch(`${base}/api/config`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: '{"pool":{"maxOpen":5}}' });
-    expect(refused.status).toBe(401);
-    const allowed = await fetch(`${base}/api/config`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"pool":{"maxOpen":5,"maxIdle":5}}' });
-    expect(allowed.status).toBe(200);
-    const statusWithHost = (host: string) => new Promise<number>((resolve, reject) => {
-      httpGet(`${base}/api/config`, { headers: { host } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+    const refused = await fetch(`${base}/api/config`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: '{"pool":{"maxOpen":5}}',
     });
+    expect(refused.status).toBe(401);
+    const allowed = await fetch(`${base}/api/config`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{"pool":{"maxOpen":5,"maxIdle":5}}',
+    });
+    expect(allowed.status).toBe(200);
+    const statusWithHost = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        httpGet(`${base}/api/config`, { headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject);
+      });
     expect(await statusWithHost('lab.example:3000')).toBe(200);
     expect(await statusWithHost('rebind.evil.example:3000')).toBe(403);
   });
 
   it('refuses to start with a bad flag and says why', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', 'eighty'], { cwd: SERVER_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--port', 'eighty'], {
+      cwd: SERVER_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let text = '';
-    child.stderr!.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
     expect(await exitOf(child)).toBe(1);
     expect(text).toContain('--port must be a whole number');
   });

@@ -39,7 +39,6 @@ export interface CompareRequest {
   seed?: number;
 }
 
-
 /**
  * What every compare control answers (PUT, PATCH b, DELETE, keep-b and their socket acks).
  * Stopped: `running: false`, `b: null`, `diff: []`, `seed` and `startedAt` null.
@@ -78,7 +77,11 @@ export interface SummaryMetricInfo {
 }
 
 const outcomeMetric = (outcome: RequestOutcome): SummaryMetricInfo => ({
-  id: `requestsPerSec.${outcome}`, label: `Requests ${outcome}`, unit: 'req/s', stat: 'mean', better: outcome === 'ok' ? 'higher' : 'lower',
+  id: `requestsPerSec.${outcome}`,
+  label: `Requests ${outcome}`,
+  unit: 'req/s',
+  stat: 'mean',
+  better: outcome === 'ok' ? 'higher' : 'lower',
 });
 
 /** The stable metric ids of `summary`, in table order. New ids may be added; none is renamed. */
@@ -95,7 +98,6 @@ export const SUMMARY_METRICS: readonly SummaryMetricInfo[] = [
   { id: 'openConnections', label: 'Open connections', unit: 'connections', stat: 'mean', better: 'none' },
 ];
 
-
 /** `GET /api/compare`. */
 export interface CompareReport extends CompareState {
   windowS: number;
@@ -103,5 +105,3 @@ export interface CompareReport extends CompareState {
   samples: { a: number; b: number };
   summary: SummaryRow[];
 }
-
-

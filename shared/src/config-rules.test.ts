@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig, patchTargetKnobs } from './config-rules';
+import {
+  DEFAULT_LOAD_CONFIG,
+  DEFAULT_POOL_CONFIG,
+  DEFAULT_TARGET_KNOBS,
+  patchLoadConfig,
+  patchPoolConfig,
+  patchTargetKnobs,
+} from './config-rules';
 import { PoolConfigSchema } from './pool-config';
 
 describe('config rules', () => {
@@ -51,19 +58,32 @@ describe('config rules', () => {
 
   it('rejects every health-check, framing and leak knob whole when out of range or of the wrong kind', () => {
     const poolCases = [
-      { healthCheckMethod: 'telepathy' }, { validateAfterIdleMs: -1 }, { validateAfterIdleMs: 600_001 }, { watchIdle: 'yes' },
-      { leakDetectionThresholdMs: -5 }, { leakDetectionThresholdMs: 10_000_000 }, { heartbeatIntervalMs: 1.5 },
+      { healthCheckMethod: 'telepathy' },
+      { validateAfterIdleMs: -1 },
+      { validateAfterIdleMs: 600_001 },
+      { watchIdle: 'yes' },
+      { leakDetectionThresholdMs: -5 },
+      { leakDetectionThresholdMs: 10_000_000 },
+      { heartbeatIntervalMs: 1.5 },
     ];
     for (const patch of poolCases) {
       const result = patchPoolConfig(DEFAULT_POOL_CONFIG, { maxOpen: 3, maxIdle: 3, minIdle: 1, ...patch });
       expect(result.ok, JSON.stringify(patch)).toBe(false);
     }
     const loadCases = [{ framing: 'raw' }, { leakRate: 1.01 }, { leakRate: -0.1 }, { payloadBytes: 262_145 }, { payloadBytes: 0 }];
-    for (const patch of loadCases) expect(patchLoadConfig(DEFAULT_LOAD_CONFIG, { concurrency: 3, ...patch }).ok, JSON.stringify(patch)).toBe(false);
+    for (const patch of loadCases)
+      expect(patchLoadConfig(DEFAULT_LOAD_CONFIG, { concurrency: 3, ...patch }).ok, JSON.stringify(patch)).toBe(false);
   });
 
   it('accepts the documented extremes of the issue-8 knobs', () => {
-    expect(patchPoolConfig(DEFAULT_POOL_CONFIG, { healthCheckMethod: 'naive-probe', validateAfterIdleMs: 0, watchIdle: false, leakDetectionThresholdMs: 600_000 }).ok).toBe(true);
+    expect(
+      patchPoolConfig(DEFAULT_POOL_CONFIG, {
+        healthCheckMethod: 'naive-probe',
+        validateAfterIdleMs: 0,
+        watchIdle: false,
+        leakDetectionThresholdMs: 600_000,
+      }).ok,
+    ).toBe(true);
     expect(patchLoadConfig(DEFAULT_LOAD_CONFIG, { framing: 'none', leakRate: 1, payloadBytes: 262_144 }).ok).toBe(true);
   });
 });

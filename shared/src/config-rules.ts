@@ -14,13 +14,22 @@ export const DEFAULT_TARGET_KNOBS: Readonly<TargetKnobs> = Object.freeze(default
 export function poolConfigCrossProblems(config: PoolConfig): ValidationDetail[] {
   const details: ValidationDetail[] = [];
   if (config.minIdle > config.maxIdle) {
-    details.push({ path: '/minIdle', message: `Min idle connections (${config.minIdle}) must not exceed Max idle connections (${config.maxIdle})` });
+    details.push({
+      path: '/minIdle',
+      message: `Min idle connections (${config.minIdle}) must not exceed Max idle connections (${config.maxIdle})`,
+    });
   }
   if (config.maxOpen > 0 && config.minIdle > config.maxOpen) {
-    details.push({ path: '/minIdle', message: `Min idle connections (${config.minIdle}) must not exceed Max open connections (${config.maxOpen})` });
+    details.push({
+      path: '/minIdle',
+      message: `Min idle connections (${config.minIdle}) must not exceed Max open connections (${config.maxOpen})`,
+    });
   }
   if (config.dialBackoffBaseMs > config.dialBackoffMaxMs) {
-    details.push({ path: '/dialBackoffBaseMs', message: `Dial backoff base (${config.dialBackoffBaseMs} ms) must not exceed Dial backoff cap (${config.dialBackoffMaxMs} ms)` });
+    details.push({
+      path: '/dialBackoffBaseMs',
+      message: `Dial backoff base (${config.dialBackoffBaseMs} ms) must not exceed Dial backoff cap (${config.dialBackoffMaxMs} ms)`,
+    });
   }
   return details;
 }

@@ -6,8 +6,18 @@ import type { PoolConfigPatch } from './pool-config';
  * (export), and a library's settings read back into a lab patch (import).
  */
 export const POOL_LIBRARY_IDS = [
-  'hikaricp', 'pgxpool', 'database-sql', 'http-transport', 'pg', 'tarn', 'knex',
-  'generic-pool', 'undici', 'mysql2', 'commons-pool2', 'pgbouncer',
+  'hikaricp',
+  'pgxpool',
+  'database-sql',
+  'http-transport',
+  'pg',
+  'tarn',
+  'knex',
+  'generic-pool',
+  'undici',
+  'mysql2',
+  'commons-pool2',
+  'pgbouncer',
 ] as const;
 export type PoolLibraryId = (typeof POOL_LIBRARY_IDS)[number];
 
@@ -46,15 +56,24 @@ export type KnobNote = Static<typeof KnobNoteSchema>;
 
 export const EXPORT_SCALE_MAX = 1000;
 
-export const ExportQuerySchema = Type.Object({
-  library: Type.String({ description: `One of: ${POOL_LIBRARY_IDS.join(', ')}` }),
-  arm: Type.Optional(Type.Union([Type.Literal('a'), Type.Literal('b')], { description: 'While comparing, which arm\'s config '
-    + '(default a)' })),
-  // A query string is text (and the lab's validator does not coerce): a whole number from 1 to EXPORT_SCALE_MAX.
-  scale: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,3}$',
-    description: `1 to ${EXPORT_SCALE_MAX}: multiply the lab-sized lifetimes (idle timeout, max lifetime, heartbeat, leak `
-      + `threshold) to production-sized ones` })),
-}, { additionalProperties: false });
+export const ExportQuerySchema = Type.Object(
+  {
+    library: Type.String({ description: `One of: ${POOL_LIBRARY_IDS.join(', ')}` }),
+    arm: Type.Optional(
+      Type.Union([Type.Literal('a'), Type.Literal('b')], { description: "While comparing, which arm's config " + '(default a)' }),
+    ),
+    // A query string is text (and the lab's validator does not coerce): a whole number from 1 to EXPORT_SCALE_MAX.
+    scale: Type.Optional(
+      Type.String({
+        pattern: '^[1-9][0-9]{0,3}$',
+        description:
+          `1 to ${EXPORT_SCALE_MAX}: multiply the lab-sized lifetimes (idle timeout, max lifetime, heartbeat, leak ` +
+          `threshold) to production-sized ones`,
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type ExportQuery = Static<typeof ExportQuerySchema>;
 
 export const ExportResultSchema = Type.Object({
@@ -67,10 +86,13 @@ export type ExportResult = Static<typeof ExportResultSchema>;
 
 export const IMPORT_TEXT_MAX_CHARS = 32 * 1024;
 
-export const ImportBodySchema = Type.Object({
-  library: Type.String({ description: `One of: ${IMPORTABLE_LIBRARY_IDS.join(', ')}` }),
-  text: Type.String({ maxLength: IMPORT_TEXT_MAX_CHARS }),
-}, { additionalProperties: false });
+export const ImportBodySchema = Type.Object(
+  {
+    library: Type.String({ description: `One of: ${IMPORTABLE_LIBRARY_IDS.join(', ')}` }),
+    text: Type.String({ maxLength: IMPORT_TEXT_MAX_CHARS }),
+  },
+  { additionalProperties: false },
+);
 export type ImportBody = Static<typeof ImportBodySchema>;
 
 /**
@@ -78,7 +100,8 @@ export type ImportBody = Static<typeof ImportBodySchema>;
  * serializer fill in every knob the import did not set, and applying that would reset them.
  */
 const ImportedPatchSchema = Type.Unsafe<PoolConfigPatch>({
-  type: 'object', additionalProperties: true,
+  type: 'object',
+  additionalProperties: true,
   description: 'A partial pool config (the knobs the import set), ready for PATCH /api/config as { pool: patch }',
 });
 

@@ -33,13 +33,24 @@ export interface History {
 
 export function toHistorySample(snapshot: Snapshot): HistorySample {
   const sample: HistorySample = {
-    seq: snapshot.seq, t: snapshot.t, pool: snapshot.pool, totals: snapshot.totals, rates: snapshot.rates,
-    latency: snapshot.latency, waitHistogram: snapshot.waitHistogram, acquireTimeoutMs: snapshot.config.pool.acquireTimeoutMs,
+    seq: snapshot.seq,
+    t: snapshot.t,
+    pool: snapshot.pool,
+    totals: snapshot.totals,
+    rates: snapshot.rates,
+    latency: snapshot.latency,
+    waitHistogram: snapshot.waitHistogram,
+    acquireTimeoutMs: snapshot.config.pool.acquireTimeoutMs,
   };
   const b = snapshot.compare?.b;
   if (b) {
     sample.b = {
-      pool: b.pool, totals: b.totals, rates: b.rates, latency: b.latency, waitHistogram: b.waitHistogram, acquireTimeoutMs: b.config.pool.acquireTimeoutMs,
+      pool: b.pool,
+      totals: b.totals,
+      rates: b.rates,
+      latency: b.latency,
+      waitHistogram: b.waitHistogram,
+      acquireTimeoutMs: b.config.pool.acquireTimeoutMs,
     };
   }
   return sample;

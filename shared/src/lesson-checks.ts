@@ -1,4 +1,11 @@
-import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig, patchTargetKnobs } from './config-rules';
+import {
+  DEFAULT_LOAD_CONFIG,
+  DEFAULT_POOL_CONFIG,
+  DEFAULT_TARGET_KNOBS,
+  patchLoadConfig,
+  patchPoolConfig,
+  patchTargetKnobs,
+} from './config-rules';
 import type { ArmConfig, ArmConfigPatch } from './compare';
 import type { LoadConfig } from './load-config';
 import type { PoolConfig } from './pool-config';
@@ -44,13 +51,19 @@ export function lessonStateAt(lesson: Lesson, step: number): { ok: true; value: 
     targets = nextTargets.value;
   }
   const last = lesson.steps[step - 1];
-  const compare = last?.compare ? compareAt(`/steps/${step - 1}/compare`, { pool, load }, last.compare) : { ok: true as const, value: null };
+  const compare = last?.compare
+    ? compareAt(`/steps/${step - 1}/compare`, { pool, load }, last.compare)
+    : { ok: true as const, value: null };
   if (!compare.ok) return compare;
   return { ok: true, value: { pool, load, targets, restartTargets: last?.restartTargets ?? false, compare: compare.value } };
 }
 
 /** B = A's state at the step with the step's patch, checked as `PUT /api/compare` checks it. */
-function compareAt(at: string, a: ArmConfig, patch: ArmConfigPatch): { ok: true; value: LessonState['compare'] } | { ok: false; details: ValidationDetail[] } {
+function compareAt(
+  at: string,
+  a: ArmConfig,
+  patch: ArmConfigPatch,
+): { ok: true; value: LessonState['compare'] } | { ok: false; details: ValidationDetail[] } {
   const pool = patchPoolConfig(a.pool, patch.pool ?? {});
   const load = patchLoadConfig(a.load, patch.load ?? {});
   const details = [...(pool.ok ? [] : prefix(`${at}/pool`, pool.details)), ...(load.ok ? [] : prefix(`${at}/load`, load.details))];
@@ -59,7 +72,9 @@ function compareAt(at: string, a: ArmConfig, patch: ArmConfigPatch): { ok: true;
 }
 
 const KNOBS = new Set([
-  ...Object.keys(PoolConfigSchema.properties), ...Object.keys(LoadConfigSchema.properties), ...Object.keys(TargetKnobsSchema.properties),
+  ...Object.keys(PoolConfigSchema.properties),
+  ...Object.keys(LoadConfigSchema.properties),
+  ...Object.keys(TargetKnobsSchema.properties),
 ]);
 const PANELS = new Set<string>(LESSON_PANELS);
 const MAX_STEPS = 8;
@@ -77,11 +92,13 @@ export function lessonProblems(lesson: unknown): ValidationDetail[] {
   valid.steps.forEach((step, index) => {
     const at = `/steps/${index}`;
     if (!PANELS.has(step.focus.panel)) details.push({ path: `${at}/focus/panel`, message: `unknown panel ${step.focus.panel}` });
-    if (!(step.focus.metric in LESSON_METRICS)) details.push({ path: `${at}/focus/metric`, message: `unknown metric ${step.focus.metric}` });
+    if (!(step.focus.metric in LESSON_METRICS))
+      details.push({ path: `${at}/focus/metric`, message: `unknown metric ${step.focus.metric}` });
     if (step.knob !== undefined && !KNOBS.has(step.knob)) details.push({ path: `${at}/knob`, message: `unknown knob ${step.knob}` });
     for (const language of LESSON_LANGUAGES) {
       const sentences = countSentences(plainText(step.watch[language]));
-      if (sentences < 1 || sentences > 3) details.push({ path: `${at}/watch/${language}`, message: `say what to watch in 1 to 3 sentences, not ${sentences}` });
+      if (sentences < 1 || sentences > 3)
+        details.push({ path: `${at}/watch/${language}`, message: `say what to watch in 1 to 3 sentences, not ${sentences}` });
       for (const series of unknownSeriesTerms(step.watch[language])) {
         details.push({ path: `${at}/watch/${language}`, message: `unknown chart series ${series}` });
       }

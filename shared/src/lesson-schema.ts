@@ -11,7 +11,15 @@ import { TargetKnobsPatchSchema } from './target-config';
 
 /** The dashboard's panels, by the `id` each panel renders with (`<section id=…>`). */
 export const LESSON_PANELS = [
-  'pool-state', 'wait-times', 'throughput', 'health', 'littles-law', 'connection-map', 'connection-lifetimes', 'targets', 'events',
+  'pool-state',
+  'wait-times',
+  'throughput',
+  'health',
+  'littles-law',
+  'connection-map',
+  'connection-lifetimes',
+  'targets',
+  'events',
 ] as const;
 export type LessonPanel = (typeof LESSON_PANELS)[number];
 
@@ -48,7 +56,10 @@ export const LESSON_LANGUAGES = ['en', 'zh-CN'] as const;
 export type LessonLanguage = (typeof LESSON_LANGUAGES)[number];
 
 const Text = (maxLength: number) =>
-  Type.Object({ en: Type.String({ minLength: 1, maxLength }), 'zh-CN': Type.String({ minLength: 1, maxLength }) }, { additionalProperties: false });
+  Type.Object(
+    { en: Type.String({ minLength: 1, maxLength }), 'zh-CN': Type.String({ minLength: 1, maxLength }) },
+    { additionalProperties: false },
+  );
 
 export const LessonStepSchema = Type.Object(
   {
@@ -71,7 +82,12 @@ export const LessonStepSchema = Type.Object(
      * comparison belongs to the step that names it. Entering a step with `compare` starts it afresh
      * (seed 1); entering a step without it, or leaving the lesson, stops any comparison running.
      */
-    compare: Type.Optional(Type.Object({ pool: Type.Optional(PoolConfigPatchSchema), load: Type.Optional(LoadConfigPatchSchema) }, { additionalProperties: false })),
+    compare: Type.Optional(
+      Type.Object(
+        { pool: Type.Optional(PoolConfigPatchSchema), load: Type.Optional(LoadConfigPatchSchema) },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -54,7 +54,9 @@ describe('lessonProblems', () => {
     expect(withCompare({ pool: { maxOpenn: 4 } }).map((d) => d.path)).toContain('/steps/1/compare/pool/maxOpenn');
     expect(withCompare({ pool: { maxOpen: -1 } }).map((d) => d.path)).toContain('/steps/1/compare/pool/maxOpen');
     expect(withCompare({ targets: { stall: true } }).map((d) => d.path)).toContain('/steps/1/compare/targets');
-    expect(withCompare({ pool: { minIdle: 9, maxIdle: 2 } })).toContainEqual(expect.objectContaining({ path: '/steps/1/compare/pool/minIdle' }));
+    expect(withCompare({ pool: { minIdle: 9, maxIdle: 2 } })).toContainEqual(
+      expect.objectContaining({ path: '/steps/1/compare/pool/minIdle' }),
+    );
     expect(withCompare({})).toEqual([{ path: '/steps/1/compare', message: 'a comparison names at least one knob where B differs from A' }]);
   });
 
@@ -83,12 +85,14 @@ describe('lessonStateAt', () => {
 
   it('restarts targets only on the step that says so, not on the steps after it', () => {
     const lesson = LESSONS.find((l) => l.id === 'dead-connections')!;
-    expect(lessonStateAt(lesson, 1).ok && (lessonStateAt(lesson, 1) as { value: { restartTargets: boolean } }).value.restartTargets).toBe(true);
+    expect(lessonStateAt(lesson, 1).ok && (lessonStateAt(lesson, 1) as { value: { restartTargets: boolean } }).value.restartTargets).toBe(
+      true,
+    );
     const second = lessonStateAt(lesson, 2);
     expect(second.ok && second.value.restartTargets).toBe(false);
   });
 
-  it('gives a step its own comparison only: B is the step\'s state with the patch, and the step after it compares nothing', () => {
+  it("gives a step its own comparison only: B is the step's state with the patch, and the step after it compares nothing", () => {
     const lesson = LESSONS.find((l) => l.id === 'pool-runs-dry')!;
     const last = lessonStateAt(lesson, 5);
     if (!last.ok) throw new Error('shipped lesson must be valid');
@@ -105,7 +109,11 @@ describe('lessonStateAt', () => {
 
 describe('series terms', () => {
   it('split a text into words and terms tied to a series, and read plainly without the markup', () => {
-    expect(parseSeriesTerms('A [[rtt.p50|round trip]] falls.')).toEqual([{ text: 'A ' }, { text: 'round trip', series: 'rtt.p50' }, { text: ' falls.' }]);
+    expect(parseSeriesTerms('A [[rtt.p50|round trip]] falls.')).toEqual([
+      { text: 'A ' },
+      { text: 'round trip', series: 'rtt.p50' },
+      { text: ' falls.' },
+    ]);
     expect(plainText('A [[rtt.p50|round trip]] falls.')).toBe('A round trip falls.');
     expect(unknownSeriesTerms('[[rtt.p50|x]] [[nope|y]] [[broken')).toEqual(['nope', '(unclosed [[…]])']);
   });

@@ -21,28 +21,62 @@ const finite = Type.Number();
 const Percentiles = Type.Object({ p50: finite, p90: finite, p99: finite, max: finite, mean: finite, count: finite });
 const NumberRecord = Type.Record(Type.String(), finite);
 const Counters = Type.Object({
-  acquires: finite, acquiresWaited: finite, acquireTimeouts: finite, rejected: finite, dials: finite, dialFailures: finite,
-  healthChecksPassed: finite, healthChecksFailed: finite, staleBorrows: finite, requestsStarted: finite,
-  closed: NumberRecord, requests: NumberRecord,
+  acquires: finite,
+  acquiresWaited: finite,
+  acquireTimeouts: finite,
+  rejected: finite,
+  dials: finite,
+  dialFailures: finite,
+  healthChecksPassed: finite,
+  healthChecksFailed: finite,
+  staleBorrows: finite,
+  requestsStarted: finite,
+  closed: NumberRecord,
+  requests: NumberRecord,
 });
 
 export const HistorySampleSchema = Type.Object({
   seq: finite,
   t: finite,
   pool: Type.Object({
-    open: finite, idle: finite, active: finite, connecting: finite, validating: finite, closing: finite, waiting: finite,
-    maxOpen: finite, minIdle: finite, maxIdle: finite, oldestWaitMs: finite, leakSuspects: finite,
+    open: finite,
+    idle: finite,
+    active: finite,
+    connecting: finite,
+    validating: finite,
+    closing: finite,
+    waiting: finite,
+    maxOpen: finite,
+    minIdle: finite,
+    maxIdle: finite,
+    oldestWaitMs: finite,
+    leakSuspects: finite,
   }),
-  totals: Type.Intersect([Counters, Type.Object({ requestsInFlight: finite, dialFailuresByCode: NumberRecord, healthChecksByMethod: Type.Record(Type.String(), Type.Object({ passed: finite, failed: finite })) })]),
+  totals: Type.Intersect([
+    Counters,
+    Type.Object({
+      requestsInFlight: finite,
+      dialFailuresByCode: NumberRecord,
+      healthChecksByMethod: Type.Record(Type.String(), Type.Object({ passed: finite, failed: finite })),
+    }),
+  ]),
   rates: Counters,
-  latency: Type.Object({ acquireWaitMs: Percentiles, rttMs: Percentiles, dialMs: Percentiles, holdMs: Percentiles, healthCheckMs: Percentiles, lifespanMs: Percentiles }),
+  latency: Type.Object({
+    acquireWaitMs: Percentiles,
+    rttMs: Percentiles,
+    dialMs: Percentiles,
+    holdMs: Percentiles,
+    healthCheckMs: Percentiles,
+    lifespanMs: Percentiles,
+  }),
   waitHistogram: Type.Array(Type.Object({ upToMs: finite, count: finite }), { maxItems: 200 }),
   acquireTimeoutMs: finite,
 });
 
 /** What the player reads of a frame; the rest of the snapshot rides along unchecked and panels treat it as they would a live one. */
 const FrameSchema = Type.Object({
-  seq: finite, t: finite,
+  seq: finite,
+  t: finite,
   targets: Type.Array(Type.Object({ id: Type.String() })),
   connections: Type.Array(Type.Object({ id: finite, targetId: Type.String(), state: Type.String() })),
   config: Type.Object({ pool: Type.Object({}), load: Type.Object({}) }),
@@ -75,7 +109,6 @@ export interface Recording {
   armB?: HistorySample[];
 }
 
-
 export type RecordingProblem =
   | { kind: 'too-large'; message: string }
   | { kind: 'not-json'; message: string }
@@ -92,27 +125,41 @@ export type ParsedRecording = { ok: true; recording: Recording } | { ok: false; 
 export function parseRecording(text: string, sizeBytes = text.length): ParsedRecording {
   const fail = (problem: RecordingProblem): ParsedRecording => ({ ok: false, problem });
   if (sizeBytes > RECORDING_MAX_BYTES) {
-    return fail({ kind: 'too-large', message: `the file is ${mb(sizeBytes)} MB; a recording may be at most ${mb(RECORDING_MAX_BYTES)} MB` });
+    return fail({
+      kind: 'too-large',
+      message: `the file is ${mb(sizeBytes)} MB; a recording may be at most ${mb(RECORDING_MAX_BYTES)} MB`,
+    });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const cut = /end of (JSON )?input|Unterminated/i.test((error as Error).message);
-    return fail({ kind: 'not-json', message: cut ? 'the file ends too early: it looks truncated' : 'the file is not JSON, so not a Poolscope recording' });
+    return fail({
+      kind: 'not-json',
+      message: cut ? 'the file ends too early: it looks truncated' : 'the file is not JSON, so not a Poolscope recording',
+    });
   }
   if (value === null || typeof value !== 'object' || (value as { format?: unknown }).format !== RECORDING_FORMAT) {
     return fail({ kind: 'foreign', message: 'this is not a Poolscope recording (no "format": "poolscope-recording")' });
   }
   const version = (value as { version?: unknown }).version;
   if (version !== RECORDING_VERSION) {
-    return fail({ kind: 'version', message: `recording format version ${JSON.stringify(version)}; this dashboard reads version ${RECORDING_VERSION}` });
+    return fail({
+      kind: 'version',
+      message: `recording format version ${JSON.stringify(version)}; this dashboard reads version ${RECORDING_VERSION}`,
+    });
   }
   // Value, not TypeCompiler: the compiler builds code with new Function, which the dashboard's CSP (no unsafe-eval) forbids.
   // Check first and ask for the first error only on failure: Errors walks the whole tree through a
   // generator and cost ~3x Check over a 15-minute recording (9,000 samples, docs/BENCHMARKS.md).
   const first = Value.Check(RecordingSchema as TSchema, value) ? undefined : Value.Errors(RecordingSchema as TSchema, value).First();
-  if (first) return fail({ kind: 'invalid', path: first.path || '/', message: `the recording is damaged at ${first.path || '/'}: ${first.message}` });
+  if (first)
+    return fail({
+      kind: 'invalid',
+      path: first.path || '/',
+      message: `the recording is damaged at ${first.path || '/'}: ${first.message}`,
+    });
   const recording = value as Recording;
   if (!isOrdered(recording.samples) || !isOrdered(recording.frames)) {
     return fail({ kind: 'invalid', path: '/samples', message: 'the recording is damaged: its samples are out of time order' });
@@ -177,8 +224,12 @@ export class RecordingBuilder {
     if (this.samples.length === 0 || this.frames.length === 0) return null;
     const first = (this.samples[0] as HistorySample).t;
     return {
-      format: RECORDING_FORMAT, version: RECORDING_VERSION, recordedAt: recordedAt.toISOString(),
-      samples: [...this.samples], frames: [...this.frames], events: [...this.events],
+      format: RECORDING_FORMAT,
+      version: RECORDING_VERSION,
+      recordedAt: recordedAt.toISOString(),
+      samples: [...this.samples],
+      frames: [...this.frames],
+      events: [...this.events],
       markers: [...this.markers.values()].filter((m) => m.t >= first - 60_000).sort((a, b) => a.id - b.id),
     };
   }

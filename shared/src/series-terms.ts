@@ -6,13 +6,30 @@ import { REQUEST_OUTCOMES } from './vocabulary';
  * The web maps every id to that colour (web/src/lib/series-colors.ts); ids are stable.
  */
 export const CHART_SERIES = [
-  'pool-state.active', 'pool-state.idle', 'pool-state.validating', 'pool-state.connecting', 'pool-state.waiting',
-  'pool-state.maxOpen', 'pool-state.minIdle',
-  'wait-times.p50', 'wait-times.p90', 'wait-times.p99', 'wait-times.max', 'wait-times.timeout',
+  'pool-state.active',
+  'pool-state.idle',
+  'pool-state.validating',
+  'pool-state.connecting',
+  'pool-state.waiting',
+  'pool-state.maxOpen',
+  'pool-state.minIdle',
+  'wait-times.p50',
+  'wait-times.p90',
+  'wait-times.p99',
+  'wait-times.max',
+  'wait-times.timeout',
   ...REQUEST_OUTCOMES.map((outcome) => `throughput.${outcome}` as const),
-  'rtt.p50', 'rtt.p90', 'rtt.p99', 'rtt.max',
-  'health.hcFailed', 'health.stale', 'health.dial', 'health.timeouts', 'health.rejected',
-  'littles-law.predicted', 'littles-law.active',
+  'rtt.p50',
+  'rtt.p90',
+  'rtt.p99',
+  'rtt.max',
+  'health.hcFailed',
+  'health.stale',
+  'health.dial',
+  'health.timeouts',
+  'health.rejected',
+  'littles-law.predicted',
+  'littles-law.active',
 ] as const;
 export type ChartSeries = (typeof CHART_SERIES)[number];
 

@@ -18,19 +18,44 @@ const union = <K extends readonly string[]>(names: K) => Type.Union(names.map((n
 const countsBy = <K extends readonly string[]>(names: K) =>
   strict(Object.fromEntries(names.map((name) => [name, Type.Number()])) as Record<K[number], ReturnType<typeof Type.Number>>);
 
-const PercentilesSchema = strict({ p50: Type.Number(), p90: Type.Number(), p99: Type.Number(), max: Type.Number(), mean: Type.Number(), count: Type.Number() });
+const PercentilesSchema = strict({
+  p50: Type.Number(),
+  p90: Type.Number(),
+  p99: Type.Number(),
+  max: Type.Number(),
+  mean: Type.Number(),
+  count: Type.Number(),
+});
 
 export const PoolGaugesSchema = strict({
-  open: Type.Number(), idle: Type.Number(), active: Type.Number(), connecting: Type.Number(), validating: Type.Number(),
-  closing: Type.Number(), waiting: Type.Number(), maxOpen: Type.Number(), minIdle: Type.Number(), maxIdle: Type.Number(),
-  oldestWaitMs: Type.Number(), leakSuspects: Type.Number(),
+  open: Type.Number(),
+  idle: Type.Number(),
+  active: Type.Number(),
+  connecting: Type.Number(),
+  validating: Type.Number(),
+  closing: Type.Number(),
+  waiting: Type.Number(),
+  maxOpen: Type.Number(),
+  minIdle: Type.Number(),
+  maxIdle: Type.Number(),
+  oldestWaitMs: Type.Number(),
+  leakSuspects: Type.Number(),
   socketBudget: Type.Number({ description: 'Sockets the pool may hold at once, from the fd limit (0 = no budget)' }),
 });
 
 const counterFields = {
-  acquires: Type.Number(), acquiresWaited: Type.Number(), acquireTimeouts: Type.Number(), rejected: Type.Number(),
-  dials: Type.Number(), dialFailures: Type.Number(), healthChecksPassed: Type.Number(), healthChecksFailed: Type.Number(),
-  staleBorrows: Type.Number(), requestsStarted: Type.Number(), closed: countsBy(CLOSE_REASONS), requests: countsBy(REQUEST_OUTCOMES),
+  acquires: Type.Number(),
+  acquiresWaited: Type.Number(),
+  acquireTimeouts: Type.Number(),
+  rejected: Type.Number(),
+  dials: Type.Number(),
+  dialFailures: Type.Number(),
+  healthChecksPassed: Type.Number(),
+  healthChecksFailed: Type.Number(),
+  staleBorrows: Type.Number(),
+  requestsStarted: Type.Number(),
+  closed: countsBy(CLOSE_REASONS),
+  requests: countsBy(REQUEST_OUTCOMES),
 };
 
 export const CountersSchema = strict(counterFields, 'Monotonic counters since the lab started; `rates` has the same keys per second');
@@ -48,21 +73,36 @@ export const TotalsSchema = strict({
 });
 
 export const LatencySummarySchema = strict({
-  acquireWaitMs: PercentilesSchema, rttMs: PercentilesSchema, dialMs: PercentilesSchema,
-  holdMs: PercentilesSchema, healthCheckMs: PercentilesSchema, lifespanMs: PercentilesSchema,
+  acquireWaitMs: PercentilesSchema,
+  rttMs: PercentilesSchema,
+  dialMs: PercentilesSchema,
+  holdMs: PercentilesSchema,
+  healthCheckMs: PercentilesSchema,
+  lifespanMs: PercentilesSchema,
 });
 
 const HistogramBucketSchema = strict({ upToMs: Type.Number(), count: Type.Number() });
 
 const TargetServerCountersSchema = strict({
-  connectionsOpen: Type.Number(), connectionsAccepted: Type.Number(), connectionsRefused: Type.Number(),
-  requestsServed: Type.Number(), requestsQueued: Type.Number(), bytesIn: Type.Number(), bytesOut: Type.Number(),
+  connectionsOpen: Type.Number(),
+  connectionsAccepted: Type.Number(),
+  connectionsRefused: Type.Number(),
+  requestsServed: Type.Number(),
+  requestsQueued: Type.Number(),
+  bytesIn: Type.Number(),
+  bytesOut: Type.Number(),
 });
 
 export const TargetSnapshotSchema = strict(
   {
-    id: Type.String(), address: Type.String(), embedded: Type.Boolean(), state: union(TARGET_STATES),
-    open: Type.Number(), healthChecksFailed: Type.Number(), dialFailures: Type.Number(), requestsPerSec: Type.Number(),
+    id: Type.String(),
+    address: Type.String(),
+    embedded: Type.Boolean(),
+    state: union(TARGET_STATES),
+    open: Type.Number(),
+    healthChecksFailed: Type.Number(),
+    dialFailures: Type.Number(),
+    requestsPerSec: Type.Number(),
     lastError: Type.Union([Type.String(), Type.Null()]),
     knobs: Type.Union([TargetKnobsSchema, Type.Null()], { description: 'Embedded targets only' }),
     server: Type.Union([TargetServerCountersSchema, Type.Null()], { description: 'Counted by an embedded target itself' }),
@@ -71,18 +111,36 @@ export const TargetSnapshotSchema = strict(
 );
 
 const ConnectionSnapshotSchema = strict({
-  id: Type.Number(), targetId: Type.String(), state: union(CONNECTION_STATES), ageMs: Type.Number(), idleMs: Type.Number(), uses: Type.Number(),
+  id: Type.Number(),
+  targetId: Type.String(),
+  state: union(CONNECTION_STATES),
+  ageMs: Type.Number(),
+  idleMs: Type.Number(),
+  uses: Type.Number(),
 });
 
 const ClosedConnectionSnapshotSchema = strict({
-  id: Type.Number(), targetId: Type.String(), reason: union(CLOSE_REASONS), closedAt: Type.Number(), ageMs: Type.Number(), uses: Type.Number(),
+  id: Type.Number(),
+  targetId: Type.String(),
+  reason: union(CLOSE_REASONS),
+  closedAt: Type.Number(),
+  ageMs: Type.Number(),
+  uses: Type.Number(),
 });
 
-const LeakSuspectSnapshotSchema = strict({ connectionId: Type.Number(), targetId: Type.String(), heldMs: Type.Number(), borrowedAt: Type.Number() });
+const LeakSuspectSnapshotSchema = strict({
+  connectionId: Type.Number(),
+  targetId: Type.String(),
+  heldMs: Type.Number(),
+  borrowedAt: Type.Number(),
+});
 
 const KnobValueSchema = Type.Union([Type.String(), Type.Number(), Type.Boolean()]);
 const MarkerSchema = strict({
-  id: Type.Number(), t: Type.Number(), kind: union(MARKER_KINDS), label: Type.String(),
+  id: Type.Number(),
+  t: Type.Number(),
+  kind: union(MARKER_KINDS),
+  label: Type.String(),
   code: Type.Optional(union(MARKER_CODES)),
   params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
   changes: Type.Optional(Type.Array(strict({ knob: Type.String(), from: Type.Optional(KnobValueSchema), to: KnobValueSchema }))),
@@ -109,9 +167,14 @@ export const SnapshotSchema = strict(
     markers: Type.Array(MarkerSchema),
     config: strict({ pool: PoolConfigSchema, load: LoadConfigSchema }),
     scenarioId: Type.Union([Type.String(), Type.Null()]),
-    lesson: Type.Union([strict({ id: Type.String(), step: Type.Integer({ minimum: 1 }) }), Type.Null()], { description: 'The lesson step every dashboard follows' }),
+    lesson: Type.Union([strict({ id: Type.String(), step: Type.Integer({ minimum: 1 }) }), Type.Null()], {
+      description: 'The lesson step every dashboard follows',
+    }),
     // Arm B has the same shapes as A's fields above; described in docs/API.md (Compare) rather than repeated here.
-    compare: Type.Union([Type.Unsafe<CompareSnapshot>(Type.Object({}, { description: 'Arm B and the comparison state (shared/src/compare.ts)' })), Type.Null()]),
+    compare: Type.Union([
+      Type.Unsafe<CompareSnapshot>(Type.Object({}, { description: 'Arm B and the comparison state (shared/src/compare.ts)' })),
+      Type.Null(),
+    ]),
     eventsDropped: Type.Number({ description: 'Events left out of the stream since start (past 500 a tick)' }),
     viewers: Type.Number({ description: "Dashboards connected to the lab's own Socket.IO endpoint" }),
     relayViewers: Type.Number({ description: 'Viewers on relays, as the relays last reported them through Redis' }),

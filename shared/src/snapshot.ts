@@ -131,8 +131,17 @@ export type MarkerKind = (typeof MARKER_KINDS)[number];
  * - `leaks-reclaimed` { count }
  */
 export const MARKER_CODES = [
-  'config-changed', 'scenario-applied', 'lesson-step', 'compare-started', 'compare-patched', 'compare-stopped', 'compare-kept-b',
-  'target-changed', 'target-b-changed', 'target-restarted', 'leaks-reclaimed',
+  'config-changed',
+  'scenario-applied',
+  'lesson-step',
+  'compare-started',
+  'compare-patched',
+  'compare-stopped',
+  'compare-kept-b',
+  'target-changed',
+  'target-b-changed',
+  'target-restarted',
+  'leaks-reclaimed',
 ] as const;
 export type MarkerCode = (typeof MARKER_CODES)[number];
 
@@ -215,7 +224,17 @@ export interface SummaryRow {
 /** Arm B in a snapshot: the same shapes as A's fields of the same names. */
 export type ArmSnapshot = Pick<
   Snapshot,
-  'pool' | 'totals' | 'rates' | 'latency' | 'waitHistogram' | 'targets' | 'connections' | 'connectionCounts' | 'recentlyClosed' | 'leakSuspects' | 'config'
+  | 'pool'
+  | 'totals'
+  | 'rates'
+  | 'latency'
+  | 'waitHistogram'
+  | 'targets'
+  | 'connections'
+  | 'connectionCounts'
+  | 'recentlyClosed'
+  | 'leakSuspects'
+  | 'config'
 >;
 
 /** `snapshot.compare` while comparing (null otherwise). The summary is refreshed once a second, over the default window. */

@@ -4,13 +4,28 @@ export const CONNECTION_STATES = ['connecting', 'idle', 'validating', 'active', 
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
 export const CLOSE_REASONS = [
-  'idle-timeout', 'max-lifetime', 'health-check', 'remote-closed', 'error',
-  'shrink', 'excess-idle', 'pool-closed', 'leak-reclaimed', 'bad-reply', 'unexpected-bytes',
+  'idle-timeout',
+  'max-lifetime',
+  'health-check',
+  'remote-closed',
+  'error',
+  'shrink',
+  'excess-idle',
+  'pool-closed',
+  'leak-reclaimed',
+  'bad-reply',
+  'unexpected-bytes',
 ] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 export const REQUEST_OUTCOMES = [
-  'ok', 'acquire-timeout', 'rejected', 'dial-failed', 'request-timeout', 'connection-error', 'bad-reply',
+  'ok',
+  'acquire-timeout',
+  'rejected',
+  'dial-failed',
+  'request-timeout',
+  'connection-error',
+  'bad-reply',
 ] as const;
 export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
 

@@ -127,7 +127,11 @@ process.on('message', (message: { type: string; count?: number; ms?: number; pat
       (data) => process.send?.({ type, ...(data ?? {}) }),
       (error: unknown) => process.send?.({ type, error: String(error) }),
     );
-  if (message.type === 'viewers') void reply('viewers-ready', async () => { await setViewers(message.count!); return { connected: viewers.length }; });
+  if (message.type === 'viewers')
+    void reply('viewers-ready', async () => {
+      await setViewers(message.count!);
+      return { connected: viewers.length };
+    });
   if (message.type === 'count') void reply('counted', () => countFrames(message.ms!));
   if (message.type === 'control') void reply('controlled', () => control(message.patches!));
   if (message.type === 'close') {

@@ -14,7 +14,12 @@ export interface DriveResult {
  * most maxRequests). A round trip is timed from the call (acquire included) to the reply, as
  * the caller sees it, so waiting for a connection shows in p50/p99.
  */
-export async function drive(requesters: number, durationMs: number, maxRequests: number, once: () => Promise<unknown>): Promise<DriveResult> {
+export async function drive(
+  requesters: number,
+  durationMs: number,
+  maxRequests: number,
+  once: () => Promise<unknown>,
+): Promise<DriveResult> {
   const rtts = new Float64Array(maxRequests);
   let done = 0;
   let errors = 0;

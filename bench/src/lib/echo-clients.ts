@@ -20,13 +20,23 @@ export interface Client {
 /** How the requesters use the pool: borrow (acquire, request, release) or pool.request() in one call. */
 export type PoolApi = 'borrow' | 'request';
 
-export async function pooledClient(port: number, connections: number, instrumented: boolean, healthCheckMethod?: HealthCheckMethod, api: PoolApi = 'borrow'): Promise<Client> {
+export async function pooledClient(
+  port: number,
+  connections: number,
+  instrumented: boolean,
+  healthCheckMethod?: HealthCheckMethod,
+  api: PoolApi = 'borrow',
+): Promise<Client> {
   const pool = new ConnectionPool({
     targets: [{ id: 'echo', host: '127.0.0.1', port }],
     instrumented,
     latencyWindowTakes: 10,
     config: {
-      maxOpen: connections, maxIdle: connections, minIdle: connections, maxWaiters: 0, acquireTimeoutMs: 30_000,
+      maxOpen: connections,
+      maxIdle: connections,
+      minIdle: connections,
+      maxWaiters: 0,
+      acquireTimeoutMs: 30_000,
       // Issue 8 cells check every borrow, so the method's own cost shows.
       ...(healthCheckMethod === undefined ? {} : { healthCheckMethod, validateAfterIdleMs: 0 }),
     },

@@ -18,8 +18,15 @@ export function poolscopePool(instrumented: boolean): BenchPool {
     targets: [{ id: 'memory', host: 'memory', port: 1 }],
     instrumented,
     config: {
-      maxOpen: MAX_RESOURCES, maxIdle: MAX_RESOURCES, minIdle: 0, maxWaiters: 0, acquireTimeoutMs: 30_000,
-      healthCheckMethod: 'none', heartbeatIntervalMs: 0, idleTimeoutMs: 0, maxLifetimeMs: 0,
+      maxOpen: MAX_RESOURCES,
+      maxIdle: MAX_RESOURCES,
+      minIdle: 0,
+      maxWaiters: 0,
+      acquireTimeoutMs: 30_000,
+      healthCheckMethod: 'none',
+      heartbeatIntervalMs: 0,
+      idleTimeoutMs: 0,
+      maxLifetimeMs: 0,
     },
   });
   // What the lab does: listen to events (instrumented pools emit them; off, the bus stays silent).

@@ -27,7 +27,11 @@ class RawConnection {
   private received = 0;
   private readonly socket: Socket;
 
-  constructor(openSocket: (onread: OnReadOpts | undefined) => Socket, read: RawRead, private readonly frameBytes: number) {
+  constructor(
+    openSocket: (onread: OnReadOpts | undefined) => Socket,
+    read: RawRead,
+    private readonly frameBytes: number,
+  ) {
     const onread = read === 'onread' ? { buffer: sharedReadBuffer, callback: (bytes: number) => this.onBytes(bytes) } : undefined;
     this.socket = openSocket(onread);
     if (read === 'data') this.socket.on('data', (chunk: Buffer) => this.onBytes(chunk.length));
@@ -62,7 +66,11 @@ class RawConnection {
   static open(port: number, read: RawRead, frameBytes: number): Promise<RawConnection> {
     return new Promise((resolve, reject) => {
       let socket!: Socket;
-      const connection = new RawConnection((onread) => (socket = connect({ host: '127.0.0.1', port, noDelay: true, ...(onread ? { onread } : {}) })), read, frameBytes);
+      const connection = new RawConnection(
+        (onread) => (socket = connect({ host: '127.0.0.1', port, noDelay: true, ...(onread ? { onread } : {}) })),
+        read,
+        frameBytes,
+      );
       socket.once('connect', () => {
         socket.off('error', reject);
         resolve(connection);
@@ -123,7 +131,11 @@ class HandoffConnection {
   private received = 0;
   private readonly socket: Socket;
 
-  constructor(openSocket: (onread: OnReadOpts) => Socket, private readonly owner: HandoffSockets, private readonly frame: Buffer) {
+  constructor(
+    openSocket: (onread: OnReadOpts) => Socket,
+    private readonly owner: HandoffSockets,
+    private readonly frame: Buffer,
+  ) {
     this.socket = openSocket({ buffer: sharedReadBuffer, callback: (bytes: number) => this.onBytes(bytes) });
     this.socket.on('error', (error) => this.fail(error));
     this.socket.on('close', () => this.fail(new Error('raw connection closed')));
@@ -159,7 +171,11 @@ class HandoffConnection {
   static open(port: number, owner: HandoffSockets, frame: Buffer): Promise<HandoffConnection> {
     return new Promise((resolve, reject) => {
       let socket!: Socket;
-      const connection = new HandoffConnection((onread) => (socket = connect({ host: '127.0.0.1', port, noDelay: true, onread })), owner, frame);
+      const connection = new HandoffConnection(
+        (onread) => (socket = connect({ host: '127.0.0.1', port, noDelay: true, onread })),
+        owner,
+        frame,
+      );
       socket.once('connect', () => {
         socket.off('error', reject);
         resolve(connection);

@@ -69,7 +69,14 @@ export class Recorder {
   }
 
   result(rounds: number): SuiteResult {
-    return { suite: this.suite, rounds, measurements: [...this.byId.values()], ratios: this.ratios, limits: this.limits, notes: this.notes };
+    return {
+      suite: this.suite,
+      rounds,
+      measurements: [...this.byId.values()],
+      ratios: this.ratios,
+      limits: this.limits,
+      notes: this.notes,
+    };
   }
 
   /** A suite runs as its own process; the runner reads this line from its stdout. */

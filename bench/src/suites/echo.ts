@@ -54,8 +54,16 @@ async function main(): Promise<void> {
           const variants = [
             { id: 'pooled-off', label: 'Poolscope pool, instrumented off', make: () => pooledClient(port, conns, false) },
             { id: 'pooled-on', label: 'Poolscope pool, instrumented on', make: () => pooledClient(port, conns, true) },
-            { id: 'pooled-request', label: 'Poolscope pool.request(), instrumented off', make: () => pooledClient(port, conns, false, undefined, 'request') },
-            { id: 'raw-best', label: `best raw client: onread, socket handed over in the read callback (${conns})`, make: () => bestRawClient(port, conns) },
+            {
+              id: 'pooled-request',
+              label: 'Poolscope pool.request(), instrumented off',
+              make: () => pooledClient(port, conns, false, undefined, 'request'),
+            },
+            {
+              id: 'raw-best',
+              label: `best raw client: onread, socket handed over in the read callback (${conns})`,
+              make: () => bestRawClient(port, conns),
+            },
             { id: 'raw', label: `raw persistent sockets read with 'data' events (${conns})`, make: () => rawClient(port, conns) },
           ];
           for (let i = 0; i < variants.length; i++) {
@@ -65,11 +73,23 @@ async function main(): Promise<void> {
         }
       }
       for (const requesters of REQUESTERS) {
-        record(rec, `per-request×${requesters}r`, `echo, a new connection per request × ${requesters} requesters`, 'connect, request, close', await run(perRequestClient(port), requesters, warmMs, durationMs));
+        record(
+          rec,
+          `per-request×${requesters}r`,
+          `echo, a new connection per request × ${requesters} requesters`,
+          'connect, request, close',
+          await run(perRequestClient(port), requesters, warmMs, durationMs),
+        );
       }
       for (let i = 0; i < HEALTH_METHODS.length; i++) {
         const method = HEALTH_METHODS[(i + round) % HEALTH_METHODS.length]!;
-        record(rec, `health/${method}`, 'health check on every borrow (issue 8), 10 connections × 50 requesters, instrumented', `healthCheckMethod ${method}`, await run(await pooledClient(port, 10, true, method), 50, warmMs, durationMs));
+        record(
+          rec,
+          `health/${method}`,
+          'health check on every borrow (issue 8), 10 connections × 50 requesters, instrumented',
+          `healthCheckMethod ${method}`,
+          await run(await pooledClient(port, 10, true, method), 50, warmMs, durationMs),
+        );
       }
       log(`echo round ${round + 1}/${mode.rounds} done`);
     }
@@ -87,10 +107,14 @@ async function main(): Promise<void> {
       rec.ratio(`echo ${cell}: pool.request (off) / raw 'data'`, `${cell}/pooled-request/rps`, `${cell}/raw/rps`);
       rec.ratio(`echo ${cell}: pooled borrow (off) / raw 'data'`, `${cell}/pooled-off/rps`, `${cell}/raw/rps`);
       rec.ratio(`echo ${cell}: best raw / raw 'data'`, `${cell}/raw-best/rps`, `${cell}/raw/rps`);
-      rec.ratio(`echo ${cell}: pooled (off) / connection per request`, `${cell}/pooled-off/rps`, `per-request×${requesters}r/rps`, { atLeast: 5 });
+      rec.ratio(`echo ${cell}: pooled (off) / connection per request`, `${cell}/pooled-off/rps`, `per-request×${requesters}r/rps`, {
+        atLeast: 5,
+      });
       rec.ratio(`instrumentation ${cell}: on / off`, `${cell}/pooled-on/rps`, `${cell}/pooled-off/rps`, { atLeast: 0.95 });
       // The same cost as client CPU per request, which the throughput's run-to-run swings hide.
-      rec.ratio(`instrumentation ${cell}: client CPU per request, on / off`, `${cell}/pooled-on/cpu`, `${cell}/pooled-off/cpu`, { atMost: 1.05 });
+      rec.ratio(`instrumentation ${cell}: client CPU per request, on / off`, `${cell}/pooled-on/cpu`, `${cell}/pooled-off/cpu`, {
+        atMost: 1.05,
+      });
     }
   }
   // Every lend is checked since issue 14 (handoffs included): a ping is one more round trip per borrow.

@@ -33,9 +33,21 @@ async function measureFanOut(rec: Recorder, children: ChildProcess[], lab: Lab, 
   const cpu = process.cpuUsage(cpuBefore);
   const section = `fan-out, ${viewers} viewer${viewers === 1 ? '' : 's'} at 10 Hz`;
   const id = `fanout/${viewers}`;
-  rec.record(`${id}/lateness-p99`, section, 'server event-loop lateness p99', 'ms', Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS));
+  rec.record(
+    `${id}/lateness-p99`,
+    section,
+    'server event-loop lateness p99',
+    'ms',
+    Math.max(0, delay.percentile(99) / 1e6 - RESOLUTION_MS),
+  );
   rec.record(`${id}/lateness-max`, section, 'server event-loop lateness max', 'ms', Math.max(0, delay.max / 1e6 - RESOLUTION_MS));
-  rec.record(`${id}/cpu`, section, 'server CPU (lab, load, targets and stream)', '% of a core', ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100);
+  rec.record(
+    `${id}/cpu`,
+    section,
+    'server CPU (lab, load, targets and stream)',
+    '% of a core',
+    ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
+  );
   rec.record(`${id}/rate`, section, 'snapshots received per viewer', 'per s', counted.frames / viewers / (windowMs / 1000));
   rec.record(`${id}/bytes`, section, 'bytes per snapshot frame', 'B', counted.frames === 0 ? 0 : counted.chars / counted.frames);
   rec.record(`${id}/json`, section, 'snapshot JSON at the server', 'B', Buffer.byteLength(JSON.stringify(lab.snapshot())));
@@ -51,12 +63,22 @@ async function measureFanOut(rec: Recorder, children: ChildProcess[], lab: Lab, 
 
 async function measureControl(rec: Recorder, child: ChildProcess, viewers: number, patches: number): Promise<void> {
   child.send({ type: 'control', patches });
-  const result = await nextMessage<{ type: string; p50Ms: number; p95Ms: number; acksMs: number[]; error?: string }>(child, 'controlled', patches * 6000 + 10_000);
+  const result = await nextMessage<{ type: string; p50Ms: number; p95Ms: number; acksMs: number[]; error?: string }>(
+    child,
+    'controlled',
+    patches * 6000 + 10_000,
+  );
   if (result.error) throw new Error(`control: ${result.error}`);
   const section = `control latency, config:patch -> seen in the stream, ${viewers} viewer${viewers === 1 ? '' : 's'} watching`;
   rec.record(`control/${viewers}/p50`, section, 'p50', 'ms', result.p50Ms);
   rec.record(`control/${viewers}/p95`, section, 'p95', 'ms', result.p95Ms);
-  rec.record(`control/${viewers}/ack`, section, 'ack p50', 'ms', [...result.acksMs].sort((a, b) => a - b)[Math.floor(result.acksMs.length / 2)] ?? 0);
+  rec.record(
+    `control/${viewers}/ack`,
+    section,
+    'ack p50',
+    'ms',
+    [...result.acksMs].sort((a, b) => a - b)[Math.floor(result.acksMs.length / 2)] ?? 0,
+  );
 }
 
 async function main(): Promise<void> {

@@ -46,7 +46,7 @@ async function contended(pool: BenchPool, durationMs: number, maxOps: number): P
     while (!stop) {
       const resource = await pool.acquire();
       pool.release(resource);
-      if (++ops >= maxOps || (ops & 1023) === 0 && performance.now() >= deadlineMs) stop = true;
+      if (++ops >= maxOps || ((ops & 1023) === 0 && performance.now() >= deadlineMs)) stop = true;
       if (++mine % YIELD_EVERY === 0) await yieldToLoop();
     }
   };
@@ -73,7 +73,10 @@ async function main(): Promise<void> {
   for (let round = 0; round < mode.rounds; round++) {
     // Rotate the order each round so no pool always runs first (or right after a GC-heavy one).
     const order = VARIANTS.map((_, i) => VARIANTS[(i + round) % VARIANTS.length]!);
-    for (const [caseId, caseLabel, run] of [['uncontended', 'uncontended loop', uncontended], ['contended', `${CONCURRENT_ACQUIRERS} acquirers on 10`, contended]] as const) {
+    for (const [caseId, caseLabel, run] of [
+      ['uncontended', 'uncontended loop', uncontended],
+      ['contended', `${CONCURRENT_ACQUIRERS} acquirers on 10`, contended],
+    ] as const) {
       for (const v of order) {
         const opsPerSec = await measure(v.make, run, durationMs, maxOps);
         rec.record(`${caseId}/${v.id}`, `pool overhead, ${caseLabel}`, v.label, 'acquire+release/s', opsPerSec);
@@ -84,7 +87,9 @@ async function main(): Promise<void> {
   for (const caseId of ['uncontended', 'contended']) {
     const label = caseId === 'uncontended' ? 'uncontended' : '1,000 acquirers on 10';
     rec.ratio(`pool overhead ${label}: Poolscope (off) / tarn`, `${caseId}/poolscope-off`, `${caseId}/tarn`, { atLeast: 3 });
-    rec.ratio(`pool overhead ${label}: Poolscope (off) / generic-pool`, `${caseId}/poolscope-off`, `${caseId}/generic-pool`, { atLeast: 3 });
+    rec.ratio(`pool overhead ${label}: Poolscope (off) / generic-pool`, `${caseId}/poolscope-off`, `${caseId}/generic-pool`, {
+      atLeast: 3,
+    });
     rec.ratio(`pool overhead ${label}: Poolscope (on) / tarn`, `${caseId}/poolscope-on`, `${caseId}/tarn`, { atLeast: 3 });
     rec.ratio(`pool overhead ${label}: Poolscope (on) / generic-pool`, `${caseId}/poolscope-on`, `${caseId}/generic-pool`, { atLeast: 3 });
     rec.ratio(`pool overhead ${label}: Poolscope (off) / minimal floor`, `${caseId}/poolscope-off`, `${caseId}/minimal`);

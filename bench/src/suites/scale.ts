@@ -31,13 +31,27 @@ async function main(): Promise<void> {
     while (established() < connections && performance.now() - startedMs < 60_000) await sleep(50);
     const open = established();
     if (open < connections) throw new Error(`only ${open} of ${connections} connections opened within 60 s`);
-    rec.record('scale/dial-all', `scale, ${connections} pooled connections, ${TARGETS} targets`, `time to open all ${connections}`, 's', (performance.now() - startedMs) / 1000);
+    rec.record(
+      'scale/dial-all',
+      `scale, ${connections} pooled connections, ${TARGETS} targets`,
+      `time to open all ${connections}`,
+      's',
+      (performance.now() - startedMs) / 1000,
+    );
     await sleep(mode.ms(500, 100));
     // A builder over the lab's own sources: the same work as the lab's tick.
     const builder = new SnapshotBuilder({
-      pool: lab.pool, load: lab.load, targets: () => lab.targets.list(), markers: lab.markers,
-      recentlyClosed: new RecentlyClosed(), config: () => lab.config(), scenarioId: () => null, lesson: () => null, eventsDropped: () => 0,
-      viewers: () => 0, relayViewers: () => 0,
+      pool: lab.pool,
+      load: lab.load,
+      targets: () => lab.targets.list(),
+      markers: lab.markers,
+      recentlyClosed: new RecentlyClosed(),
+      config: () => lab.config(),
+      scenarioId: () => null,
+      lesson: () => null,
+      eventsDropped: () => 0,
+      viewers: () => 0,
+      relayViewers: () => 0,
     });
     const builds = mode.smoke ? 10 : 40;
     for (let round = 0; round < mode.rounds; round++) {
@@ -54,7 +68,8 @@ async function main(): Promise<void> {
         buildMs.push(t1 - t0);
         totalMs.push(t2 - t0);
         bytes = Buffer.byteLength(json);
-        if (snapshot.connectionCounts.total < connections) throw new Error(`snapshot counts ${snapshot.connectionCounts.total} connections`);
+        if (snapshot.connectionCounts.total < connections)
+          throw new Error(`snapshot counts ${snapshot.connectionCounts.total} connections`);
       }
       const section = `scale, ${connections} pooled connections, ${TARGETS} targets, load on`;
       rec.record('scale/build-p50', section, 'build one snapshot, p50', 'ms', percentile(buildMs, 50));

@@ -44,13 +44,20 @@ async function linksClient(port: number): Promise<Client> {
 
 function clientFor(port: number): Promise<Client> {
   switch (variant) {
-    case 'raw': return rawClient(port, connections);
-    case 'raw-onread': return rawClient(port, connections, 'onread');
-    case 'raw-best': return bestRawClient(port, connections);
-    case 'links': return linksClient(port);
-    case 'request': return pooledClient(port, connections, false, undefined, 'request');
-    case 'pooled-on': return pooledClient(port, connections, true);
-    default: return pooledClient(port, connections, false);
+    case 'raw':
+      return rawClient(port, connections);
+    case 'raw-onread':
+      return rawClient(port, connections, 'onread');
+    case 'raw-best':
+      return bestRawClient(port, connections);
+    case 'links':
+      return linksClient(port);
+    case 'request':
+      return pooledClient(port, connections, false, undefined, 'request');
+    case 'pooled-on':
+      return pooledClient(port, connections, true);
+    default:
+      return pooledClient(port, connections, false);
   }
 }
 
@@ -75,11 +82,19 @@ try {
   const clientCpu = process.cpuUsage(clientBefore);
   const serverCpuMs = cpuMsOf(server.pid!) - serverBefore;
   const requests = Number(requestsArg);
-  console.log(JSON.stringify({
-    variant, connections, requesters, requests, requestsPerSec: Math.round(result.requestsPerSec), errors: result.errors,
-    clientUserUsPerRequest: +(clientCpu.user / requests).toFixed(2), clientSysUsPerRequest: +(clientCpu.system / requests).toFixed(2),
-    serverCpuUsPerRequest: +((serverCpuMs * 1000) / requests).toFixed(2),
-  }));
+  console.log(
+    JSON.stringify({
+      variant,
+      connections,
+      requesters,
+      requests,
+      requestsPerSec: Math.round(result.requestsPerSec),
+      errors: result.errors,
+      clientUserUsPerRequest: +(clientCpu.user / requests).toFixed(2),
+      clientSysUsPerRequest: +(clientCpu.system / requests).toFixed(2),
+      serverCpuUsPerRequest: +((serverCpuMs * 1000) / requests).toFixed(2),
+    }),
+  );
   await client.close();
 } finally {
   await stopChild(server);

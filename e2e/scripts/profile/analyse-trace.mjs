@@ -9,7 +9,8 @@ const SLOW_TICK_CPU_MS = 30;
 function mainThread(events) {
   const marks = new Map();
   for (const e of events) {
-    if (e.cat?.includes('blink.user_timing') && e.name.startsWith('tick')) marks.set(`${e.pid}:${e.tid}`, (marks.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+    if (e.cat?.includes('blink.user_timing') && e.name.startsWith('tick'))
+      marks.set(`${e.pid}:${e.tid}`, (marks.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   }
   const [key] = [...marks.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
   if (!key) throw new Error('no tick marks in the trace: was instrumentChartTurns run?');
@@ -25,11 +26,16 @@ const fmt = (n) => n.toFixed(1);
 function ticksOf(events, { pid, tid }) {
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid);
   const tasks = onMain.filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name)).sort((a, b) => a.ts - b.ts);
-  const marks = onMain.filter((e) => e.cat?.includes('blink.user_timing') && (e.name.startsWith('tick') || e.name.startsWith('chart:'))).sort((a, b) => a.ts - b.ts);
+  const marks = onMain
+    .filter((e) => e.cat?.includes('blink.user_timing') && (e.name.startsWith('tick') || e.name.startsWith('chart:')))
+    .sort((a, b) => a.ts - b.ts);
   const taskAt = (ts) => tasks.find((t) => t.ts <= ts && ts <= t.ts + t.dur);
   const ticks = [];
   for (const mark of marks) {
-    if (mark.name.startsWith('chart:')) { ticks.at(-1)?.charts.push(mark.name.slice(6)); continue; }
+    if (mark.name.startsWith('chart:')) {
+      ticks.at(-1)?.charts.push(mark.name.slice(6));
+      continue;
+    }
     const task = taskAt(mark.ts);
     if (task) ticks.push({ start: task.ts, charts: [] });
   }
@@ -58,7 +64,10 @@ function cpuSamples(events, { pid, tid }) {
     for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
     const ids = data.cpuProfile?.samples ?? [];
     const deltas = data.timeDeltas ?? [];
-    ids.forEach((id, i) => { ts += deltas[i] ?? 0; samples.push({ ts, id }); });
+    ids.forEach((id, i) => {
+      ts += deltas[i] ?? 0;
+      samples.push({ ts, id });
+    });
   }
   return { samples, nodes };
 }
@@ -97,14 +106,21 @@ function attribute(ticks, { samples, nodes }) {
     const seen = new Set();
     for (let n = node; n; n = nodes.get(n.parent)) {
       const name = n.callFrame?.functionName;
-      if (name && chunkOf(n.callFrame.url ?? '') === 'app' && !seen.has(name)) { seen.add(name); appInclusive.set(name, (appInclusive.get(name) ?? 0) + weightUs); }
+      if (name && chunkOf(n.callFrame.url ?? '') === 'app' && !seen.has(name)) {
+        seen.add(name);
+        appInclusive.set(name, (appInclusive.get(name) ?? 0) + weightUs);
+      }
     }
   }
   return { byOwner, byFunction, appInclusive };
 }
 
 function parentsOf(nodes) {
-  for (const node of nodes.values()) for (const child of node.children ?? []) { const c = nodes.get(child); if (c) c.parent = node.id; }
+  for (const node of nodes.values())
+    for (const child of node.children ?? []) {
+      const c = nodes.get(child);
+      if (c) c.parent = node.id;
+    }
 }
 
 export function analyseTrace(events) {
@@ -119,18 +135,35 @@ export function analyseTrace(events) {
   lines.push('per tick, by chart refreshed: n, CPU ms median / p95 / max, longest task wall ms');
   for (const [label, group] of [...groups.entries()].sort()) {
     const cpu = group.map((t) => ms(t.cpuUs)).sort((a, b) => a - b);
-    lines.push(`  ${label.padEnd(28)} n=${String(group.length).padStart(3)}  cpu ${fmt(percentile(cpu, 0.5))} / ${fmt(percentile(cpu, 0.95))} / ${fmt(cpu.at(-1) ?? 0)}  wall max ${fmt(ms(Math.max(...group.map((t) => t.maxTaskUs))))}`);
+    lines.push(
+      `  ${label.padEnd(28)} n=${String(group.length).padStart(3)}  cpu ${fmt(percentile(cpu, 0.5))} / ${fmt(percentile(cpu, 0.95))} / ${fmt(cpu.at(-1) ?? 0)}  wall max ${fmt(ms(Math.max(...group.map((t) => t.maxTaskUs))))}`,
+    );
   }
   const profile = cpuSamples(events, thread);
   parentsOf(profile.nodes);
   const slow = ticks.filter((t) => ms(t.cpuUs) >= SLOW_TICK_CPU_MS);
-  for (const [title, subset] of [['all ticks', ticks], [`ticks over ${SLOW_TICK_CPU_MS} ms CPU (${slow.length})`, slow]]) {
+  for (const [title, subset] of [
+    ['all ticks', ticks],
+    [`ticks over ${SLOW_TICK_CPU_MS} ms CPU (${slow.length})`, slow],
+  ]) {
     if (subset.length === 0) continue;
     const { byOwner, byFunction, appInclusive } = attribute(subset, profile);
     const total = [...byOwner.values()].reduce((a, b) => a + b, 0) || 1;
-    lines.push(`self time in ${title}, ${fmt(ms(total))} ms sampled: ${topEntries(byOwner, 8).map(([k, v]) => `${k} ${Math.round((100 * v) / total)}%`).join(', ')}`);
-    lines.push(`  top functions: ${topEntries(byFunction, 12).map(([k, v]) => `${k} ${fmt(ms(v) / subset.length)}`).join('; ')} (ms per tick)`);
-    lines.push(`  app code, inclusive: ${topEntries(appInclusive, 12).map(([k, v]) => `${k} ${fmt(ms(v) / subset.length)}`).join('; ')} (ms per tick)`);
+    lines.push(
+      `self time in ${title}, ${fmt(ms(total))} ms sampled: ${topEntries(byOwner, 8)
+        .map(([k, v]) => `${k} ${Math.round((100 * v) / total)}%`)
+        .join(', ')}`,
+    );
+    lines.push(
+      `  top functions: ${topEntries(byFunction, 12)
+        .map(([k, v]) => `${k} ${fmt(ms(v) / subset.length)}`)
+        .join('; ')} (ms per tick)`,
+    );
+    lines.push(
+      `  app code, inclusive: ${topEntries(appInclusive, 12)
+        .map(([k, v]) => `${k} ${fmt(ms(v) / subset.length)}`)
+        .join('; ')} (ms per tick)`,
+    );
   }
   return lines.join('\n');
 }

@@ -28,9 +28,27 @@ export function seedFullWindow() {
       waitHistogram: template.waitBounds.map((upToMs, b) => ({ upToMs, count: template.waitCounts[b] })),
       seq: first.seq - (count - i),
       t,
-      pool: { ...copy.pool, active, idle: Math.round(wave(i, 1500, 4, 2)), validating: Math.round(wave(i, 300, 0.5, 0.6)), connecting: Math.round(wave(i, 2000, 0.4, 0.5)), waiting: Math.round(wave(i, 2500, 1, 2)) },
-      rates: { ...copy.rates, requests, acquires: wave(i, 1000, 800, 150), healthChecksFailed: wave(i, 3000, 0.3, 0.4), dialFailures: wave(i, 4000, 0.2, 0.3) },
-      latency: { ...copy.latency, acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)), rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)), holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) } },
+      pool: {
+        ...copy.pool,
+        active,
+        idle: Math.round(wave(i, 1500, 4, 2)),
+        validating: Math.round(wave(i, 300, 0.5, 0.6)),
+        connecting: Math.round(wave(i, 2000, 0.4, 0.5)),
+        waiting: Math.round(wave(i, 2500, 1, 2)),
+      },
+      rates: {
+        ...copy.rates,
+        requests,
+        acquires: wave(i, 1000, 800, 150),
+        healthChecksFailed: wave(i, 3000, 0.3, 0.4),
+        dialFailures: wave(i, 4000, 0.2, 0.3),
+      },
+      latency: {
+        ...copy.latency,
+        acquireWaitMs: pct(template.latency.acquireWaitMs, wave(i, 800, 2, 2)),
+        rttMs: pct(template.latency.rttMs, wave(i, 600, 1, 0.5)),
+        holdMs: { ...template.latency.holdMs, mean: wave(i, 900, 8, 2) },
+      },
     });
   }
   // While comparing, arm B gets the same 15 minutes (a smaller pool: fewer open, longer waits), as the
@@ -43,12 +61,17 @@ export function seedFullWindow() {
         ...a,
         pool: { ...a.pool, active: Math.min(4, a.pool.active), idle: Math.max(0, 4 - a.pool.active), waiting: a.pool.waiting + 3 },
         rates: { ...a.rates, requests: { ...a.rates.requests, ok: a.rates.requests.ok * 0.9 }, acquires: a.rates.acquires * 0.9 },
-        latency: { ...a.latency, acquireWaitMs: pct(a.latency.acquireWaitMs, a.latency.acquireWaitMs.p50 * 2), rttMs: pct(a.latency.rttMs, a.latency.rttMs.p50 * 0.8) },
+        latency: {
+          ...a.latency,
+          acquireWaitMs: pct(a.latency.acquireWaitMs, a.latency.acquireWaitMs.p50 * 2),
+          rttMs: pct(a.latency.rttMs, a.latency.rttMs.p50 * 0.8),
+        },
       };
     }
   }
   const markers = [];
-  for (let m = 1; m <= 7; m += 1) markers.push({ id: -100 + m, t: first.t - m * 120_000, kind: ['config', 'scenario', 'fault'][m % 3], label: `synthetic marker ${m}` });
+  for (let m = 1; m <= 7; m += 1)
+    markers.push({ id: -100 + m, t: first.t - m * 120_000, kind: ['config', 'scenario', 'fault'][m % 3], label: `synthetic marker ${m}` });
   // The live samples win where they lie, so the seeded ones end one period before the first of them.
   const history = { intervalMs: periodMs, spanMs: count * periodMs, samples, markers };
   if (comparing) compare.ingestHistory(history);
@@ -65,9 +88,15 @@ export function seedFullWindow() {
 export function instrumentChartTurns() {
   const store = window.__poolscopeStore;
   const ingest = store.ingestSnapshot.bind(store);
-  store.ingestSnapshot = (snapshot) => { performance.mark('tick'); ingest(snapshot); };
+  store.ingestSnapshot = (snapshot) => {
+    performance.mark('tick');
+    ingest(snapshot);
+  };
   // The rotation's private step, wrapped in the page: the one place every chart refresh passes.
   const turns = store.charts;
   const bump = turns.bump.bind(turns);
-  turns.bump = (id, now) => { performance.mark(`chart:${id}`); bump(id, now); };
+  turns.bump = (id, now) => {
+    performance.mark(`chart:${id}`);
+    bump(id, now);
+  };
 }

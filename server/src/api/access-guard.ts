@@ -31,7 +31,10 @@ export const REST_RATE_LIMITS: RestRateLimits = {
  * a body no HTML form could have sent.
  */
 export async function registerAccessGuard(
-  app: TypedApp, access: AccessPolicy, control: ControlPolicy, limits = REST_RATE_LIMITS,
+  app: TypedApp,
+  access: AccessPolicy,
+  control: ControlPolicy,
+  limits = REST_RATE_LIMITS,
 ): Promise<void> {
   await app.register(rateLimit, { global: false });
   const controlLimit = app.rateLimit({ max: limits.control.max, timeWindow: limits.control.timeWindowMs });
@@ -84,7 +87,12 @@ export function guardUpgrades(server: HttpServer, access: AccessPolicy): void {
     }
     const body = JSON.stringify(errorBody({ code: refusal.code, message: refusal.message, details: [] }));
     socket.on('error', () => {}); // a client that hangs up first must not become an uncaught error
-    const statusAndHeaders = ['HTTP/1.1 403 Forbidden', 'Connection: close', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`];
+    const statusAndHeaders = [
+      'HTTP/1.1 403 Forbidden',
+      'Connection: close',
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+    ];
     socket.end(`${statusAndHeaders.join('\r\n')}\r\n\r\n${body}`);
   });
 }

@@ -11,7 +11,17 @@ describe('AccessPolicy.hostAllowed', () => {
   });
 
   it('refuses a rebinding name, a missing header and anything that is not host[:port]', () => {
-    for (const host of [undefined, '', 'rebind.evil.example:3000', '127.example.com', 'localhost.evil.example', 'user@localhost', 'localhost/x', 'localhost:99999', '192.168.1.20:3000']) {
+    for (const host of [
+      undefined,
+      '',
+      'rebind.evil.example:3000',
+      '127.example.com',
+      'localhost.evil.example',
+      'user@localhost',
+      'localhost/x',
+      'localhost:99999',
+      '192.168.1.20:3000',
+    ]) {
       expect(loopback.hostAllowed(host), String(host)).toBe(false);
     }
   });
@@ -70,6 +80,7 @@ describe('canonicalOrigin', () => {
   it('keeps scheme://host[:port] and refuses anything else', () => {
     expect(canonicalOrigin('http://Lab.Example:80')).toBe('http://lab.example');
     expect(canonicalOrigin('https://lab.example:8443')).toBe('https://lab.example:8443');
-    for (const bad of ['null', 'file:///x', 'http://lab.example/path', 'http://u@lab.example', 'lab.example', '*']) expect(canonicalOrigin(bad), bad).toBeNull();
+    for (const bad of ['null', 'file:///x', 'http://lab.example/path', 'http://u@lab.example', 'lab.example', '*'])
+      expect(canonicalOrigin(bad), bad).toBeNull();
   });
 });

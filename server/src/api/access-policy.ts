@@ -37,12 +37,14 @@ export class AccessPolicy {
   constructor(options: AccessPolicyOptions) {
     const bound = bareHost(options.bindHost);
     const beyondLoopback = !isLoopbackHost(bound);
-    this.hosts = new Set([
-      ...LOOPBACK_NAMES,
-      ...(ANY_ADDRESS.has(bound) ? [] : [bound]),
-      ...(beyondLoopback ? (options.machineAddresses ?? machineAddresses()) : []),
-      ...(options.allowedHosts ?? []),
-    ].map(bareHost));
+    this.hosts = new Set(
+      [
+        ...LOOPBACK_NAMES,
+        ...(ANY_ADDRESS.has(bound) ? [] : [bound]),
+        ...(beyondLoopback ? (options.machineAddresses ?? machineAddresses()) : []),
+        ...(options.allowedHosts ?? []),
+      ].map(bareHost),
+    );
     this.origins = new Set((options.allowedOrigins ?? []).map(canonicalOrigin).filter((o): o is string => o !== null));
   }
 
@@ -57,8 +59,9 @@ export class AccessPolicy {
     const name = hostNameOf(hostHeader) ?? printable(hostHeader);
     return {
       code: 'HOST_NOT_ALLOWED',
-      message: `Host "${name}" is not a name this lab answers to (a guard against DNS rebinding); `
-        + `to reach it by that name, start it with --allowed-hosts ${name} (or POOLSCOPE_ALLOWED_HOSTS)`,
+      message:
+        `Host "${name}" is not a name this lab answers to (a guard against DNS rebinding); ` +
+        `to reach it by that name, start it with --allowed-hosts ${name} (or POOLSCOPE_ALLOWED_HOSTS)`,
     };
   }
 
@@ -66,8 +69,9 @@ export class AccessPolicy {
     if (this.originAllowed(origin, hostHeader)) return null;
     return {
       code: 'ORIGIN_NOT_ALLOWED',
-      message: `a page from ${printable(origin)} may not control or watch this lab (a guard against cross-site requests); `
-        + 'to allow that site, start the lab with --allowed-origins <origin> (or POOLSCOPE_ALLOWED_ORIGINS)',
+      message:
+        `a page from ${printable(origin)} may not control or watch this lab (a guard against cross-site requests); ` +
+        'to allow that site, start the lab with --allowed-origins <origin> (or POOLSCOPE_ALLOWED_ORIGINS)',
     };
   }
 

@@ -27,8 +27,13 @@ export function registerAcquireWaitHistogram(registry: Registry, read: () => Wai
       values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_bucket`, labels: { le: '+Inf' }, value: cumulative });
       values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_sum`, labels: {}, value: sumMs / 1000 });
       values.push({ metricName: `${ACQUIRE_WAIT_HISTOGRAM}_count`, labels: {}, value: cumulative });
-      return { name: ACQUIRE_WAIT_HISTOGRAM, help: 'Time acquires waited for a connection (0 for those served at '
-        + 'once)', type: 'histogram', values, aggregator: 'sum' };
+      return {
+        name: ACQUIRE_WAIT_HISTOGRAM,
+        help: 'Time acquires waited for a connection (0 for those served at ' + 'once)',
+        type: 'histogram',
+        values,
+        aggregator: 'sum',
+      };
     },
     // prom-client types registerMetric for its own metric classes; the registry calls only name and get().
   } as unknown as Parameters<Registry['registerMetric']>[0]);

@@ -59,7 +59,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: TypedApp; io
   await app.register(exportRoutes);
   await registerWebApp(app, options.webRoot ?? null);
   const io: LabServer = new Server(app.server, {
-    serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(access),
+    serveClient: false,
+    maxHttpBufferSize: BODY_LIMIT_BYTES,
+    allowRequest: socketHandshakeGuard(access),
   });
   guardUpgrades(app.server, access);
   const detach = attachSocketGateway(io, options.lab, options.policy);

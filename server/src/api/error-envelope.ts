@@ -15,7 +15,14 @@ export function toApiError(error: unknown): { status: number; body: ApiError } {
   if (fastifyError.validation) {
     const details = fastifyError.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' }));
     const code: ErrorCode = fastifyError.validationContext === 'body' ? 'INVALID_CONFIG' : 'INVALID_REQUEST';
-    return { status: 400, body: { code, message: `Invalid ${fastifyError.validationContext ?? 'request'}, nothing applied: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`, details } };
+    return {
+      status: 400,
+      body: {
+        code,
+        message: `Invalid ${fastifyError.validationContext ?? 'request'}, nothing applied: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+        details,
+      },
+    };
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

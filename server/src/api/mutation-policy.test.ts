@@ -3,7 +3,12 @@ import { simpleRequestRefusal } from './mutation-policy';
 
 describe('simpleRequestRefusal', () => {
   it('refuses every body an HTML form or a no-cors fetch can send', () => {
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/plain; charset=utf-8']) {
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/plain; charset=utf-8',
+    ]) {
       expect(simpleRequestRefusal('POST', { 'content-type': type, 'content-length': '10' }), type).toMatch(/application\/json/);
       expect(simpleRequestRefusal('PATCH', { 'content-type': type, 'content-length': '10' }), type).not.toBeNull();
     }

@@ -28,10 +28,20 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
   const keep = <M extends Gauge | Counter>(metric: M): M => (metrics.push(metric), metric);
   const setters: Setter[] = [
     gaugeByLabel(keep, registry, 'poolscope_pool_connections', 'Open pool connections by state', 'state', (s) => ({
-      idle: s.pool.idle, active: s.pool.active, connecting: s.pool.connecting, validating: s.pool.validating, closing: s.pool.closing,
+      idle: s.pool.idle,
+      active: s.pool.active,
+      connecting: s.pool.connecting,
+      validating: s.pool.validating,
+      closing: s.pool.closing,
     })),
     gauge(keep, registry, 'poolscope_pool_waiters', 'Acquires waiting for a connection', (s) => s.pool.waiting),
-    gauge(keep, registry, 'poolscope_pool_max_open_connections', 'Configured cap on open connections (0 = unlimited)', (s) => s.pool.maxOpen),
+    gauge(
+      keep,
+      registry,
+      'poolscope_pool_max_open_connections',
+      'Configured cap on open connections (0 = unlimited)',
+      (s) => s.pool.maxOpen,
+    ),
     gauge(keep, registry, 'poolscope_pool_min_idle_connections', 'Configured idle floor', (s) => s.pool.minIdle),
     gauge(keep, registry, 'poolscope_pool_oldest_wait_seconds', 'Age of the oldest waiting acquire', (s) => s.pool.oldestWaitMs / 1000),
     gauge(keep, registry, 'poolscope_pool_leak_suspects', 'Loans held past the leak detection threshold', (s) => s.pool.leakSuspects),
@@ -40,11 +50,38 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
     counter(keep, registry, 'poolscope_pool_acquire_timeouts_total', 'Acquires that timed out', (s) => s.totals.acquireTimeouts),
     counter(keep, registry, 'poolscope_pool_rejected_total', 'Acquires refused at once (queue full, closed)', (s) => s.totals.rejected),
     counter(keep, registry, 'poolscope_pool_dials_total', 'TCP connects attempted', (s) => s.totals.dials),
-    counterByLabel(keep, registry, 'poolscope_pool_dial_failures_total', 'Failed TCP connects by error code', 'code', (s) => s.totals.dialFailuresByCode),
-    counter(keep, registry, 'poolscope_pool_stale_borrows_total', 'Connections that failed on first use after passing or skipping their check', (s) => s.totals.staleBorrows),
-    counterByLabel(keep, registry, 'poolscope_pool_connections_closed_total', 'Closed connections by reason', 'reason', (s) => s.totals.closed),
+    counterByLabel(
+      keep,
+      registry,
+      'poolscope_pool_dial_failures_total',
+      'Failed TCP connects by error code',
+      'code',
+      (s) => s.totals.dialFailuresByCode,
+    ),
+    counter(
+      keep,
+      registry,
+      'poolscope_pool_stale_borrows_total',
+      'Connections that failed on first use after passing or skipping their check',
+      (s) => s.totals.staleBorrows,
+    ),
+    counterByLabel(
+      keep,
+      registry,
+      'poolscope_pool_connections_closed_total',
+      'Closed connections by reason',
+      'reason',
+      (s) => s.totals.closed,
+    ),
     healthCheckCounter(keep, registry),
-    counterByLabel(keep, registry, 'poolscope_load_requests_total', 'Finished load-generator requests by outcome', 'outcome', (s) => s.totals.requests),
+    counterByLabel(
+      keep,
+      registry,
+      'poolscope_load_requests_total',
+      'Finished load-generator requests by outcome',
+      'outcome',
+      (s) => s.totals.requests,
+    ),
     gauge(keep, registry, 'poolscope_load_requests_in_flight', 'Load-generator requests in flight', (s) => s.totals.requestsInFlight),
     latencyGauge(keep, registry),
     targetGauge(keep, registry),
@@ -75,7 +112,14 @@ function gauge(keep: Keep, registry: Registry, name: string, help: string, read:
   return (s, arm) => metric.set(arm, read(s));
 }
 
-function gaugeByLabel(keep: Keep, registry: Registry, name: string, help: string, label: string, read: (s: ArmView) => Record<string, number>): Setter {
+function gaugeByLabel(
+  keep: Keep,
+  registry: Registry,
+  name: string,
+  help: string,
+  label: string,
+  read: (s: ArmView) => Record<string, number>,
+): Setter {
   const metric = keep(new Gauge({ name, help, labelNames: [label, 'arm'], registers: [registry] }));
   return (s, arm) => {
     for (const [value, n] of Object.entries(read(s))) metric.set({ ...arm, [label]: value }, n);
@@ -88,7 +132,14 @@ function counter(keep: Keep, registry: Registry, name: string, help: string, rea
   return (s, arm) => metric.inc(arm, read(s));
 }
 
-function counterByLabel(keep: Keep, registry: Registry, name: string, help: string, label: string, read: (s: ArmView) => Record<string, number>): Setter {
+function counterByLabel(
+  keep: Keep,
+  registry: Registry,
+  name: string,
+  help: string,
+  label: string,
+  read: (s: ArmView) => Record<string, number>,
+): Setter {
   const metric = keep(new Counter({ name, help, labelNames: [label, 'arm'], registers: [registry] }));
   return (s, arm) => {
     for (const [value, n] of Object.entries(read(s))) metric.inc({ ...arm, [label]: value }, n);
@@ -96,7 +147,14 @@ function counterByLabel(keep: Keep, registry: Registry, name: string, help: stri
 }
 
 function healthCheckCounter(keep: Keep, registry: Registry): Setter {
-  const metric = keep(new Counter({ name: 'poolscope_pool_health_checks_total', help: 'Health checks by method and result', labelNames: ['method', 'result', 'arm'], registers: [registry] }));
+  const metric = keep(
+    new Counter({
+      name: 'poolscope_pool_health_checks_total',
+      help: 'Health checks by method and result',
+      labelNames: ['method', 'result', 'arm'],
+      registers: [registry],
+    }),
+  );
   return (s, arm) => {
     for (const [method, { passed, failed }] of Object.entries(s.totals.healthChecksByMethod)) {
       metric.inc({ ...arm, method, result: 'passed' }, passed);
@@ -106,16 +164,31 @@ function healthCheckCounter(keep: Keep, registry: Registry): Setter {
 }
 
 function latencyGauge(keep: Keep, registry: Registry): Setter {
-  const metric = keep(new Gauge({ name: 'poolscope_latency_seconds', help: 'Latency percentiles over the last sampling window', labelNames: ['measure', 'percentile', 'arm'], registers: [registry] }));
+  const metric = keep(
+    new Gauge({
+      name: 'poolscope_latency_seconds',
+      help: 'Latency percentiles over the last sampling window',
+      labelNames: ['measure', 'percentile', 'arm'],
+      registers: [registry],
+    }),
+  );
   return (s, arm) => {
     for (const [measure, summary] of Object.entries(s.latency)) {
-      for (const percentile of ['p50', 'p90', 'p99', 'max'] as const) metric.set({ ...arm, measure: measure.replace(/Ms$/, ''), percentile }, summary[percentile] / 1000);
+      for (const percentile of ['p50', 'p90', 'p99', 'max'] as const)
+        metric.set({ ...arm, measure: measure.replace(/Ms$/, ''), percentile }, summary[percentile] / 1000);
     }
   };
 }
 
 function targetGauge(keep: Keep, registry: Registry): Setter {
-  const metric = keep(new Gauge({ name: 'poolscope_target_open_connections', help: 'Open pool connections per target', labelNames: ['target', 'address', 'arm'], registers: [registry] }));
+  const metric = keep(
+    new Gauge({
+      name: 'poolscope_target_open_connections',
+      help: 'Open pool connections per target',
+      labelNames: ['target', 'address', 'arm'],
+      registers: [registry],
+    }),
+  );
   return (s, arm) => {
     for (const target of s.targets) metric.set({ ...arm, target: target.id, address: target.address }, target.open);
   };
@@ -129,7 +202,11 @@ function processMetrics(registry: Registry, loopDelay: IntervalHistogram): () =>
   const rss = new Gauge({ name: 'poolscope_process_resident_memory_bytes', help: 'Resident set size', registers: [registry] });
   const heap = new Gauge({ name: 'poolscope_process_heap_used_bytes', help: 'V8 heap in use', registers: [registry] });
   const cpu = new Counter({ name: 'poolscope_process_cpu_seconds_total', help: 'User and system CPU time', registers: [registry] });
-  const lag = new Gauge({ name: 'poolscope_process_event_loop_delay_p99_seconds', help: 'Event-loop delay p99 since the previous scrape', registers: [registry] });
+  const lag = new Gauge({
+    name: 'poolscope_process_event_loop_delay_p99_seconds',
+    help: 'Event-loop delay p99 since the previous scrape',
+    registers: [registry],
+  });
   return () => {
     const memory = process.memoryUsage();
     rss.set(memory.rss);

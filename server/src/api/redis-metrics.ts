@@ -7,8 +7,12 @@ import type { RedisLinkStatus } from '../relay/redis-link';
  */
 export function registerRedisMetrics(registry: Registry, status: RedisLinkStatus): void {
   new Gauge({
-    name: 'poolscope_redis_connected', help: 'Whether the Redis link to the relays is up (1) or not (0)', registers: [registry],
-    collect() { this.set(status.connected ? 1 : 0); },
+    name: 'poolscope_redis_connected',
+    help: 'Whether the Redis link to the relays is up (1) or not (0)',
+    registers: [registry],
+    collect() {
+      this.set(status.connected ? 1 : 0);
+    },
   });
   const counters: [string, string, () => number][] = [
     ['poolscope_redis_published_total', 'Stream messages and history copies handed to Redis', () => status.published],
@@ -16,6 +20,14 @@ export function registerRedisMetrics(registry: Registry, status: RedisLinkStatus
     ['poolscope_redis_errors_total', 'Redis connection and command errors', () => status.errors],
   ];
   for (const [name, help, read] of counters) {
-    new Counter({ name, help, registers: [registry], collect() { this.reset(); this.inc(read()); } });
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(read());
+      },
+    });
   }
 }

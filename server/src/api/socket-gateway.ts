@@ -93,7 +93,8 @@ function emitTo(io: LabServer, room: string | undefined, snapshot: Snapshot, eve
 }
 
 function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy, buckets: AddressBuckets): void {
-  const control = <T>(run: (payload: Record<string, unknown>) => T | Promise<T>) =>
+  const control =
+    <T>(run: (payload: Record<string, unknown>) => T | Promise<T>) =>
     async (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
       const reply = ack as (result: Ack<T>) => void;
@@ -104,17 +105,50 @@ function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy, bu
         reply({ ok: false, error: toApiError(error).body });
       }
     };
-  socket.on('config:patch', control((patch) => lab.patchConfig(patch)));
-  socket.on('target:patch', control(({ id, patch, arm }) => lab.patchTarget(asId(id), patch, asArm(arm))));
-  socket.on('target:restart', control(({ id, arm }) => lab.restartTarget(asId(id), asArm(arm))));
-  socket.on('scenario:apply', control(({ id }) => lab.applyScenario(asId(id))));
-  socket.on('lesson:go', control(({ id, step }) => lab.goToLesson(asId(id), asStep(step))));
-  socket.on('lesson:leave', control(() => lab.leaveLesson()));
-  socket.on('compare:start', control((request) => lab.compare.start(request)));
-  socket.on('compare:patch', control((request) => lab.compare.patch(request)));
-  socket.on('compare:stop', control(() => lab.compare.stop()));
-  socket.on('compare:keep-b', control(() => lab.compare.keepB()));
-  socket.on('leaks:reclaim', control(() => ({ reclaimed: lab.reclaimLeaks() })));
+  socket.on(
+    'config:patch',
+    control((patch) => lab.patchConfig(patch)),
+  );
+  socket.on(
+    'target:patch',
+    control(({ id, patch, arm }) => lab.patchTarget(asId(id), patch, asArm(arm))),
+  );
+  socket.on(
+    'target:restart',
+    control(({ id, arm }) => lab.restartTarget(asId(id), asArm(arm))),
+  );
+  socket.on(
+    'scenario:apply',
+    control(({ id }) => lab.applyScenario(asId(id))),
+  );
+  socket.on(
+    'lesson:go',
+    control(({ id, step }) => lab.goToLesson(asId(id), asStep(step))),
+  );
+  socket.on(
+    'lesson:leave',
+    control(() => lab.leaveLesson()),
+  );
+  socket.on(
+    'compare:start',
+    control((request) => lab.compare.start(request)),
+  );
+  socket.on(
+    'compare:patch',
+    control((request) => lab.compare.patch(request)),
+  );
+  socket.on(
+    'compare:stop',
+    control(() => lab.compare.stop()),
+  );
+  socket.on(
+    'compare:keep-b',
+    control(() => lab.compare.keepB()),
+  );
+  socket.on(
+    'leaks:reclaim',
+    control(() => ({ reclaimed: lab.reclaimLeaks() })),
+  );
 }
 
 function registerHistory(socket: LabSocket, lab: Lab, buckets: AddressBuckets): void {
@@ -122,7 +156,11 @@ function registerHistory(socket: LabSocket, lab: Lab, buckets: AddressBuckets): 
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<ReturnType<Lab['history']>>) => void;
     if (!buckets.take(socket.handshake.address)) {
-      const error = new LabError('RATE_LIMITED', `at most ${HISTORY_BURST} history requests, then one per ${1 / HISTORY_PER_SECOND} s`, 429);
+      const error = new LabError(
+        'RATE_LIMITED',
+        `at most ${HISTORY_BURST} history requests, then one per ${1 / HISTORY_PER_SECOND} s`,
+        429,
+      );
       return reply({ ok: false, error: toApiError(error).body });
     }
     reply({ ok: true, data: lab.history() });
@@ -131,7 +169,8 @@ function registerHistory(socket: LabSocket, lab: Lab, buckets: AddressBuckets): 
 
 function assertAllowed(socket: LabSocket, policy: ControlPolicy, buckets: AddressBuckets): void {
   const verdict = policy.check((socket.handshake.auth as { token?: unknown } | undefined)?.token);
-  if (verdict === 'missing') throw new LabError('UNAUTHORIZED', 'this lab needs its control token to change anything (pass it as auth.token)', 401);
+  if (verdict === 'missing')
+    throw new LabError('UNAUTHORIZED', 'this lab needs its control token to change anything (pass it as auth.token)', 401);
   if (verdict === 'wrong') throw new LabError('FORBIDDEN', 'wrong control token', 403);
   if (!buckets.take(socket.handshake.address)) {
     const limit = `at most ${CONTROL_PER_SECOND} control events per second from one address (bursts of ${CONTROL_BURST})`;
@@ -155,7 +194,9 @@ function asId(id: unknown): string {
 
 function asStep(step: unknown): number {
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) {
-    throw new LabError('INVALID_REQUEST', 'expected { id: string, step: integer from 1 }', 400, [{ path: '/step', message: 'expected an integer from 1' }]);
+    throw new LabError('INVALID_REQUEST', 'expected { id: string, step: integer from 1 }', 400, [
+      { path: '/step', message: 'expected an integer from 1' },
+    ]);
   }
   return step;
 }
@@ -163,7 +204,9 @@ function asStep(step: unknown): number {
 function asArm(arm: unknown): ArmScope {
   if (arm === undefined) return 'both';
   if (!(ARM_SCOPES as readonly unknown[]).includes(arm)) {
-    throw new LabError('INVALID_REQUEST', 'arm must be "a", "b" or "both"', 400, [{ path: '/arm', message: 'expected "a", "b" or "both"' }]);
+    throw new LabError('INVALID_REQUEST', 'arm must be "a", "b" or "both"', 400, [
+      { path: '/arm', message: 'expected "a", "b" or "both"' },
+    ]);
   }
   return arm as ArmScope;
 }

@@ -4,7 +4,13 @@ import type { Lab } from '../lab/lab';
 import type { ControlPolicy } from './control-policy';
 
 /** The app as routes see it: TypeBox-typed, with the lab and the control policy decorated on. */
-export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyInstance {

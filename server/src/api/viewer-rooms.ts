@@ -7,7 +7,10 @@ export class ViewerRooms {
   private readonly members = new Map<string, number>();
   private nextRoom = 0;
 
-  constructor(readonly roomSize = 100, readonly prefix = 'viewers') {}
+  constructor(
+    readonly roomSize = 100,
+    readonly prefix = 'viewers',
+  ) {}
 
   get viewerCount(): number {
     let total = 0;

@@ -23,7 +23,14 @@ function section(title: string, schema: TObject): string {
 function row(name: string, knob: TSchema): string {
   const unit = typeof knob['x-unit'] === 'string' ? ` ${knob['x-unit']}` : '';
   const range = typeof knob.minimum === 'number' ? `${knob.minimum}–${knob.maximum}${unit}` : enumValues(knob);
-  const cells = [`\`${name}\``, String(knob.title ?? ''), typeName(knob), range, `\`${JSON.stringify(knob.default)}\``, String(knob.description ?? '')];
+  const cells = [
+    `\`${name}\``,
+    String(knob.title ?? ''),
+    typeName(knob),
+    range,
+    `\`${JSON.stringify(knob.default)}\``,
+    String(knob.description ?? ''),
+  ];
   return `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
 }
 

@@ -23,8 +23,11 @@ export class ImportPatch {
     const clamped = Math.min(schema.maximum, Math.max(schema.minimum, rounded));
     (this.patch as Record<string, unknown>)[knob] = clamped;
     if (clamped !== rounded) {
-      return this.note(knob, 'approximate', `${message} ${rounded} is outside the lab's ${schema.minimum}..${schema.maximum}; `
-        + `set to ${clamped}.`);
+      return this.note(
+        knob,
+        'approximate',
+        `${message} ${rounded} is outside the lab's ${schema.minimum}..${schema.maximum}; ` + `set to ${clamped}.`,
+      );
     }
     return this.note(knob, mapping, message);
   }

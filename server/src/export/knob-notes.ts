@@ -16,16 +16,24 @@ export class KnobNotes {
 
   constructor(private readonly libraryTitle: string) {}
 
-  exact(knob: PoolKnob, message: string): this { return this.add(knob, 'exact', message); }
-  approximate(knob: PoolKnob, message: string): this { return this.add(knob, 'approximate', message); }
-  none(knob: PoolKnob, message: string): this { return this.add(knob, 'none', message); }
+  exact(knob: PoolKnob, message: string): this {
+    return this.add(knob, 'exact', message);
+  }
+  approximate(knob: PoolKnob, message: string): this {
+    return this.add(knob, 'approximate', message);
+  }
+  none(knob: PoolKnob, message: string): this {
+    return this.add(knob, 'none', message);
+  }
 
   add(knob: PoolKnob, mapping: KnobMapping, message: string): this {
     this.notes.set(knob, { knob, mapping, message });
     return this;
   }
 
-  has(knob: PoolKnob): boolean { return this.notes.has(knob); }
+  has(knob: PoolKnob): boolean {
+    return this.notes.has(knob);
+  }
 
   finish(): KnobNote[] {
     return POOL_KNOBS.map((knob) => {
@@ -42,8 +50,9 @@ function labOnlyNote(knob: PoolKnob, title: string): KnobNote | undefined {
   switch (knob) {
     case 'dialBackoffBaseMs':
     case 'dialBackoffMaxMs':
-      return none(`${title} has no dial backoff knob: a failed connect is retried on the next acquire (or the library's own `
-        + `fixed schedule).`);
+      return none(
+        `${title} has no dial backoff knob: a failed connect is retried on the next acquire (or the library's own ` + `fixed schedule).`,
+      );
     case 'watchIdle':
       return none(`${title} has no such switch: whether a remote close of an idle connection is noticed at once depends on its I/O model.`);
     case 'noDelay':
@@ -53,10 +62,12 @@ function labOnlyNote(knob: PoolKnob, title: string): KnobNote | undefined {
     case 'shutdownGraceMs':
       return none(`${title} has no shutdown grace knob: closing the pool waits for (or drops) loans in its own way.`);
     case 'maxLifetimeJitterPct':
-      return none(`${title} has no lifetime jitter knob: connections dialled together are retired together unless the library `
-        + `adds a variance of its own.`);
+      return none(
+        `${title} has no lifetime jitter knob: connections dialled together are retired together unless the library ` +
+          `adds a variance of its own.`,
+      );
     case 'maxFrameBytes':
-      return none('The lab\'s wire framing limit; a real protocol enforces its own message limits.');
+      return none("The lab's wire framing limit; a real protocol enforces its own message limits.");
     default:
       return undefined;
   }

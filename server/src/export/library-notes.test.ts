@@ -12,30 +12,47 @@ const noteFor = (library: (typeof POOL_LIBRARY_IDS)[number], config: PoolConfig,
   exportConfig(library, { pool: config }, { scale }).notes.find((n) => n.knob === knob)!;
 
 describe('every export accounts for every lab knob', () => {
-  const configs = [defaults, pool({ maxOpen: 0, idleTimeoutMs: 0, maxLifetimeMs: 0, heartbeatIntervalMs: 0, maxIdle: 0, minIdle: 0, idleOrder: 'fifo' })];
-  it.each(POOL_LIBRARY_IDS.flatMap((id) => configs.map((c, i) => [id, i, c] as const)))('%s (config %i): one note per knob, in '
-    + 'schema order', (id, _i, config) => {
-    const result = exportConfig(id, { pool: config });
-    expect(result.notes.map((n) => n.knob)).toEqual(POOL_KNOBS);
-    for (const note of result.notes) {
-      expect(KNOB_MAPPINGS).toContain(note.mapping);
-      expect(note.message.length).toBeGreaterThan(10);
-    }
-    expect(result.text.trim().length).toBeGreaterThan(0);
-  });
+  const configs = [
+    defaults,
+    pool({ maxOpen: 0, idleTimeoutMs: 0, maxLifetimeMs: 0, heartbeatIntervalMs: 0, maxIdle: 0, minIdle: 0, idleOrder: 'fifo' }),
+  ];
+  it.each(POOL_LIBRARY_IDS.flatMap((id) => configs.map((c, i) => [id, i, c] as const)))(
+    '%s (config %i): one note per knob, in ' + 'schema order',
+    (id, _i, config) => {
+      const result = exportConfig(id, { pool: config });
+      expect(result.notes.map((n) => n.knob)).toEqual(POOL_KNOBS);
+      for (const note of result.notes) {
+        expect(KNOB_MAPPINGS).toContain(note.mapping);
+        expect(note.message.length).toBeGreaterThan(10);
+      }
+      expect(result.text.trim().length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('floors and clamps are flagged with what the library will do', () => {
-  it('HikariCP: idleTimeout under 10 s becomes 10 min, maxLifetime under 30 s becomes 30 min, connectionTimeout under 250 ms is '
-    + 'refused so 250 is written', () => {
-    const lab = pool({ idleTimeoutMs: 2000, maxLifetimeMs: 10_000, acquireTimeoutMs: 100, minIdle: 0 });
-    expect(noteFor('hikaricp', lab, 'idleTimeoutMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('10 min instead') });
-    expect(noteFor('hikaricp', lab, 'maxLifetimeMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('30 min instead') });
-    expect(noteFor('hikaricp', lab, 'acquireTimeoutMs')).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('setConnectionTimeout() throws') });
-    expect(exportConfig('hikaricp', { pool: lab }).text).toContain('connectionTimeout=250\n');
-    expect(noteFor('hikaricp', pool({ maxOpen: 4, maxIdle: 4, minIdle: 4 }), 'idleTimeoutMs').message).toContain('fixed-size pool');
-    expect(noteFor('hikaricp', pool({ acquireTimeoutMs: 250 }), 'acquireTimeoutMs').mapping).toBe('exact');
-  });
+  it(
+    'HikariCP: idleTimeout under 10 s becomes 10 min, maxLifetime under 30 s becomes 30 min, connectionTimeout under 250 ms is ' +
+      'refused so 250 is written',
+    () => {
+      const lab = pool({ idleTimeoutMs: 2000, maxLifetimeMs: 10_000, acquireTimeoutMs: 100, minIdle: 0 });
+      expect(noteFor('hikaricp', lab, 'idleTimeoutMs')).toMatchObject({
+        mapping: 'approximate',
+        message: expect.stringContaining('10 min instead'),
+      });
+      expect(noteFor('hikaricp', lab, 'maxLifetimeMs')).toMatchObject({
+        mapping: 'approximate',
+        message: expect.stringContaining('30 min instead'),
+      });
+      expect(noteFor('hikaricp', lab, 'acquireTimeoutMs')).toMatchObject({
+        mapping: 'approximate',
+        message: expect.stringContaining('setConnectionTimeout() throws'),
+      });
+      expect(exportConfig('hikaricp', { pool: lab }).text).toContain('connectionTimeout=250\n');
+      expect(noteFor('hikaricp', pool({ maxOpen: 4, maxIdle: 4, minIdle: 4 }), 'idleTimeoutMs').message).toContain('fixed-size pool');
+      expect(noteFor('hikaricp', pool({ acquireTimeoutMs: 250 }), 'acquireTimeoutMs').mapping).toBe('exact');
+    },
+  );
 
   it('HikariCP: scale lifts lab-sized lifetimes over the floors and says so', () => {
     const lab = pool({ idleTimeoutMs: 2000, maxLifetimeMs: 10_000, heartbeatIntervalMs: 1000 });
@@ -52,16 +69,19 @@ describe('floors and clamps are flagged with what the library will do', () => {
     const options = JSON.parse(exportConfig('generic-pool', { pool: pool({ idleTimeoutMs: 4000 }) }).text);
     expect(options).toMatchObject({ idleTimeoutMillis: 4000, evictionRunIntervalMillis: 1000 });
     expect(JSON.parse(exportConfig('generic-pool', { pool: pool({ idleTimeoutMs: 0 }) }).text).evictionRunIntervalMillis).toBeUndefined();
-    expect(noteFor('generic-pool', pool({ idleTimeoutMs: 4000 }), 'idleTimeoutMs').message).toContain('does nothing unless '
-      + 'evictionRunIntervalMillis');
+    expect(noteFor('generic-pool', pool({ idleTimeoutMs: 4000 }), 'idleTimeoutMs').message).toContain(
+      'does nothing unless ' + 'evictionRunIntervalMillis',
+    );
   });
 
   it('pg: one connectionTimeoutMillis covers the queue wait and the connect, so both notes say so and it takes the smaller', () => {
     const lab = pool({ acquireTimeoutMs: 3000, dialTimeoutMs: 700 });
     expect(JSON.parse(exportConfig('pg', { pool: lab }).text).connectionTimeoutMillis).toBe(700);
     for (const knob of ['acquireTimeoutMs', 'dialTimeoutMs']) {
-      expect(noteFor('pg', lab, knob)).toMatchObject({ mapping: 'approximate', message: expect.stringContaining('both the wait '
-        + 'for a client and the connect') });
+      expect(noteFor('pg', lab, knob)).toMatchObject({
+        mapping: 'approximate',
+        message: expect.stringContaining('both the wait ' + 'for a client and the connect'),
+      });
     }
   });
 
@@ -70,9 +90,11 @@ describe('floors and clamps are flagged with what the library will do', () => {
     expect(noteFor('mysql2', pool({ maxOpen: 10, maxIdle: 4 }), 'idleTimeoutMs').message).not.toContain('does nothing');
   });
 
-  it('pgxpool: lifetime 90 % plus jitter 10 % spans the lab\'s window', () => {
+  it("pgxpool: lifetime 90 % plus jitter 10 % spans the lab's window", () => {
     expect(lifetimeSplit(300_000)).toEqual({ baseMs: 270_000, jitterMs: 30_000 });
-    expect(exportConfig('pgxpool', { pool: pool({ maxLifetimeMs: 300_000 }) }).text).toContain('pool_max_conn_lifetime=4m30s&pool_max_conn_lifetime_jitter=30s');
+    expect(exportConfig('pgxpool', { pool: pool({ maxLifetimeMs: 300_000 }) }).text).toContain(
+      'pool_max_conn_lifetime=4m30s&pool_max_conn_lifetime_jitter=30s',
+    );
   });
 
   it('Go: maxIdle 0 disables keep-alives instead of writing MaxIdleConnsPerHost 0 (which Go reads as 2)', () => {

@@ -1,6 +1,4 @@
-import {
-  POOL_LIBRARY_IDS, type ExportResult, type ImportResult, type PoolLibraryId,
-} from '@poolscope/shared/export-protocol';
+import { POOL_LIBRARY_IDS, type ExportResult, type ImportResult, type PoolLibraryId } from '@poolscope/shared/export-protocol';
 import type { LabConfig } from '@poolscope/shared/protocol';
 import { commonsPool2 } from './commons-pool2';
 import { genericPool } from './generic-pool';
@@ -16,8 +14,18 @@ import { knex, tarn } from './tarn';
 import { undici } from './undici';
 
 export const POOL_LIBRARIES: Record<PoolLibraryId, PoolLibrary> = {
-  hikaricp, pgxpool, 'database-sql': databaseSql, 'http-transport': httpTransport, pg, tarn, knex,
-  'generic-pool': genericPool, undici, mysql2, 'commons-pool2': commonsPool2, pgbouncer,
+  hikaricp,
+  pgxpool,
+  'database-sql': databaseSql,
+  'http-transport': httpTransport,
+  pg,
+  tarn,
+  knex,
+  'generic-pool': genericPool,
+  undici,
+  mysql2,
+  'commons-pool2': commonsPool2,
+  pgbouncer,
 };
 
 export const isPoolLibraryId = (id: string): id is PoolLibraryId => (POOL_LIBRARY_IDS as readonly string[]).includes(id);
@@ -29,10 +37,18 @@ export const isPoolLibraryId = (id: string): id is PoolLibraryId => (POOL_LIBRAR
 export function exportConfig(library: PoolLibraryId, config: Pick<LabConfig, 'pool'>, options: { scale?: number } = {}): ExportResult {
   const scale = options.scale ?? 1;
   const { text, notes } = POOL_LIBRARIES[library].exportPool(scaleLifetimes(config.pool, scale));
-  const scaledNotes = scale === 1 ? notes : notes.map((note) => (SCALED_KNOBS as readonly string[]).includes(note.knob)
-    ? { ...note, message: `${note.message} (Scaled ×${scale} from the lab's `
-      + `${config.pool[note.knob as (typeof SCALED_KNOBS)[number]]} ms.)` }
-    : note);
+  const scaledNotes =
+    scale === 1
+      ? notes
+      : notes.map((note) =>
+          (SCALED_KNOBS as readonly string[]).includes(note.knob)
+            ? {
+                ...note,
+                message:
+                  `${note.message} (Scaled ×${scale} from the lab's ` + `${config.pool[note.knob as (typeof SCALED_KNOBS)[number]]} ms.)`,
+              }
+            : note,
+        );
   return { library, format: POOL_LIBRARIES[library].format, text, notes: scaledNotes };
 }
 

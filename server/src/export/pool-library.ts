@@ -1,8 +1,14 @@
 import type { ExportFormat, KnobNote, PoolLibraryId } from '@poolscope/shared/export-protocol';
 import type { PoolConfig, PoolConfigPatch } from '@poolscope/shared/pool-config';
 
-export interface LibraryText { text: string; notes: KnobNote[] }
-export interface LibraryImport { patch: PoolConfigPatch; notes: KnobNote[] }
+export interface LibraryText {
+  text: string;
+  notes: KnobNote[];
+}
+export interface LibraryImport {
+  patch: PoolConfigPatch;
+  notes: KnobNote[];
+}
 
 /** One real pool library: how the lab's pool config is written in its format, and (where it can be) read back. */
 export interface PoolLibrary {

@@ -1,6 +1,10 @@
 import { ImportParseError } from './import-parse-error';
 
-export interface PropertyLine { key: string; value: string; line: number }
+export interface PropertyLine {
+  key: string;
+  value: string;
+  line: number;
+}
 
 /** A `.properties` file as java.util.Properties reads the common cases: `key=value`, `key: value`, `#`/`!` comments. */
 export function parseProperties(text: string): PropertyLine[] {

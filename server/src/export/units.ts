@@ -19,7 +19,11 @@ export function goDurationString(ms: number): string {
   if (ms % SECOND_MS !== 0) return `${ms}ms`;
   let rest = ms;
   let text = '';
-  for (const [unit, size] of [['h', HOUR_MS], ['m', MINUTE_MS], ['s', SECOND_MS]] as const) {
+  for (const [unit, size] of [
+    ['h', HOUR_MS],
+    ['m', MINUTE_MS],
+    ['s', SECOND_MS],
+  ] as const) {
     const count = Math.floor(rest / size);
     if (count > 0) text += `${count}${unit}`;
     rest -= count * size;
@@ -27,7 +31,7 @@ export function goDurationString(ms: number): string {
   return text;
 }
 
-const GO_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: SECOND_MS, m: MINUTE_MS, h: HOUR_MS };
+const GO_UNITS_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: SECOND_MS, m: MINUTE_MS, h: HOUR_MS };
 
 /** Reads a Go duration string (`1h30m`, `1.5s`, `500ms`); null when it is not one. */
 export function parseGoDuration(text: string): number | null {

@@ -40,9 +40,17 @@ export class CompareArm {
     this.load.useSchedule(options.schedule);
     this.targets = new TargetRegistry(this.pool, options.allowlist);
     this.builder = new SnapshotBuilder({
-      pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: options.markers,
-      recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => null, lesson: () => null,
-      eventsDropped: () => 0, viewers: () => 0, relayViewers: () => 0,
+      pool: this.pool,
+      load: this.load,
+      targets: () => this.targets.list(),
+      markers: options.markers,
+      recentlyClosed: this.recentlyClosed,
+      config: () => this.config(),
+      scenarioId: () => null,
+      lesson: () => null,
+      eventsDropped: () => 0,
+      viewers: () => 0,
+      relayViewers: () => 0,
     });
   }
 
@@ -77,8 +85,17 @@ export class CompareArm {
   snapshot(tMs: number): ArmSnapshot {
     const s = this.builder.build(tMs);
     return {
-      pool: s.pool, totals: s.totals, rates: s.rates, latency: s.latency, waitHistogram: s.waitHistogram, targets: s.targets,
-      connections: s.connections, connectionCounts: s.connectionCounts, recentlyClosed: s.recentlyClosed, leakSuspects: s.leakSuspects, config: s.config,
+      pool: s.pool,
+      totals: s.totals,
+      rates: s.rates,
+      latency: s.latency,
+      waitHistogram: s.waitHistogram,
+      targets: s.targets,
+      connections: s.connections,
+      connectionCounts: s.connectionCounts,
+      recentlyClosed: s.recentlyClosed,
+      leakSuspects: s.leakSuspects,
+      config: s.config,
     };
   }
 

@@ -30,6 +30,12 @@ export class CompareSamples {
   summary(windowS: number, nowMs: number): { summary: SummaryRow[]; samples: { a: number; b: number } } {
     const fromMs = nowMs - windowS * 1000;
     const inWindow = this.seconds.filter((s) => s.tMs > fromMs);
-    return { summary: summarize(inWindow.map((s) => s.a), inWindow.map((s) => s.b)), samples: { a: inWindow.length, b: inWindow.length } };
+    return {
+      summary: summarize(
+        inWindow.map((s) => s.a),
+        inWindow.map((s) => s.b),
+      ),
+      samples: { a: inWindow.length, b: inWindow.length },
+    };
   }
 }

@@ -1,5 +1,11 @@
 import {
-  COMPARE_ALPHA, COMPARE_MIN_SAMPLES, SUMMARY_METRICS, type Arm, type ArmSnapshot, type SummaryMetricInfo, type SummaryRow,
+  COMPARE_ALPHA,
+  COMPARE_MIN_SAMPLES,
+  SUMMARY_METRICS,
+  type Arm,
+  type ArmSnapshot,
+  type SummaryMetricInfo,
+  type SummaryRow,
 } from '@poolscope/shared/compare';
 import { REQUEST_OUTCOMES } from '@poolscope/shared/vocabulary';
 import { mannWhitneyU } from './mann-whitney';
@@ -41,15 +47,21 @@ function row(metric: SummaryMetricInfo, xs: number[], ys: number[]): SummaryRow 
   const significant = enough && pValue !== null && pValue < COMPARE_ALPHA && a !== b;
   const delta = a !== null && b !== null ? round(b - a) : null;
   return {
-    metric: metric.id, unit: metric.unit, a, b, delta,
+    metric: metric.id,
+    unit: metric.unit,
+    a,
+    b,
+    delta,
     deltaPct: delta !== null && a !== null && a !== 0 ? round((delta / a) * 100, 1) : null,
-    pValue, significant, better: significant ? betterArm(metric, a as number, b as number) : null,
+    pValue,
+    significant,
+    better: significant ? betterArm(metric, a as number, b as number) : null,
   };
 }
 
 function betterArm(metric: SummaryMetricInfo, a: number, b: number): Arm | null {
   if (metric.better === 'none') return null;
-  return (metric.better === 'lower') === (b < a) ? 'b' : 'a';
+  return (metric.better === 'lower') === b < a ? 'b' : 'a';
 }
 
 function column(samples: readonly Float64Array[], index: number): number[] {

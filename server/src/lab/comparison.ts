@@ -1,4 +1,11 @@
-import { COMPARE_WINDOW_S, type ArmConfig, type CompareReport, type CompareSnapshot, type CompareState, type KnobDiff } from '@poolscope/shared/compare';
+import {
+  COMPARE_WINDOW_S,
+  type ArmConfig,
+  type CompareReport,
+  type CompareSnapshot,
+  type CompareState,
+  type KnobDiff,
+} from '@poolscope/shared/compare';
 import type { LabConfig } from '@poolscope/shared/protocol';
 import type { Snapshot, TargetSnapshot } from '@poolscope/shared/snapshot';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
@@ -62,8 +69,12 @@ export class Comparison {
       const schedule = createSchedule(request.seed ?? randomSeed());
       const armSchedule = this.scheduleForB(schedule, request.config);
       const arm = await CompareArm.start({
-        config: request.config, targets: this.host.targets(), schedule: armSchedule, latencyWindowTakes: this.host.latencyWindowTakes,
-        allowlist: this.host.allowlist, markers: this.host.markers,
+        config: request.config,
+        targets: this.host.targets(),
+        schedule: armSchedule,
+        latencyWindowTakes: this.host.latencyWindowTakes,
+        allowlist: this.host.allowlist,
+        markers: this.host.markers,
       });
       // One synchronous step: A joins the schedule as B's load starts, so neither hears an arrival the other misses.
       arm.load.tapArrivals(this.tapB);
@@ -72,7 +83,8 @@ export class Comparison {
       const diff = knobDiff(this.host.config(), arm.config());
       this.running = { arm, schedule, armSchedule, startedAt: Date.now(), diff, samples: new CompareSamples(), last: null };
       this.host.markers.add('config', `compare started${diff.length > 0 ? `: ${diff.map((d) => d.label).join(', ')}` : ' (A/A)'}`, {
-        code: 'compare-started', changes: diff.map((d) => ({ knob: d.knob, from: d.a, to: d.b })),
+        code: 'compare-started',
+        changes: diff.map((d) => ({ knob: d.knob, from: d.a, to: d.b })),
       });
       return this.state();
     });
@@ -86,7 +98,8 @@ export class Comparison {
       running.arm.reconfigure(request.config);
       this.refresh();
       this.host.markers.add('config', `B: ${describePatch(request.patch)}`, {
-        code: 'compare-patched', changes: markerChanges({ ...request.patch.pool, ...request.patch.load }),
+        code: 'compare-patched',
+        changes: markerChanges({ ...request.patch.pool, ...request.patch.load }),
       });
       return this.state();
     });
@@ -116,7 +129,12 @@ export class Comparison {
     const running = this.running;
     if (!running) return { running: false, a, b: null, diff: [], seed: null, startedAt: null, sharedTargetIds: [] };
     return {
-      running: true, a, b: running.arm.config(), diff: running.diff, seed: running.schedule.seed, startedAt: running.startedAt,
+      running: true,
+      a,
+      b: running.arm.config(),
+      diff: running.diff,
+      seed: running.schedule.seed,
+      startedAt: running.startedAt,
       sharedTargetIds: this.sharedTargetIds(),
     };
   }
@@ -132,12 +150,18 @@ export class Comparison {
     const running = this.running;
     if (!running) return null;
     const b = running.arm.snapshot(a.t);
-    const summary = running.samples.record(a.t, a, b) || running.last === null
-      ? running.samples.summary(COMPARE_WINDOW_S.default, a.t).summary
-      : running.last.summary;
+    const summary =
+      running.samples.record(a.t, a, b) || running.last === null
+        ? running.samples.summary(COMPARE_WINDOW_S.default, a.t).summary
+        : running.last.summary;
     running.last = {
-      b, diff: running.diff, seed: running.schedule.seed, startedAt: running.startedAt, sharedTargetIds: this.sharedTargetIds(),
-      windowS: COMPARE_WINDOW_S.default, summary,
+      b,
+      diff: running.diff,
+      seed: running.schedule.seed,
+      startedAt: running.startedAt,
+      sharedTargetIds: this.sharedTargetIds(),
+      windowS: COMPARE_WINDOW_S.default,
+      summary,
     };
     return running.last;
   }
@@ -164,9 +188,17 @@ export class Comparison {
     if (!target.embedded) throw new LabError('INVALID_REQUEST', `target ${id} is external: only embedded targets have knobs`, 409);
     const result = target.embedded.update(patch);
     if (!result.ok) throw LabError.invalidConfig(result.details);
-    this.host.markers.add('fault', `B ${id}: ${Object.entries(patch as object).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`, {
-      code: 'target-b-changed', params: { targetId: id }, changes: markerChanges(patch as Record<string, unknown>),
-    });
+    this.host.markers.add(
+      'fault',
+      `B ${id}: ${Object.entries(patch as object)
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(', ')}`,
+      {
+        code: 'target-b-changed',
+        params: { targetId: id },
+        changes: markerChanges(patch as Record<string, unknown>),
+      },
+    );
     return this.describeTargetB(id);
   }
 
@@ -183,10 +215,24 @@ export class Comparison {
     const target = arm.targets.get(id);
     const seen = this.running?.last?.b.targets.find((t) => t.id === id);
     const base: TargetSnapshot = seen ?? {
-      id, address: target.address, embedded: target.embedded !== null, state: 'up', open: 0, healthChecksFailed: 0, dialFailures: 0,
-      requestsPerSec: 0, lastError: null, knobs: null, server: null,
+      id,
+      address: target.address,
+      embedded: target.embedded !== null,
+      state: 'up',
+      open: 0,
+      healthChecksFailed: 0,
+      dialFailures: 0,
+      requestsPerSec: 0,
+      lastError: null,
+      knobs: null,
+      server: null,
     };
-    return { ...base, knobs: target.embedded?.knobs() ?? null, state: target.embedded?.state() ?? base.state, server: target.embedded?.counters() ?? null };
+    return {
+      ...base,
+      knobs: target.embedded?.knobs() ?? null,
+      state: target.embedded?.state() ?? base.state,
+      server: target.embedded?.counters() ?? null,
+    };
   }
 
   /** A target added to A while comparing gets its B copy too. */
@@ -230,7 +276,12 @@ export class Comparison {
   }
 
   private sharedTargetIds(): string[] {
-    return this.running ? this.running.arm.targets.list().filter((t) => t.embedded === null).map((t) => t.id) : [];
+    return this.running
+      ? this.running.arm.targets
+          .list()
+          .filter((t) => t.embedded === null)
+          .map((t) => t.id)
+      : [];
   }
 
   private require(): Running {
@@ -246,5 +297,8 @@ export class Comparison {
 }
 
 function describePatch(patch: { pool?: object; load?: object }): string {
-  return [...Object.entries(patch.pool ?? {}), ...Object.entries(patch.load ?? {})].map(([k, v]) => `${k} ${String(v)}`).join(', ') || 'no change';
+  return (
+    [...Object.entries(patch.pool ?? {}), ...Object.entries(patch.load ?? {})].map(([k, v]) => `${k} ${String(v)}`).join(', ') ||
+    'no change'
+  );
 }

@@ -76,23 +76,37 @@ export class Lab {
     const allowlist = new TargetAllowlist(options.allowTargets);
     this.targets = new TargetRegistry(this.pool, allowlist);
     this.compare = new Comparison({
-      config: () => this.config(), targets: () => this.targets.list(), useSchedule: (schedule) => this.load.useSchedule(schedule),
-      applyConfig: (config) => this.patchConfig(config), markers: this.markers, allowlist, latencyWindowTakes: options.sampleHz ?? 10,
+      config: () => this.config(),
+      targets: () => this.targets.list(),
+      useSchedule: (schedule) => this.load.useSchedule(schedule),
+      applyConfig: (config) => this.patchConfig(config),
+      markers: this.markers,
+      allowlist,
+      latencyWindowTakes: options.sampleHz ?? 10,
     });
     // The lab reports reconfigurations itself, for every scope, so the pool's own are not repeated.
     this.pool.on('event', (event) => {
       if (event.type !== 'reconfigured') this.record(event);
     });
     this.builder = new SnapshotBuilder({
-      pool: this.pool, load: this.load, targets: () => this.targets.list(), markers: this.markers,
-      recentlyClosed: this.recentlyClosed, config: () => this.config(), scenarioId: () => this.scenarioId,
+      pool: this.pool,
+      load: this.load,
+      targets: () => this.targets.list(),
+      markers: this.markers,
+      recentlyClosed: this.recentlyClosed,
+      config: () => this.config(),
+      scenarioId: () => this.scenarioId,
       lesson: () => this.lessonPosition,
       viewers: () => this.viewerCount,
       relayViewers: () => this.relayViewerCount,
       eventsDropped: () => this.events.dropped,
     });
     this.latest = this.builder.build();
-    this.sampler = new Sampler(options.sampleHz ?? 10, () => this.tick(), (error) => console.error('poolscope: sampler tick failed', error));
+    this.sampler = new Sampler(
+      options.sampleHz ?? 10,
+      () => this.tick(),
+      (error) => console.error('poolscope: sampler tick failed', error),
+    );
   }
 
   static async start(options: LabOptions = {}): Promise<Lab> {
@@ -122,8 +136,10 @@ export class Lab {
   history(nowMs = Date.now()): History {
     const oldestMs = nowMs - this.past.spanMs;
     return {
-      intervalMs: this.past.intervalMs, spanMs: this.past.spanMs,
-      samples: this.past.samples(nowMs), markers: this.markers.recent().filter((m) => m.t >= oldestMs),
+      intervalMs: this.past.intervalMs,
+      spanMs: this.past.spanMs,
+      samples: this.past.samples(nowMs),
+      markers: this.markers.recent().filter((m) => m.t >= oldestMs),
     };
   }
 
@@ -178,7 +194,10 @@ export class Lab {
       this.load.reconfigure(config.load);
       targets.forEach((t, i) => t.embedded?.update(knobs[i]));
     };
-    apply(plan, targets.map(() => plan.knobs));
+    apply(
+      plan,
+      targets.map(() => plan.knobs),
+    );
     if (scenario.restartTargets) {
       // Settled, not all: the rollback waits until no restart is still under way.
       const results = await Promise.allSettled(targets.map((t) => t.embedded?.restart()));
@@ -216,7 +235,9 @@ export class Lab {
     const lesson = findLesson(id);
     if (!lesson) throw LabError.notFound(`lesson ${JSON.stringify(id)}`);
     if (!Number.isInteger(step) || step < 1 || step > lesson.steps.length) {
-      throw new LabError('NOT_FOUND', `lesson ${id} has steps 1 to ${lesson.steps.length}, not ${step}`, 404, [{ path: '/step', message: `expected 1 to ${lesson.steps.length}` }]);
+      throw new LabError('NOT_FOUND', `lesson ${id} has steps 1 to ${lesson.steps.length}, not ${step}`, 404, [
+        { path: '/step', message: `expected 1 to ${lesson.steps.length}` },
+      ]);
     }
     const state = lessonStateAt(lesson, step);
     if (!state.ok) throw LabError.invalidConfig(state.details);
@@ -232,10 +253,12 @@ export class Lab {
     this.load.reconfigure(state.value.load);
     for (const target of targets) target.embedded?.update(state.value.targets);
     if (state.value.restartTargets) {
-      await Promise.all(targets.map(async (target) => {
-        await this.targets.restart(target.id);
-        this.record({ t: Date.now(), type: 'target-restarted', targetId: target.id, address: target.address });
-      }));
+      await Promise.all(
+        targets.map(async (target) => {
+          await this.targets.restart(target.id);
+          this.record({ t: Date.now(), type: 'target-restarted', targetId: target.id, address: target.address });
+        }),
+      );
     }
     if (compareB) {
       try {
@@ -244,13 +267,16 @@ export class Lab {
         this.pool.reconfigure(before.pool);
         this.load.reconfigure(before.load);
         targets.forEach((t, i) => t.embedded?.update(knobsBefore[i]));
-        throw error instanceof LabError ? error : LabError.internal(`step ${step} of ${id} not applied: its comparison could not start`, error);
+        throw error instanceof LabError
+          ? error
+          : LabError.internal(`step ${step} of ${id} not applied: its comparison could not start`, error);
       }
     }
     this.lessonPosition = { id, step };
     this.noteConfigChange(before, this.config());
     this.markers.add('scenario', `${lesson.title.en}: step ${step}/${lesson.steps.length}`, {
-      code: 'lesson-step', params: { lessonId: id, step, count: lesson.steps.length },
+      code: 'lesson-step',
+      params: { lessonId: id, step, count: lesson.steps.length },
     });
     return { lesson: { id, step }, config: this.config() };
   }
@@ -282,7 +308,11 @@ export class Lab {
     if (!result.ok) throw LabError.invalidConfig(result.details);
     const { label, changed } = describeChange(before ?? {}, result.value);
     if (label) {
-      this.markers.add('fault', `${id}: ${label}`, { code: 'target-changed', params: { targetId: id }, changes: markerChanges(changed, before) });
+      this.markers.add('fault', `${id}: ${label}`, {
+        code: 'target-changed',
+        params: { targetId: id },
+        changes: markerChanges(changed, before),
+      });
       this.record({ t: Date.now(), type: 'reconfigured', scope: 'target', targetId: id, changed });
     }
     if (arm === 'both') this.compare.mirrorTargetKnobs(id, result.value);
@@ -321,7 +351,10 @@ export class Lab {
     this.assertOpen();
     const reclaimed = this.pool.reclaimLeaks();
     if (reclaimed > 0) {
-      this.markers.add('fault', `reclaimed ${reclaimed} leaked connection${reclaimed === 1 ? '' : 's'}`, { code: 'leaks-reclaimed', params: { count: reclaimed } });
+      this.markers.add('fault', `reclaimed ${reclaimed} leaked connection${reclaimed === 1 ? '' : 's'}`, {
+        code: 'leaks-reclaimed',
+        params: { count: reclaimed },
+      });
     }
     return reclaimed;
   }
@@ -371,5 +404,8 @@ export class Lab {
 }
 
 function assertValidStartConfig(options: LabOptions): void {
-  patchLabConfig({ pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } }, { pool: options.pool ?? {}, load: options.load ?? {} });
+  patchLabConfig(
+    { pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } },
+    { pool: options.pool ?? {}, load: options.load ?? {} },
+  );
 }

@@ -8,7 +8,15 @@ export interface PoolReadout {
   stats(): PoolGauges & PoolCounterReadout;
   connections(): Iterable<{ id: number; targetId: string; state: ConnectionState; createdAt: number; lastUsedAt: number; uses: number }>;
   leakSuspects(): LeakSuspectSnapshot[];
-  targetStats(): { targetId: string; state: 'up' | 'backoff'; open: number; dialFailures: number; healthChecksFailed: number; requests: number; lastError: string | null }[];
+  targetStats(): {
+    targetId: string;
+    state: 'up' | 'backoff';
+    open: number;
+    dialFailures: number;
+    healthChecksFailed: number;
+    requests: number;
+    lastError: string | null;
+  }[];
   takeLatencyWindow(): { latency: LatencySummary; waitHistogram: HistogramBucket[] };
 }
 

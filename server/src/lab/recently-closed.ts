@@ -11,7 +11,14 @@ export class RecentlyClosed {
 
   observe(event: LabEvent): void {
     if (event.type !== 'connection-closed') return;
-    this.closed.push({ id: event.connectionId, targetId: event.targetId, reason: event.reason, closedAt: event.t, ageMs: event.ageMs, uses: event.uses });
+    this.closed.push({
+      id: event.connectionId,
+      targetId: event.targetId,
+      reason: event.reason,
+      closedAt: event.t,
+      ageMs: event.ageMs,
+      uses: event.uses,
+    });
     if (this.closed.length > this.capacity) this.closed.shift();
   }
 

@@ -1,7 +1,14 @@
 import type { LoadConfig } from '@poolscope/shared/load-config';
 import type { PoolConfig } from '@poolscope/shared/pool-config';
 import type { TargetKnobs } from '@poolscope/shared/target-config';
-import { DEFAULT_LOAD_CONFIG, DEFAULT_POOL_CONFIG, DEFAULT_TARGET_KNOBS, patchLoadConfig, patchPoolConfig, patchTargetKnobs } from '@poolscope/shared/config-rules';
+import {
+  DEFAULT_LOAD_CONFIG,
+  DEFAULT_POOL_CONFIG,
+  DEFAULT_TARGET_KNOBS,
+  patchLoadConfig,
+  patchPoolConfig,
+  patchTargetKnobs,
+} from '@poolscope/shared/config-rules';
 import { LabError } from './lab-error';
 import type { Scenario } from './scenarios';
 

@@ -46,7 +46,12 @@ export class SnapshotBuilder {
       seq: ++this.seq,
       t: tMs,
       pool: gaugesOf(poolStats),
-      totals: { ...counters, requestsInFlight: loadStats.inFlight, dialFailuresByCode: { ...poolStats.dialFailuresByCode }, healthChecksByMethod: structuredClone(poolStats.healthChecksByMethod) },
+      totals: {
+        ...counters,
+        requestsInFlight: loadStats.inFlight,
+        dialFailuresByCode: { ...poolStats.dialFailuresByCode },
+        healthChecksByMethod: structuredClone(poolStats.healthChecksByMethod),
+      },
       rates: this.counterRates.push(tMs, counters),
       latency,
       waitHistogram,
@@ -75,7 +80,14 @@ export class SnapshotBuilder {
       const perState = (byTargetAndState[c.targetId] ??= {});
       perState[c.state] = (perState[c.state] ?? 0) + 1;
       if (connections.length < CONNECTION_LIST_CAP) {
-        connections.push({ id: c.id, targetId: c.targetId, state: c.state, ageMs: tMs - c.createdAt, idleMs: c.state === 'idle' ? tMs - c.lastUsedAt : 0, uses: c.uses });
+        connections.push({
+          id: c.id,
+          targetId: c.targetId,
+          state: c.state,
+          ageMs: tMs - c.createdAt,
+          idleMs: c.state === 'idle' ? tMs - c.lastUsedAt : 0,
+          uses: c.uses,
+        });
       }
     }
     return { connections, counts: { total, listed: connections.length, byTargetAndState } };
@@ -118,8 +130,36 @@ export class SnapshotBuilder {
 }
 
 function gaugesOf(stats: ReturnType<PoolReadout['stats']>): Snapshot['pool'] {
-  const { open, idle, active, connecting, validating, closing, waiting, maxOpen, minIdle, maxIdle, socketBudget, oldestWaitMs, leakSuspects } = stats;
-  return { open, idle, active, connecting, validating, closing, waiting, maxOpen, minIdle, maxIdle, socketBudget, oldestWaitMs, leakSuspects };
+  const {
+    open,
+    idle,
+    active,
+    connecting,
+    validating,
+    closing,
+    waiting,
+    maxOpen,
+    minIdle,
+    maxIdle,
+    socketBudget,
+    oldestWaitMs,
+    leakSuspects,
+  } = stats;
+  return {
+    open,
+    idle,
+    active,
+    connecting,
+    validating,
+    closing,
+    waiting,
+    maxOpen,
+    minIdle,
+    maxIdle,
+    socketBudget,
+    oldestWaitMs,
+    leakSuspects,
+  };
 }
 
 function countersOf(pool: ReturnType<PoolReadout['stats']>, load: ReturnType<LoadReadout['stats']>): Counters {

@@ -10,7 +10,9 @@ describe('SnapshotHistory', () => {
     lab = await Lab.start({ embeddedTargets: 1, sampleHz: 20, load: { running: false } });
     base = lab.snapshot();
   });
-  afterAll(async () => { await lab.close(); });
+  afterAll(async () => {
+    await lab.close();
+  });
 
   const at = (t: number, seq = t): Snapshot => ({ ...base, t, seq });
 

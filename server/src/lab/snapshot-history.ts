@@ -12,7 +12,10 @@ export class SnapshotHistory {
   private size = 0;
   private lastSlot = Number.NEGATIVE_INFINITY;
 
-  constructor(readonly intervalMs = HISTORY_INTERVAL_MS, readonly spanMs = HISTORY_SPAN_MS) {
+  constructor(
+    readonly intervalMs = HISTORY_INTERVAL_MS,
+    readonly spanMs = HISTORY_SPAN_MS,
+  ) {
     this.slots = new Array(Math.max(1, Math.ceil(spanMs / intervalMs)));
   }
 

@@ -25,7 +25,9 @@ export const FDS_PER_CONNECTION = 2;
  */
 export function readFdSoftLimit(readLimits: () => string = () => readFileSync('/proc/self/limits', 'utf8')): number {
   try {
-    const line = readLimits().split('\n').find((l) => l.startsWith('Max open files'));
+    const line = readLimits()
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
     const soft = line?.slice('Max open files'.length).trim().split(/\s+/)[0];
     if (soft === 'unlimited') return Number.MAX_SAFE_INTEGER;
     const limit = soft === undefined ? Number.NaN : Number(soft);

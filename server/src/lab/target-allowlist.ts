@@ -13,7 +13,10 @@ export class TargetAllowlist {
   readonly entries: readonly string[];
 
   constructor(spec: string = DEFAULT_ALLOWED_TARGETS) {
-    this.entries = spec.split(',').map((entry) => entry.trim()).filter(Boolean);
+    this.entries = spec
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     for (const entry of this.entries) this.addEntry(entry);
   }
 
@@ -27,7 +30,8 @@ export class TargetAllowlist {
     }
     const prefix = Number(prefixText);
     const maxPrefix = family === 'ipv6' ? 128 : 32;
-    if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix) throw new Error(`allowlist entry "${entry}" has a bad prefix length`);
+    if (!Number.isInteger(prefix) || prefix < 0 || prefix > maxPrefix)
+      throw new Error(`allowlist entry "${entry}" has a bad prefix length`);
     this.blockList.addSubnet(address, prefix, family);
   }
 
@@ -47,7 +51,10 @@ export class TargetAllowlist {
     }
     const refused = addresses.filter((address) => !this.allowsAddress(address));
     if (addresses.length === 0 || refused.length > 0) {
-      return { ok: false, reason: `${host} resolves to ${refused.join(', ') || 'nothing'}, outside the allowed targets (${this.entries.join(', ')})` };
+      return {
+        ok: false,
+        reason: `${host} resolves to ${refused.join(', ') || 'nothing'}, outside the allowed targets (${this.entries.join(', ')})`,
+      };
     }
     return { ok: true, address: addresses[0] as string };
   }

@@ -38,11 +38,13 @@ describe('seeded schedule', () => {
   it('closed-loop workers on one seed make the same draws: after the same number of borrows, the same loans leaked', async () => {
     const schedule = createSchedule(21);
     const seen: Array<Map<number, number>> = [new Map(), new Map()];
-    const loads = await Promise.all([0, 1].map(async () => {
-      const load = lab.load(lab.pool([await lab.target()], { maxOpen: 0 }), { concurrency: 1, leakRate: 0.5, running: false });
-      load.useSchedule(schedule);
-      return load;
-    }));
+    const loads = await Promise.all(
+      [0, 1].map(async () => {
+        const load = lab.load(lab.pool([await lab.target()], { maxOpen: 0 }), { concurrency: 1, leakRate: 0.5, running: false });
+        load.useSchedule(schedule);
+        return load;
+      }),
+    );
     for (const load of loads) load.reconfigure({ running: true });
     const until = Date.now() + 800;
     while (Date.now() < until || Math.min(...seen.map((m) => m.size)) < 10) {

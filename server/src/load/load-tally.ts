@@ -38,6 +38,12 @@ export class LoadTally {
   }
 
   snapshot(): LoadStats {
-    return { started: this.started, inFlight: this.inFlight, outcomes: { ...this.outcomes }, leakedLoans: this.leakedLoans, shed: this.shed };
+    return {
+      started: this.started,
+      inFlight: this.inFlight,
+      outcomes: { ...this.outcomes },
+      leakedLoans: this.leakedLoans,
+      shed: this.shed,
+    };
   }
 }

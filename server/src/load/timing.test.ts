@@ -23,7 +23,7 @@ describe('load timing', () => {
 
   it('draws no random number for a probability of 0', () => {
     let draws = 0;
-    const random = () => (draws += 1, 0);
+    const random = () => ((draws += 1), 0);
     expect(chance(0, random)).toBe(false);
     expect(draws).toBe(0);
     expect(chance(1, random)).toBe(true);

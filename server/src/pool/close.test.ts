@@ -32,7 +32,9 @@ describe('close()', () => {
     expect(Date.now() - startedMs).toBeGreaterThanOrEqual(40);
     expect(pool.stats().open).toBe(0);
     expect(() => pool.release(loan)).not.toThrow();
-    await expect(loan.request(Buffer.from('x'), { timeoutMs: 100, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
+    await expect(loan.request(Buffer.from('x'), { timeoutMs: 100, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_CONNECTION_CLOSED',
+    });
     await waitFor(() => server.openSockets === 0, { what: 'the server side to close' });
   });
 

@@ -14,7 +14,10 @@ export function newPoolCounters(): PoolCounters {
     dialFailuresByCode: {},
     healthChecksPassed: 0,
     healthChecksFailed: 0,
-    healthChecksByMethod: Object.fromEntries(HEALTH_CHECK_METHODS.map((m) => [m, { passed: 0, failed: 0 }])) as Record<HealthCheckMethod, { passed: number; failed: number }>,
+    healthChecksByMethod: Object.fromEntries(HEALTH_CHECK_METHODS.map((m) => [m, { passed: 0, failed: 0 }])) as Record<
+      HealthCheckMethod,
+      { passed: number; failed: number }
+    >,
     staleBorrows: 0,
     closed: Object.fromEntries(CLOSE_REASONS.map((r) => [r, 0])) as Record<CloseReason, number>,
   };

@@ -64,8 +64,8 @@ export class Deque<T> {
 
   remove(item: T): boolean {
     // The ends are the common cases (the oldest idle connection, the newest): O(1) there.
-    if (this.size > 0 && this.items[this.head] === item) return this.shift(), true;
-    if (this.size > 0 && this.at(this.size - 1) === item) return this.pop(), true;
+    if (this.size > 0 && this.items[this.head] === item) return (this.shift(), true);
+    if (this.size > 0 && this.at(this.size - 1) === item) return (this.pop(), true);
     let found = false;
     this.retain((other) => (found || other !== item ? true : ((found = true), false)));
     return found;

@@ -2,7 +2,10 @@
 export class DialError extends Error {
   override readonly name = 'DialError';
 
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }

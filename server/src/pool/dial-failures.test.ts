@@ -6,7 +6,8 @@ import { waitFor } from '../test-support/wait-for';
 
 const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 5000, framing: 'length-prefixed' } as const;
-const dialFailures = (events: PoolEvent[]) => events.filter((e): e is Extract<PoolEvent, { type: 'dial-failed' }> => e.type === 'dial-failed');
+const dialFailures = (events: PoolEvent[]) =>
+  events.filter((e): e is Extract<PoolEvent, { type: 'dial-failed' }> => e.type === 'dial-failed');
 
 describe('dial failures and recovery', () => {
   it('a down target gives backed-off dial failures and acquire timeouts that carry the dial error', async () => {
@@ -18,7 +19,9 @@ describe('dial failures and recovery', () => {
     const error = await pool.acquire().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'POOL_ACQUIRE_TIMEOUT', lastDialError: `ECONNREFUSED 127.0.0.1:${server.port}` });
     expect((error as { dialFailuresDuringWait: number }).dialFailuresDuringWait).toBeGreaterThan(0);
-    expect((error as Error).message).toMatch(new RegExp(`^timed out after 700 ms: 0/10 active, 1 waiting; last dial error ECONNREFUSED 127\\.0\\.0\\.1:${server.port}$`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^timed out after 700 ms: 0/10 active, 1 waiting; last dial error ECONNREFUSED 127\\.0\\.0\\.1:${server.port}$`),
+    );
     const backoffs = dialFailures(events).map((e) => e.backoffMs);
     expect(backoffs.slice(0, 4)).toEqual([40, 80, 160, 160]);
     // Without backoff a refused dial repeats within a millisecond; with it, a handful in 700 ms.
@@ -45,7 +48,12 @@ describe('dial failures and recovery', () => {
     const before = pool.connections().map((c) => c.id);
     await server.restart();
     await waitFor(() => pool.stats().closed['remote-closed'] === 2 && pool.stats().idle === 2, { what: 'replacement connections' });
-    expect(pool.connections().map((c) => c.id).some((id) => before.includes(id))).toBe(false);
+    expect(
+      pool
+        .connections()
+        .map((c) => c.id)
+        .some((id) => before.includes(id)),
+    ).toBe(false);
     const connection = await pool.acquire();
     expect((await connection.request(Buffer.from('back'), framed)).toString()).toBe('back');
   });

@@ -39,7 +39,10 @@ async function fillAcceptQueue(port: number, waitMs = 300): Promise<number> {
     fillers.push(socket);
     const connected = await new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(false), waitMs);
-      socket.once('connect', () => { clearTimeout(timer); resolve(true); });
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
     if (!connected) return opened;
   }
@@ -51,7 +54,15 @@ describe('dial timeout', () => {
     const port = await startStuckListener();
     await fillAcceptQueue(port);
     pool = new ConnectionPool({
-      config: { minIdle: 0, heartbeatIntervalMs: 0, dialTimeoutMs: 250, acquireTimeoutMs: 900, dialBackoffBaseMs: 10, dialBackoffMaxMs: 20, shutdownGraceMs: 100 },
+      config: {
+        minIdle: 0,
+        heartbeatIntervalMs: 0,
+        dialTimeoutMs: 250,
+        acquireTimeoutMs: 900,
+        dialBackoffBaseMs: 10,
+        dialBackoffMaxMs: 20,
+        shutdownGraceMs: 100,
+      },
       targets: [{ id: 't1', host: '127.0.0.1', port }],
     });
     const events: PoolEvent[] = [];

@@ -13,11 +13,13 @@ import { closeAfterEach } from '../test-support/close-after-each';
 const track = closeAfterEach();
 
 function memoryPool(config: PoolConfigPatch = {}): ConnectionPool {
-  return track(new ConnectionPool({
-    connector: memoryConnector,
-    targets: [{ id: 'm', host: 'memory', port: 1 }],
-    config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 50, ...config },
-  }));
+  return track(
+    new ConnectionPool({
+      connector: memoryConnector,
+      targets: [{ id: 'm', host: 'memory', port: 1 }],
+      config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 50, ...config },
+    }),
+  );
 }
 
 const linkOf = (connection: object) => (connection as { link: MemoryLink }).link;
@@ -58,7 +60,14 @@ describe('pool engine (in-memory connections)', () => {
     expect(first.waitHistogram.reduce((sum, b) => sum + b.count, 0)).toBe(5);
     expect(pool.takeLatencyWindow().latency.acquireWaitMs.count).toBe(0);
 
-    const quiet = track(new ConnectionPool({ connector: memoryConnector, instrumented: false, targets: [{ id: 'm', host: 'x', port: 1 }], config: { minIdle: 0 } }));
+    const quiet = track(
+      new ConnectionPool({
+        connector: memoryConnector,
+        instrumented: false,
+        targets: [{ id: 'm', host: 'x', port: 1 }],
+        config: { minIdle: 0 },
+      }),
+    );
     const events: unknown[] = [];
     quiet.on('event', (e) => events.push(e));
     quiet.release(await quiet.acquire());

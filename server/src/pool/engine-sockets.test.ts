@@ -15,21 +15,32 @@ describe('pool engine over real sockets', () => {
 
   async function echoPool(config: PoolConfigPatch = {}): Promise<{ pool: ConnectionPool; server: TestEchoServer }> {
     const server = track(await TestEchoServer.start());
-    const pool = track(new ConnectionPool({
-      targets: [server.target('t1')],
-      config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, ...config },
-    }));
+    const pool = track(
+      new ConnectionPool({
+        targets: [server.target('t1')],
+        config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, ...config },
+      }),
+    );
     return { pool, server };
   }
 
-  it.each([['lifo', 'c'], ['fifo', 'a']] as const)('reuses idle connections in %s order', async (idleOrder, expected) => {
+  it.each([
+    ['lifo', 'c'],
+    ['fifo', 'a'],
+  ] as const)('reuses idle connections in %s order', async (idleOrder, expected) => {
     const { pool, server } = await echoPool({ idleOrder });
     const [a, b, c] = await Promise.all([pool.acquire(), pool.acquire(), pool.acquire()]);
-    const names = new Map([[a!.id, 'a'], [b!.id, 'b'], [c!.id, 'c']]);
+    const names = new Map([
+      [a!.id, 'a'],
+      [b!.id, 'b'],
+      [c!.id, 'c'],
+    ]);
     for (const loan of [a!, b!, c!]) pool.release(loan);
     const next = await pool.acquire();
     expect(names.get(next.id)).toBe(expected);
-    expect(await next.request(Buffer.from('still works'), { timeoutMs: 5000, framing: 'length-prefixed' })).toEqual(Buffer.from('still works'));
+    expect(await next.request(Buffer.from('still works'), { timeoutMs: 5000, framing: 'length-prefixed' })).toEqual(
+      Buffer.from('still works'),
+    );
     expect(pool.stats().dials).toBe(3);
     expect(server.accepted).toBe(3);
   });
@@ -70,12 +81,18 @@ describe('pool engine over real sockets', () => {
     await waitFor(() => server.openSockets === 0, { what: 'the server side of both to close' });
   });
 
-  it.each([[0, 1], [0.999999, 0.9]])('with random() = %s a connection lives at least maxLifetimeMs × %s (jitter takes at most a tenth)', async (draw, factor) => {
+  it.each([
+    [0, 1],
+    [0.999999, 0.9],
+  ])('with random() = %s a connection lives at least maxLifetimeMs × %s (jitter takes at most a tenth)', async (draw, factor) => {
     const server = track(await TestEchoServer.start());
-    const pool = track(new ConnectionPool({
-      targets: [server.target('t1')], random: () => draw,
-      config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, maxLifetimeMs: 300 },
-    }));
+    const pool = track(
+      new ConnectionPool({
+        targets: [server.target('t1')],
+        random: () => draw,
+        config: { minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200, maxLifetimeMs: 300 },
+      }),
+    );
     const closed: number[] = [];
     pool.on('event', (e) => {
       if (e.type === 'connection-closed' && e.reason === 'max-lifetime') closed.push(e.ageMs);

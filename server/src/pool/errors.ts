@@ -2,10 +2,7 @@ import { ERROR_CODES } from '@poolscope/shared/vocabulary';
 import type { ValidationDetail } from '@poolscope/shared/validation';
 
 export type PoolErrorCode =
-  | typeof ERROR_CODES.acquireTimeout
-  | typeof ERROR_CODES.queueFull
-  | typeof ERROR_CODES.poolClosed
-  | typeof ERROR_CODES.noTargets;
+  typeof ERROR_CODES.acquireTimeout | typeof ERROR_CODES.queueFull | typeof ERROR_CODES.poolClosed | typeof ERROR_CODES.noTargets;
 
 /** An acquire that could not be served, with a stable `code` and a message a user can act on. */
 export class PoolError extends Error {
@@ -16,7 +13,10 @@ export class PoolError extends Error {
   dialFailuresDuringWait = 0;
   waitedMs = 0;
 
-  constructor(readonly code: PoolErrorCode, message: string) {
+  constructor(
+    readonly code: PoolErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

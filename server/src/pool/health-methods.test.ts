@@ -11,7 +11,9 @@ const harness = new Harness(closeAfterEach());
 const framed = { timeoutMs: 300, framing: 'length-prefixed' } as const;
 
 /** A pool holding one idle connection, checked on every borrow, that does not watch idle sockets. */
-async function poolWithOneIdle(method: HealthCheckMethod): Promise<{ server: TestEchoServer; pool: ConnectionPool; firstId: number; first: PooledConnection }> {
+async function poolWithOneIdle(
+  method: HealthCheckMethod,
+): Promise<{ server: TestEchoServer; pool: ConnectionPool; firstId: number; first: PooledConnection }> {
   const server = await harness.server();
   const pool = harness.pool([server], { healthCheckMethod: method, watchIdle: false, validateAfterIdleMs: 0, healthCheckTimeoutMs: 150 });
   const first = await pool.acquire();

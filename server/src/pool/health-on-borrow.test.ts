@@ -41,7 +41,12 @@ describe('health checks on borrow and heartbeats', () => {
     await waitFor(() => pool.stats().idle === 2, { what: '2 idle connections' });
     const ids = pool.connections().map((c) => c.id);
     await sleepMs(2500);
-    expect(pool.connections().map((c) => c.id).sort()).toEqual(ids.sort());
+    expect(
+      pool
+        .connections()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(ids.sort());
     expect(server.accepted).toBe(2);
     expect(pool.stats().healthChecksPassed).toBeGreaterThanOrEqual(4);
     const closed = pool.stats().closed;
@@ -73,7 +78,9 @@ describe('health checks on borrow and heartbeats', () => {
     const failed = events.find((e) => e.type === 'health-check-failed');
     expect(failed).toMatchObject({ method: 'ping' });
     expect(failed && 'reason' in failed && failed.reason).toContain('no reply within 100 ms');
-    await expect(next.request(Buffer.from('x'), { timeoutMs: 100, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    await expect(next.request(Buffer.from('x'), { timeoutMs: 100, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_REQUEST_TIMEOUT',
+    });
     expect(pool.stats().closed).toMatchObject({ 'health-check': 1, error: 1 });
   });
 });

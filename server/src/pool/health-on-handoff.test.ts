@@ -10,13 +10,15 @@ const framed = { timeoutMs: 5000, framing: 'length-prefixed' } as const;
 
 /** `borrowers` closed loops of `rounds` borrows each: acquire, one request, release. */
 async function borrowRounds(pool: ConnectionPool, borrowers: number, rounds: number): Promise<void> {
-  await Promise.all(Array.from({ length: borrowers }, async () => {
-    for (let round = 0; round < rounds; round++) {
-      const connection = await pool.acquire();
-      await connection.request(Buffer.from('x'), framed);
-      pool.release(connection);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: borrowers }, async () => {
+      for (let round = 0; round < rounds; round++) {
+        const connection = await pool.acquire();
+        await connection.request(Buffer.from('x'), framed);
+        pool.release(connection);
+      }
+    }),
+  );
 }
 
 describe('health checks on handoff (a released connection lent straight to a waiter)', () => {
@@ -50,7 +52,13 @@ describe('health checks on handoff (a released connection lent straight to a wai
 
   it('a handoff that fails its check closes the connection and the waiter keeps its place at the head', async () => {
     const server = await harness.server();
-    const pool = harness.pool([server], { maxOpen: 1, watchIdle: false, healthCheckMethod: 'ping', validateAfterIdleMs: 0, acquireTimeoutMs: 30_000 });
+    const pool = harness.pool([server], {
+      maxOpen: 1,
+      watchIdle: false,
+      healthCheckMethod: 'ping',
+      validateAfterIdleMs: 0,
+      acquireTimeoutMs: 30_000,
+    });
     const held = await pool.acquire();
     const order: string[] = [];
     const lent = (name: string) => (connection: PooledConnection) => {

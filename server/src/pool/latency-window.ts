@@ -28,7 +28,14 @@ export class LatencyWindow {
 
   constructor(readonly takesPerWindow = 1) {
     const window = () => new BucketWindow(takesPerWindow);
-    this.kinds = { acquireWaitMs: window(), rttMs: window(), dialMs: window(), holdMs: window(), healthCheckMs: window(), lifespanMs: window() };
+    this.kinds = {
+      acquireWaitMs: window(),
+      rttMs: window(),
+      dialMs: window(),
+      holdMs: window(),
+      healthCheckMs: window(),
+      lifespanMs: window(),
+    };
     this.wait = this.kinds.acquireWaitMs;
     this.hold = this.kinds.holdMs;
     this.rtt = this.kinds.rttMs;
@@ -56,13 +63,19 @@ export class LatencyWindow {
   }
 
   waitTotals(): WaitTotals {
-    return { countsByBucket: this.waitCountsSinceStart.map((count, i) => count + this.currentWaitCounts[i]!), sumMs: this.waitSumMsSinceStart };
+    return {
+      countsByBucket: this.waitCountsSinceStart.map((count, i) => count + this.currentWaitCounts[i]!),
+      sumMs: this.waitSumMsSinceStart,
+    };
   }
 
   take(): { latency: LatencySummary; waitHistogram: HistogramBucket[] } {
     const latency = {} as LatencySummary;
     for (const kind of LATENCY_KINDS) latency[kind] = this.kinds[kind].take();
-    const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({ upToMs, count: this.waitSlots.reduce((sum, slot) => sum + slot[i]!, 0) }));
+    const waitHistogram = WAIT_BUCKET_UPPER_MS.map((upToMs, i) => ({
+      upToMs,
+      count: this.waitSlots.reduce((sum, slot) => sum + slot[i]!, 0),
+    }));
     for (let i = 0; i < WAIT_BUCKET_UPPER_MS.length; i++) this.waitCountsSinceStart[i]! += this.currentWaitCounts[i]!;
     this.current = (this.current + 1) % this.takesPerWindow;
     this.currentWaitCounts = this.waitSlots[this.current]!;
@@ -72,7 +85,10 @@ export class LatencyWindow {
 }
 
 /** Cumulative since start (including waits not yet taken into a window): per-bucket counts, not summed across buckets. */
-export interface WaitTotals { countsByBucket: number[]; sumMs: number }
+export interface WaitTotals {
+  countsByBucket: number[];
+  sumMs: number;
+}
 
 const LATENCY_KINDS: readonly LatencyKind[] = ['acquireWaitMs', 'rttMs', 'dialMs', 'holdMs', 'healthCheckMs', 'lifespanMs'];
 

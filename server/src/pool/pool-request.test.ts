@@ -46,7 +46,9 @@ describe('pool.request (acquire, request and release in one call)', () => {
   it('a failed request closes its connection and rejects; the next request gets a new connection', async () => {
     const server = await harness.server({ stall: true });
     const pool = harness.pool([server]);
-    await expect(pool.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    await expect(pool.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_REQUEST_TIMEOUT',
+    });
     expect(pool.stats().closed.error).toBe(1);
     await waitFor(() => pool.stats().open === 0, { what: 'the timed-out connection closed' });
     server.knobs.stall = false;

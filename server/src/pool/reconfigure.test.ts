@@ -22,7 +22,13 @@ function runLoad(pool: ConnectionPool, workers: number): { stop: () => Promise<v
       }
     }
   });
-  return { errors, stop: async () => { running = false; await Promise.all(loops); } };
+  return {
+    errors,
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+    },
+  };
 }
 
 describe('reconfigure', () => {

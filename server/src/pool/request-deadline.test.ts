@@ -30,6 +30,8 @@ describe('request timeout on a reused connection', () => {
     const connection = await pool.acquire();
     await connection.request(Buffer.from('one'), { timeoutMs: 5000, framing: 'length-prefixed' });
     // The echo takes 60 ms: only the new 20 ms deadline, not the old 5 s one, can fail this request.
-    await expect(connection.request(Buffer.from('two'), { timeoutMs: 20, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    await expect(connection.request(Buffer.from('two'), { timeoutMs: 20, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_REQUEST_TIMEOUT',
+    });
   });
 });

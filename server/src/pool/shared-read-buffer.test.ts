@@ -13,7 +13,9 @@ describe('the shared read buffer, over real sockets', () => {
     const server = await harness.server();
     const pool = harness.pool([server], { maxOpen: 4 });
     const first = await pool.request(Buffer.from('first reply'), framed);
-    const others = await Promise.all(['b'.repeat(40), 'c'.repeat(40), 'd'.repeat(40), 'e'.repeat(40)].map((text) => pool.request(Buffer.from(text), framed)));
+    const others = await Promise.all(
+      ['b'.repeat(40), 'c'.repeat(40), 'd'.repeat(40), 'e'.repeat(40)].map((text) => pool.request(Buffer.from(text), framed)),
+    );
     expect(first.toString()).toBe('first reply');
     expect(others.map((reply) => reply.toString()[0])).toEqual(['b', 'c', 'd', 'e']);
   });

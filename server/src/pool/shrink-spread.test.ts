@@ -50,7 +50,10 @@ describe('shrinking keeps the survivors spread across targets', () => {
     const [slow, fast] = [await embedded(20), await embedded(1)];
     pool = new ConnectionPool({
       config: { maxOpen: 50, maxIdle: 50, minIdle: 50, heartbeatIntervalMs: 0, acquireTimeoutMs: 30_000, shutdownGraceMs: 200 },
-      targets: [{ id: 't1', host: '127.0.0.1', port: slow.port }, { id: 't2', host: '127.0.0.1', port: fast.port }],
+      targets: [
+        { id: 't1', host: '127.0.0.1', port: slow.port },
+        { id: 't2', host: '127.0.0.1', port: fast.port },
+      ],
     });
     await waitFor(() => pool!.stats().open === 50, { what: '50 open connections' });
     expect(openBy(pool)).toEqual({ t1: 25, t2: 25 });
@@ -68,7 +71,10 @@ describe('shrinking keeps the survivors spread across targets', () => {
     const [a, b] = [await embedded(0), await embedded(0)];
     pool = new ConnectionPool({
       config: { maxOpen: 20, maxIdle: 20, minIdle: 20, heartbeatIntervalMs: 0, shutdownGraceMs: 200 },
-      targets: [{ id: 't1', host: '127.0.0.1', port: a.port }, { id: 't2', host: '127.0.0.1', port: b.port }],
+      targets: [
+        { id: 't1', host: '127.0.0.1', port: a.port },
+        { id: 't2', host: '127.0.0.1', port: b.port },
+      ],
     });
     await waitFor(() => pool!.stats().idle === 20, { what: '20 idle connections' });
     // Released t2 first, so t2's connections are the coldest: closing coldest first would take all of them.
@@ -85,7 +91,10 @@ describe('the idle reaper keeps its minIdle survivors spread too', () => {
     const [a, b] = [await embedded(0), await embedded(0)];
     pool = new ConnectionPool({
       config: { maxOpen: 6, maxIdle: 6, minIdle: 0, idleTimeoutMs: 200, heartbeatIntervalMs: 0, shutdownGraceMs: 200 },
-      targets: [{ id: 't1', host: '127.0.0.1', port: a.port }, { id: 't2', host: '127.0.0.1', port: b.port }],
+      targets: [
+        { id: 't1', host: '127.0.0.1', port: a.port },
+        { id: 't2', host: '127.0.0.1', port: b.port },
+      ],
     });
     const loans = await Promise.all(Array.from({ length: 6 }, () => pool!.acquire()));
     expect(openBy(pool)).toEqual({ t1: 3, t2: 3 });

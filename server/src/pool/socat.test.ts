@@ -15,17 +15,24 @@ afterEach(async () => {
 describe.skipIf(!socatAvailable)(`against socat as a plain echo server (${SOCAT_PATH})`, () => {
   it('framed requests round-trip through the pool, including payloads split over many reads', async () => {
     socat = await SocatEcho.start();
-    pool = new ConnectionPool({ targets: [socat.target()], config: { maxOpen: 4, minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200 } });
+    pool = new ConnectionPool({
+      targets: [socat.target()],
+      config: { maxOpen: 4, minIdle: 0, heartbeatIntervalMs: 0, shutdownGraceMs: 200 },
+    });
     const payloads = [Buffer.from('hello socat'), Buffer.alloc(200 * 1024, 3), Buffer.alloc(1, 0)];
-    await Promise.all(Array.from({ length: 12 }, async (_, n) => {
-      const connection = await pool!.acquire();
-      const payload = payloads[n % payloads.length]!;
-      const reply = await connection.request(payload, { timeoutMs: 10_000, framing: 'length-prefixed' });
-      expect(reply.equals(payload)).toBe(true);
-      pool!.release(connection);
-    }));
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, n) => {
+        const connection = await pool!.acquire();
+        const payload = payloads[n % payloads.length]!;
+        const reply = await connection.request(payload, { timeoutMs: 10_000, framing: 'length-prefixed' });
+        expect(reply.equals(payload)).toBe(true);
+        pool!.release(connection);
+      }),
+    );
     const connection = await pool.acquire();
-    await expect(connection.request(Buffer.alloc(200 * 1024, 9), { timeoutMs: 10_000, framing: 'none' })).rejects.toMatchObject({ code: 'WIRE_BAD_REPLY' });
+    await expect(connection.request(Buffer.alloc(200 * 1024, 9), { timeoutMs: 10_000, framing: 'none' })).rejects.toMatchObject({
+      code: 'WIRE_BAD_REPLY',
+    });
     expect(pool.stats()).toMatchObject({ acquires: 13, dialFailures: 0 });
   });
 });

@@ -9,7 +9,11 @@ const framed = { timeoutMs: 5000, framing: 'length-prefixed' } as const;
 describe('socket budget', () => {
   it('maxOpen 0 is unlimited only up to the budget: a dial past it fails POOL_SOCKET_BUDGET, counted like any dial failure', async () => {
     const server = await harness.server();
-    const pool = harness.pool([server], { maxOpen: 0, acquireTimeoutMs: 30_000, dialBackoffBaseMs: 10, dialBackoffMaxMs: 50 }, { socketBudget: 5 });
+    const pool = harness.pool(
+      [server],
+      { maxOpen: 0, acquireTimeoutMs: 30_000, dialBackoffBaseMs: 10, dialBackoffMaxMs: 50 },
+      { socketBudget: 5 },
+    );
     const events = harness.record(pool);
     const loans = await Promise.all(Array.from({ length: 5 }, () => pool.acquire()));
     const waiting = pool.acquire();

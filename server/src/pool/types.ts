@@ -53,15 +53,32 @@ export interface PoolTargetStats {
 
 export type PoolCounters = Pick<
   Totals,
-  | 'acquires' | 'acquiresWaited' | 'acquireTimeouts' | 'rejected' | 'dials' | 'dialFailures' | 'dialFailuresByCode'
-  | 'healthChecksPassed' | 'healthChecksFailed' | 'healthChecksByMethod' | 'staleBorrows' | 'closed'
+  | 'acquires'
+  | 'acquiresWaited'
+  | 'acquireTimeouts'
+  | 'rejected'
+  | 'dials'
+  | 'dialFailures'
+  | 'dialFailuresByCode'
+  | 'healthChecksPassed'
+  | 'healthChecksFailed'
+  | 'healthChecksByMethod'
+  | 'staleBorrows'
+  | 'closed'
 >;
 
 export type PoolStats = PoolGauges & PoolCounters;
 
 export type PoolEventType =
-  | 'connection-opened' | 'connection-closed' | 'dial-failed' | 'health-check-failed' | 'stale-borrow'
-  | 'acquire-timed-out' | 'leak-suspected' | 'leak-released' | 'reconfigured';
+  | 'connection-opened'
+  | 'connection-closed'
+  | 'dial-failed'
+  | 'health-check-failed'
+  | 'stale-borrow'
+  | 'acquire-timed-out'
+  | 'leak-suspected'
+  | 'leak-released'
+  | 'reconfigured';
 
 /** The pool-side members of the shared LabEvent union. */
 export type PoolEvent = Extract<LabEvent, { type: PoolEventType }>;

@@ -10,7 +10,9 @@ describe('wire faults through the pool', () => {
     const server = await harness.server({ garble: true });
     const pool = harness.pool([server]);
     const connection = await pool.acquire();
-    await expect(connection.request(Buffer.from('hello'), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_BAD_REPLY' });
+    await expect(connection.request(Buffer.from('hello'), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_BAD_REPLY',
+    });
     expect(pool.stats()).toMatchObject({ open: 0, staleBorrows: 0 });
     expect(pool.stats().closed['bad-reply']).toBe(1);
     pool.release(connection);
@@ -39,7 +41,9 @@ describe('wire faults through the pool', () => {
     const server = await harness.server();
     const pool = harness.pool([server], { maxFrameBytes: 1024 });
     const connection = await pool.acquire();
-    await expect(connection.request(Buffer.alloc(4096), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_FRAME_TOO_LARGE' });
+    await expect(connection.request(Buffer.alloc(4096), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_FRAME_TOO_LARGE',
+    });
     expect(pool.stats().closed['bad-reply']).toBe(1);
   });
 
@@ -47,7 +51,9 @@ describe('wire faults through the pool', () => {
     const server = await harness.server({ stall: true });
     const pool = harness.pool([server]);
     const connection = await pool.acquire();
-    await expect(connection.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_REQUEST_TIMEOUT' });
+    await expect(connection.request(Buffer.from('x'), { timeoutMs: 80, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_REQUEST_TIMEOUT',
+    });
     expect(pool.stats().closed.error).toBe(1);
   });
 });
@@ -76,7 +82,9 @@ describe('bytes that arrive with no request outstanding', () => {
     const connection = await pool.acquire();
     for (const socket of server.sockets) socket.write(Buffer.alloc(64 * 1024, 3));
     await waitFor(() => pool.stats().closed['unexpected-bytes'] === 1, { what: 'the pool to close the flooding connection' });
-    await expect(connection.request(Buffer.from('x'), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({ code: 'WIRE_CONNECTION_CLOSED' });
+    await expect(connection.request(Buffer.from('x'), { timeoutMs: 2000, framing: 'length-prefixed' })).rejects.toMatchObject({
+      code: 'WIRE_CONNECTION_CLOSED',
+    });
     pool.release(connection);
     expect((await pool.request(Buffer.from('next'), { timeoutMs: 2000, framing: 'length-prefixed' })).toString()).toBe('next');
   });

@@ -36,7 +36,11 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
     }
     inFlight += 1;
     status.published += 1;
-    run().catch((error: unknown) => noteError(status, error)).finally(() => { inFlight -= 1; });
+    run()
+      .catch((error: unknown) => noteError(status, error))
+      .finally(() => {
+        inFlight -= 1;
+      });
   };
   // The emitter calls publish() and drops the promise; this guard counts a failure instead of letting it escape unhandled.
   const guarded = { publish: (channel: string, message: string) => send(() => client.publish(channel, message)) };
@@ -51,11 +55,12 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
   const timer = setInterval(storeHistory, HISTORY_EVERY_MS);
   timer.unref();
   // The relays' viewer counts, summed for the presenter; read off the tick path, never awaited by it.
-  const countRelayViewers = () => send(async () => {
-    const keys = await client.keys(`${VIEWERS_KEY_PREFIX}*`);
-    const counts = keys.length > 0 ? await client.mGet(keys) : [];
-    lab.setRelayViewerCount(counts.reduce((sum, count) => sum + (Number(count) || 0), 0));
-  });
+  const countRelayViewers = () =>
+    send(async () => {
+      const keys = await client.keys(`${VIEWERS_KEY_PREFIX}*`);
+      const counts = keys.length > 0 ? await client.mGet(keys) : [];
+      lab.setRelayViewerCount(counts.reduce((sum, count) => sum + (Number(count) || 0), 0));
+    });
   const viewersTimer = setInterval(countRelayViewers, VIEWERS_EVERY_MS);
   viewersTimer.unref();
   client.on('ready', storeHistory);

@@ -34,9 +34,15 @@ export function openRedisClient(url: string, status: RedisLinkStatus, options: {
     socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(50 * (retries + 1), RECONNECT_MAX_MS) },
   });
   client.on('error', (error: unknown) => noteError(status, error));
-  client.on('ready', () => { status.connected = true; });
-  client.on('end', () => { status.connected = false; });
-  client.on('reconnecting', () => { status.connected = false; });
+  client.on('ready', () => {
+    status.connected = true;
+  });
+  client.on('end', () => {
+    status.connected = false;
+  });
+  client.on('reconnecting', () => {
+    status.connected = false;
+  });
   // Not awaited: a Redis that is down at start must not hold the lab back; the client keeps retrying.
   client.connect().catch((error: unknown) => noteError(status, error));
   return client;
@@ -59,7 +65,9 @@ export async function closeRedisClient(client: RedisClient, graceMs = 1000): Pro
   if (!client.isOpen) return;
   if (client.isReady) {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, graceMs); });
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+    });
     await Promise.race([client.close().catch(() => undefined), late]);
     clearTimeout(timer);
   }

@@ -67,7 +67,9 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   // (Not events.once: it rejects on the client's 'error' events, which here are retries, counted in `status`.)
   if (!sub.isReady) await new Promise<void>((resolve) => sub.once('ready', () => resolve()));
   const io: LabServer = new Server(app.server, {
-    serveClient: false, maxHttpBufferSize: BODY_LIMIT_BYTES, allowRequest: socketHandshakeGuard(options.access),
+    serveClient: false,
+    maxHttpBufferSize: BODY_LIMIT_BYTES,
+    allowRequest: socketHandshakeGuard(options.access),
     adapter: createAdapter(pub, sub, { key: REDIS_PREFIX, parser: jsonParser((decoded) => memory.observe(decoded)) }),
   });
   guardUpgrades(app.server, options.access);
@@ -95,7 +97,13 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
 
 function relayContentSecurityPolicy(): Record<string, string[] | null> {
   return {
-    defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"], upgradeInsecureRequests: null,
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
   };
 }

@@ -22,10 +22,15 @@ export interface RelayCliOptions {
 /** Flags win over environment variables, which win over defaults. Throws a message a user can act on. */
 export function parseRelayOptions(argv: string[], env: NodeJS.ProcessEnv): RelayCliOptions {
   const { values } = parseArgs({
-    args: argv, strict: true,
+    args: argv,
+    strict: true,
     options: {
-      redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' },
-      'allowed-hosts': { type: 'string' }, 'allowed-origins': { type: 'string' }, help: { type: 'boolean' },
+      redis: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allowed-hosts': { type: 'string' },
+      'allowed-origins': { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help) throw new Error(RELAY_USAGE);
@@ -33,9 +38,12 @@ export function parseRelayOptions(argv: string[], env: NodeJS.ProcessEnv): Relay
   if (!url) throw new Error(`a relay needs --redis (or POOLSCOPE_REDIS)\n\n${RELAY_USAGE}`);
   const portText = values.port ?? env.PORT ?? '3001';
   const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535, got "${portText}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`--port must be a whole number from 0 to 65535, got "${portText}"`);
   return {
-    redisUrl: url, port, host: values.host ?? env.HOST ?? '127.0.0.1',
+    redisUrl: url,
+    port,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
     allowedHosts: parseAllowedHosts(values['allowed-hosts'] ?? env.POOLSCOPE_ALLOWED_HOSTS),
     allowedOrigins: parseAllowedOrigins(values['allowed-origins'] ?? env.POOLSCOPE_ALLOWED_ORIGINS),
   };
@@ -53,9 +61,14 @@ export async function runRelay(argv: string[], env: NodeJS.ProcessEnv, webRoot: 
   const access = new AccessPolicy({ bindHost: options.host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
   const relay = await buildRelay({ redisUrl: options.redisUrl, access, webRoot, logger: { level: env.LOG_LEVEL ?? 'warn' } });
   const address = await relay.app.listen({ port: options.port, host: options.host });
-  console.log(`Poolscope relay is running at ${address.replace('[::1]', 'localhost')} (read-only), fed through ${new URL(options.redisUrl).host}`);
+  console.log(
+    `Poolscope relay is running at ${address.replace('[::1]', 'localhost')} (read-only), fed through ${new URL(options.redisUrl).host}`,
+  );
   const stop = () => {
-    relay.close().then(() => process.exit(0), () => process.exit(1));
+    relay.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -11,11 +11,21 @@ type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 /** Every control event a dashboard can send: a relay refuses them all. */
 export const CONTROL_EVENTS = [
-  'config:patch', 'target:patch', 'target:restart', 'scenario:apply', 'lesson:go', 'lesson:leave',
-  'compare:start', 'compare:patch', 'compare:stop', 'compare:keep-b', 'leaks:reclaim',
+  'config:patch',
+  'target:patch',
+  'target:restart',
+  'scenario:apply',
+  'lesson:go',
+  'lesson:leave',
+  'compare:start',
+  'compare:patch',
+  'compare:stop',
+  'compare:keep-b',
+  'leaks:reclaim',
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 
-export const READ_ONLY_MESSAGE = 'this is a read-only relay of the lab: open the lab\'s own address (with its control token) to change anything';
+export const READ_ONLY_MESSAGE =
+  "this is a read-only relay of the lab: open the lab's own address (with its control token) to change anything";
 
 /**
  * A relay's viewers: the live stream reaches them through the Redis adapter on its own; here a new

@@ -15,7 +15,10 @@ export class RelayMemory {
   private readonly past = new SnapshotHistory();
   private readonly listeners = new Set<(snapshot: Snapshot) => void>();
 
-  constructor(private readonly client: RedisClient, private readonly status: RedisLinkStatus) {}
+  constructor(
+    private readonly client: RedisClient,
+    private readonly status: RedisLinkStatus,
+  ) {}
 
   /** Fed by the adapter's parser with every message that reaches this relay. */
   observe(decoded: unknown): void {

@@ -55,8 +55,13 @@ describe('EchoTarget echo', () => {
       for (let i = 0; i < 4; i += 1) await client.roundTrip(request);
     }
     expect(target.counters()).toEqual({
-      connectionsOpen: 3, connectionsAccepted: 3, connectionsRefused: 0,
-      requestsServed: 12, requestsQueued: 0, bytesIn: 12 * 104, bytesOut: 12 * 104,
+      connectionsOpen: 3,
+      connectionsAccepted: 3,
+      connectionsRefused: 0,
+      requestsServed: 12,
+      requestsQueued: 0,
+      bytesIn: 12 * 104,
+      bytesOut: 12 * 104,
     });
     clients[0]?.socket.destroy();
     await waitFor(() => target.counters().connectionsOpen === 2, { what: 'the server side to notice the close' });

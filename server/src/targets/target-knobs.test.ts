@@ -39,7 +39,9 @@ describe('EchoTarget capacity knobs', () => {
     const target = await startTarget({ latencyMs: 60_000, workers: 1 });
     const clients = await Promise.all([1, 2, 3].map(() => TestClient.open(target.port)));
     clients[0]!.send(request);
-    await waitFor(() => target.counters().bytesIn === request.length && target.counters().requestsQueued === 0, { what: 'the first request in service' });
+    await waitFor(() => target.counters().bytesIn === request.length && target.counters().requestsQueued === 0, {
+      what: 'the first request in service',
+    });
     clients.slice(1).forEach((c) => c.send(request));
     await waitFor(() => target.counters().requestsQueued === 2, { what: 'two requests queued behind one worker' });
     // Latency is drawn when a request is admitted: the queued two are served at 0 once let in.

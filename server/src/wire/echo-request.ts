@@ -71,8 +71,16 @@ export function matchEchoReply(requestId: number, payload: Buffer, framePayload:
  * place: this runs once per request, and every Buffer view costs a typed-array allocation, so
  * the id is read and the bytes compared where they lie and only the echoed bytes get a view.
  */
-export function matchEchoReplyAt(requestId: number, payload: Buffer, bytes: Buffer, offset: number, payloadBytes: number): Buffer | WireError {
-  return checkEchoReplyAt(requestId, payload, bytes, offset, payloadBytes) ?? bytes.subarray(offset + REQUEST_ID_BYTES, offset + payloadBytes);
+export function matchEchoReplyAt(
+  requestId: number,
+  payload: Buffer,
+  bytes: Buffer,
+  offset: number,
+  payloadBytes: number,
+): Buffer | WireError {
+  return (
+    checkEchoReplyAt(requestId, payload, bytes, offset, payloadBytes) ?? bytes.subarray(offset + REQUEST_ID_BYTES, offset + payloadBytes)
+  );
 }
 
 /**
@@ -80,7 +88,13 @@ export function matchEchoReplyAt(requestId: number, payload: Buffer, bytes: Buff
  * WIRE_BAD_REPLY error that says what differed. For bytes that are not ours to keep (a read
  * buffer shared by every socket), the caller copies the echoed bytes out itself.
  */
-export function checkEchoReplyAt(requestId: number, payload: Buffer, bytes: Buffer, offset: number, payloadBytes: number): WireError | null {
+export function checkEchoReplyAt(
+  requestId: number,
+  payload: Buffer,
+  bytes: Buffer,
+  offset: number,
+  payloadBytes: number,
+): WireError | null {
   if (payloadBytes !== REQUEST_ID_BYTES + payload.length) {
     return badReply(`reply carries ${payloadBytes - REQUEST_ID_BYTES} payload bytes, expected ${payload.length}`);
   }

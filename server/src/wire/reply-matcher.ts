@@ -1,7 +1,15 @@
 import { Buffer } from 'node:buffer';
 import type { Framing } from '@poolscope/shared/load-config';
 import { readUint32 } from './big-endian';
-import { checkEchoReplyAt, copyOut, echoRequestBytes, encodeEchoRequestInto, matchEchoReply, matchEchoReplyAt, REQUEST_ID_BYTES } from './echo-request';
+import {
+  checkEchoReplyAt,
+  copyOut,
+  echoRequestBytes,
+  encodeEchoRequestInto,
+  matchEchoReply,
+  matchEchoReplyAt,
+  REQUEST_ID_BYTES,
+} from './echo-request';
 import { FRAME_HEADER_BYTES } from './frame';
 import { FrameReader } from './frame-reader';
 import { WireError, WIRE_ERROR_CODES } from './wire-error';
@@ -87,8 +95,10 @@ export class ReplyMatcher {
    */
   feedShared(shared: Buffer, length: number): MatchStep {
     if (this.framing !== 'none' && this.reader === null && this.isOneWholeFrame(shared, length)) {
-      return checkEchoReplyAt(this.requestId, this.payload, shared, FRAME_HEADER_BYTES, length - FRAME_HEADER_BYTES)
-        ?? copyOut(shared, FRAME_HEADER_BYTES + REQUEST_ID_BYTES, length);
+      return (
+        checkEchoReplyAt(this.requestId, this.payload, shared, FRAME_HEADER_BYTES, length - FRAME_HEADER_BYTES) ??
+        copyOut(shared, FRAME_HEADER_BYTES + REQUEST_ID_BYTES, length)
+      );
     }
     return this.feed(copyOut(shared, 0, length));
   }

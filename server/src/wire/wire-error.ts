@@ -13,7 +13,10 @@ export type WireErrorCode = (typeof WIRE_ERROR_CODES)[keyof typeof WIRE_ERROR_CO
 export class WireError extends Error {
   override readonly name = 'WireError';
 
-  constructor(readonly code: WireErrorCode, message: string) {
+  constructor(
+    readonly code: WireErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }

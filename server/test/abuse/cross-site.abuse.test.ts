@@ -40,7 +40,9 @@ describe('Socket.IO handshakes from other sites, on a listening lab', () => {
 
   function client(transport: Transport, headers: Record<string, string>): Client {
     const socket: Client = connect(url, {
-      transports: [transport], reconnection: false, extraHeaders: headers,
+      transports: [transport],
+      reconnection: false,
+      extraHeaders: headers,
       // Node's WebSocket client takes its handshake headers here.
       transportOptions: { websocket: { extraHeaders: headers } },
     });
@@ -51,10 +53,14 @@ describe('Socket.IO handshakes from other sites, on a listening lab', () => {
   /** 'connected' after a snapshot arrived, or the connect_error's message; any snapshot to a refused client fails. */
   function outcome(socket: Client): Promise<{ result: 'connected' } | { result: 'refused'; message: string; snapshots: number }> {
     let snapshots = 0;
-    socket.on('snapshot', () => { snapshots++; });
+    socket.on('snapshot', () => {
+      snapshots++;
+    });
     return new Promise((resolve) => {
       socket.once('snapshot', () => resolve({ result: 'connected' }));
-      socket.once('connect_error', (error: Error & { context?: unknown }) => resolve({ result: 'refused', message: String(error.message), snapshots }));
+      socket.once('connect_error', (error: Error & { context?: unknown }) =>
+        resolve({ result: 'refused', message: String(error.message), snapshots }),
+      );
     });
   }
 
@@ -76,7 +82,6 @@ describe('Socket.IO handshakes from other sites, on a listening lab', () => {
       expect(JSON.stringify(lab.config())).toBe(before);
     });
 
-
     it(`${transport}: accepts the lab's own origin, an allowed one, and a client with no Origin, which may then control`, async () => {
       const cases: Record<string, string>[] = [{ origin: `http://127.0.0.1:${port}` }, { origin: 'http://dash.example:8080' }, {}];
       for (const headers of cases) {
@@ -90,14 +95,24 @@ describe('Socket.IO handshakes from other sites, on a listening lab', () => {
 
   /** The raw answer to a handshake, as a page's browser would get it. */
   function rawHandshake(headers: Record<string, string>, upgrade: boolean): Promise<{ status: number; body: string }> {
-    const wsHeaders = { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+    const wsHeaders = {
+      connection: 'Upgrade',
+      upgrade: 'websocket',
+      'sec-websocket-version': '13',
+      'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    };
     const path = `/socket.io/?EIO=4&transport=${upgrade ? 'websocket' : 'polling'}`;
     return new Promise((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port, path, headers: { ...(upgrade ? wsHeaders : {}), ...headers } });
-      req.on('upgrade', (res, socket) => { socket.destroy(); resolve({ status: res.statusCode ?? 101, body: '' }); });
+      req.on('upgrade', (res, socket) => {
+        socket.destroy();
+        resolve({ status: res.statusCode ?? 101, body: '' });
+      });
       req.on('response', (res) => {
         let body = '';
-        res.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       });
       req.on('error', reject);

@@ -20,7 +20,18 @@ const MUTATIONS: { method: 'PATCH' | 'POST' | 'DELETE'; url: string; payload?: o
 ];
 
 /** Spellings of a mutating path that a sloppy prefix check might let through. */
-const DISGUISED = ['/api/config?x=1', '/api/config#frag', '//api/config', '/API/config', '/api//config', '/./api/config', '/api/../api/config', '/%61pi/config', '/api%2Fconfig', '/api/config/'];
+const DISGUISED = [
+  '/api/config?x=1',
+  '/api/config#frag',
+  '//api/config',
+  '/API/config',
+  '/api//config',
+  '/./api/config',
+  '/api/../api/config',
+  '/%61pi/config',
+  '/api%2Fconfig',
+  '/api/config/',
+];
 
 describe('a lab bound beyond loopback (the policy 0.0.0.0 gets, served on 127.0.0.1)', () => {
   const policy = ControlPolicy.forBinding('0.0.0.0', undefined);
@@ -29,7 +40,12 @@ describe('a lab bound beyond loopback (the policy 0.0.0.0 gets, served on 127.0.
   let app: TypedApp;
   let url: string;
   const clients: Client[] = [];
-  const state = () => JSON.stringify({ config: lab.config(), targets: lab.targets.list().map((t) => [t.id, t.embedded?.knobs()]), markers: lab.markers.recent().length });
+  const state = () =>
+    JSON.stringify({
+      config: lab.config(),
+      targets: lab.targets.list().map((t) => [t.id, t.embedded?.knobs()]),
+      markers: lab.markers.recent().length,
+    });
 
   beforeAll(async () => {
     lab = await Lab.start({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 2 } });
@@ -48,8 +64,20 @@ describe('a lab bound beyond loopback (the policy 0.0.0.0 gets, served on 127.0.
       const missing = await app.inject({ method: m.method, url: m.url, ...(m.payload ? { payload: m.payload } : {}) });
       expect(missing.statusCode, `${m.method} ${m.url}`).toBe(401);
       expect(missing.json().code).toBe('UNAUTHORIZED');
-      for (const authorization of [`Bearer ${token.slice(0, -1)}`, `Bearer ${token}x`, 'Bearer ', `Basic ${token}`, token, `Bearer ${token} ${token}`]) {
-        const wrong = await app.inject({ method: m.method, url: m.url, headers: { authorization }, ...(m.payload ? { payload: m.payload } : {}) });
+      for (const authorization of [
+        `Bearer ${token.slice(0, -1)}`,
+        `Bearer ${token}x`,
+        'Bearer ',
+        `Basic ${token}`,
+        token,
+        `Bearer ${token} ${token}`,
+      ]) {
+        const wrong = await app.inject({
+          method: m.method,
+          url: m.url,
+          headers: { authorization },
+          ...(m.payload ? { payload: m.payload } : {}),
+        });
         expect([401, 403], `${m.method} ${m.url} with "${authorization}"`).toContain(wrong.statusCode);
       }
     }
@@ -72,7 +100,12 @@ describe('a lab bound beyond loopback (the policy 0.0.0.0 gets, served on 127.0.
   });
 
   it('accepts a change that carries the token', async () => {
-    const response = await app.inject({ method: 'PATCH', url: '/api/config', headers: { authorization: `Bearer ${token}` }, payload: { load: { thinkMs: 33 } } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: '/api/config',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { load: { thinkMs: 33 } },
+    });
     expect(response.statusCode).toBe(200);
     expect(lab.config().load.thinkMs).toBe(33);
   });
@@ -83,13 +116,18 @@ describe('a lab bound beyond loopback (the policy 0.0.0.0 gets, served on 127.0.
     return socket;
   }
   const ack = (socket: Client, event: keyof ClientToServerEvents, payload: unknown) =>
-    new Promise<Ack<unknown>>((resolve) => (socket.emit as (e: string, p: unknown, a: (r: Ack<unknown>) => void) => void)(event, payload, resolve));
+    new Promise<Ack<unknown>>((resolve) =>
+      (socket.emit as (e: string, p: unknown, a: (r: Ack<unknown>) => void) => void)(event, payload, resolve),
+    );
 
   it('streams snapshots to a viewer without the token but acks every control from it with an error', async () => {
     const before = state();
     const controls: [keyof ClientToServerEvents, unknown][] = [
-      ['config:patch', { pool: { maxOpen: 3, maxIdle: 3, minIdle: 1 } }], ['target:patch', { id: 't1', patch: { down: true } }],
-      ['target:restart', { id: 't1' }], ['scenario:apply', { id: 'exhaustion' }], ['leaks:reclaim', {}],
+      ['config:patch', { pool: { maxOpen: 3, maxIdle: 3, minIdle: 1 } }],
+      ['target:patch', { id: 't1', patch: { down: true } }],
+      ['target:restart', { id: 't1' }],
+      ['scenario:apply', { id: 'exhaustion' }],
+      ['leaks:reclaim', {}],
     ];
     const viewer = client();
     const wrong = client({ token: token.slice(1) });

@@ -62,13 +62,27 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
   it(`refuses bodies over ${BODY_LIMIT_BYTES} bytes with 413 and applies nothing`, async () => {
     const before = JSON.stringify(lab.config());
     const padding = 'x'.repeat(BODY_LIMIT_BYTES);
-    for (const [method, path] of [['PATCH', '/api/config'], ['POST', '/api/targets'], ['PATCH', '/api/targets/t1']] as const) {
-      const response = await app.inject({ method, url: path, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ pool: { maxOpen: 3 }, padding }) });
+    for (const [method, path] of [
+      ['PATCH', '/api/config'],
+      ['POST', '/api/targets'],
+      ['PATCH', '/api/targets/t1'],
+    ] as const) {
+      const response = await app.inject({
+        method,
+        url: path,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ pool: { maxOpen: 3 }, padding }),
+      });
       expect(response.statusCode, `${method} ${path}`).toBe(413);
     }
     // Deeply nested but within the limit: refused as a bad request, not a crash.
     const deep = '['.repeat(20_000) + ']'.repeat(20_000);
-    const nested = await app.inject({ method: 'PATCH', url: '/api/config', headers: { 'content-type': 'application/json' }, payload: deep });
+    const nested = await app.inject({
+      method: 'PATCH',
+      url: '/api/config',
+      headers: { 'content-type': 'application/json' },
+      payload: deep,
+    });
     expect(nested.statusCode).toBeGreaterThanOrEqual(400);
     expect(nested.statusCode).toBeLessThan(500);
     expect(JSON.stringify(lab.config())).toBe(before);
@@ -99,18 +113,25 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
     // 6,000 events in 12 bursts of 500, one burst every 100 ms: about 5,000 a second.
     for (let burst = 0; burst < 12; burst++) {
       for (let i = 0; i < 500; i++) {
-        pending.push(new Promise<void>((resolve) => flooder.emit('config:patch', { load: { thinkMs: 20 + (i % 5) } }, (ack: Ack<LabConfig>) => {
-          if (ack.ok) acks.ok++;
-          else if (ack.error.code === 'RATE_LIMITED') acks.limited++;
-          else acks.other++;
-          resolve();
-        })));
+        pending.push(
+          new Promise<void>((resolve) =>
+            flooder.emit('config:patch', { load: { thinkMs: 20 + (i % 5) } }, (ack: Ack<LabConfig>) => {
+              if (ack.ok) acks.ok++;
+              else if (ack.error.code === 'RATE_LIMITED') acks.limited++;
+              else acks.other++;
+              resolve();
+            }),
+          ),
+        );
       }
       await expectHealthy(url);
       // About one tick: the next burst goes out once the viewer has had a snapshot since this one.
       await viewer.nextSnapshot(`a snapshot to the viewer after burst ${burst + 1}`);
     }
-    await Promise.race([Promise.all(pending), new Promise((_, reject) => setTimeout(() => reject(new Error(`acks missing: ${JSON.stringify(acks)}`)), 20_000))]);
+    await Promise.race([
+      Promise.all(pending),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`acks missing: ${JSON.stringify(acks)}`)), 20_000)),
+    ]);
     const floodSeconds = (Date.now() - floodStarted) / 1000;
     expect(acks.other).toBe(0);
     expect(acks.ok).toBeLessThanOrEqual(CONTROL_BURST + Math.ceil(floodSeconds * CONTROL_PER_SECOND) + 1);
@@ -129,11 +150,14 @@ describe('overload: oversized bodies, a control flood and hundreds of viewers', 
       clients.push(socket);
     }
     // While they connect: /healthz keeps answering and the first viewer keeps getting snapshots.
-    await waitFor(async () => {
-      await expectHealthy(url);
-      await viewer.nextSnapshot('a snapshot to the first viewer while the others connect');
-      return greeted.size === VIEWERS;
-    }, { timeoutMs: 90_000, what: `all ${VIEWERS} viewers to get their first snapshot` });
+    await waitFor(
+      async () => {
+        await expectHealthy(url);
+        await viewer.nextSnapshot('a snapshot to the first viewer while the others connect');
+        return greeted.size === VIEWERS;
+      },
+      { timeoutMs: 90_000, what: `all ${VIEWERS} viewers to get their first snapshot` },
+    );
     for (let i = 0; i < 5; i++) await viewer.nextSnapshot('snapshots still flowing with every viewer connected');
     expect(viewer.seen.outOfOrder).toBe(0);
     for (const client of clients.splice(0)) client.disconnect();

@@ -61,7 +61,9 @@ describe('names and labels reach the page as text', () => {
   it('the dashboard renders text through React only: no innerHTML anywhere in web/src', () => {
     const files = sourceFiles(WEB_SRC);
     expect(files.length).toBeGreaterThan(10);
-    const offenders = files.filter((file) => /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(file, 'utf8')));
+    const offenders = files.filter((file) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -3,7 +3,20 @@ import { TargetAllowlist } from '../../src/lab/target-allowlist';
 import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 // Every host here is an IP literal, a numeric shorthand or `localhost`: all resolved on this machine, none sent to DNS.
-const OUTSIDE = ['localhost', '127.0.0.1', '127.1', '2130706433', '0x7f.0.0.1', '::1', '::ffff:127.0.0.1', '0.0.0.0', '169.254.169.254', '192.168.1.1', '11.0.0.1', '9.255.255.255'];
+const OUTSIDE = [
+  'localhost',
+  '127.0.0.1',
+  '127.1',
+  '2130706433',
+  '0x7f.0.0.1',
+  '::1',
+  '::ffff:127.0.0.1',
+  '0.0.0.0',
+  '169.254.169.254',
+  '192.168.1.1',
+  '11.0.0.1',
+  '9.255.255.255',
+];
 
 describe('external targets must resolve into the allowlist (here 10.0.0.0/8 only)', () => {
   let t: TestLab;

@@ -13,7 +13,12 @@ const LIMITS = { control: { max: 40, timeWindowMs: 600_000 }, history: { max: 5,
 describe('REST door of a lab on loopback (no token)', () => {
   let lab: Lab;
   let app: TypedApp;
-  const state = () => JSON.stringify({ config: lab.config(), markers: lab.markers.recent().length, targets: lab.targets.list().map((t) => [t.id, t.embedded?.knobs()]) });
+  const state = () =>
+    JSON.stringify({
+      config: lab.config(),
+      markers: lab.markers.recent().length,
+      targets: lab.targets.list().map((t) => [t.id, t.embedded?.knobs()]),
+    });
 
   beforeAll(async () => {
     lab = await Lab.start({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 2 } });
@@ -28,8 +33,20 @@ describe('REST door of a lab on loopback (no token)', () => {
 
   it('refuses a DNS-rebinding Host on every route with 403 HOST_NOT_ALLOWED naming the flag', async () => {
     const before = state();
-    for (const [method, url] of [['GET', '/api/config'], ['GET', '/api/snapshot'], ['GET', '/metrics'], ['GET', '/'], ['PATCH', '/api/config'], ['POST', '/api/targets']] as const) {
-      const response = await app.inject({ method, url, headers: { host: 'rebind.evil.example:3000', 'content-type': 'application/json' }, payload: method === 'GET' ? undefined : '{"embedded":true}' });
+    for (const [method, url] of [
+      ['GET', '/api/config'],
+      ['GET', '/api/snapshot'],
+      ['GET', '/metrics'],
+      ['GET', '/'],
+      ['PATCH', '/api/config'],
+      ['POST', '/api/targets'],
+    ] as const) {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { host: 'rebind.evil.example:3000', 'content-type': 'application/json' },
+        payload: method === 'GET' ? undefined : '{"embedded":true}',
+      });
       expect(response.statusCode, `${method} ${url}`).toBe(403);
       expect(response.json()).toMatchObject({ code: 'HOST_NOT_ALLOWED' });
       expect(response.json().message).toContain('--allowed-hosts rebind.evil.example');
@@ -47,7 +64,12 @@ describe('REST door of a lab on loopback (no token)', () => {
     const before = state();
     const attempts = [
       { method: 'POST', url: '/api/targets/t1/restart', headers: { origin: EVIL, 'content-type': 'text/plain' }, payload: 'x' },
-      { method: 'PATCH', url: '/api/config', headers: { origin: EVIL, 'content-type': 'application/json' }, payload: '{"pool":{"maxOpen":3,"maxIdle":3,"minIdle":1}}' },
+      {
+        method: 'PATCH',
+        url: '/api/config',
+        headers: { origin: EVIL, 'content-type': 'application/json' },
+        payload: '{"pool":{"maxOpen":3,"maxIdle":3,"minIdle":1}}',
+      },
       { method: 'POST', url: '/api/scenarios/exhaustion/apply', headers: { origin: 'null', 'x-poolscope': '1' } },
       { method: 'DELETE', url: '/api/targets/t1', headers: { origin: 'http://localhost:8080', host: 'localhost:3000' } },
     ] as const;
@@ -65,7 +87,12 @@ describe('REST door of a lab on loopback (no token)', () => {
       { method: 'POST', url: '/api/targets/t1/restart', headers: { 'content-type': 'text/plain' }, payload: '' },
       { method: 'POST', url: '/api/targets', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'embedded=true' },
       { method: 'POST', url: '/api/targets', headers: { 'content-type': 'multipart/form-data; boundary=b' }, payload: '--b--' },
-      { method: 'PATCH', url: '/api/config', headers: { 'content-type': 'text/plain' }, payload: '{"pool":{"maxOpen":3,"maxIdle":3,"minIdle":1}}' },
+      {
+        method: 'PATCH',
+        url: '/api/config',
+        headers: { 'content-type': 'text/plain' },
+        payload: '{"pool":{"maxOpen":3,"maxIdle":3,"minIdle":1}}',
+      },
       { method: 'POST', url: '/api/scenarios/exhaustion/apply', headers: {} },
       { method: 'POST', url: '/api/pool/leaks/reclaim', headers: {} },
     ] as const;
@@ -78,11 +105,23 @@ describe('REST door of a lab on loopback (no token)', () => {
   });
 
   it("accepts the lab's own origin and scripts without Origin: JSON bodies, X-Poolscope on a bare POST, a bare DELETE", async () => {
-    const own = await app.inject({ method: 'PATCH', url: '/api/config', headers: { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' }, payload: { load: { thinkMs: 31 } } });
+    const own = await app.inject({
+      method: 'PATCH',
+      url: '/api/config',
+      headers: { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' },
+      payload: { load: { thinkMs: 31 } },
+    });
     expect(own.statusCode).toBe(200);
-    const viaProxy = await app.inject({ method: 'PATCH', url: '/api/config', headers: { host: 'localhost:5173', origin: 'http://localhost:5173' }, payload: { load: { thinkMs: 32 } } });
+    const viaProxy = await app.inject({
+      method: 'PATCH',
+      url: '/api/config',
+      headers: { host: 'localhost:5173', origin: 'http://localhost:5173' },
+      payload: { load: { thinkMs: 32 } },
+    });
     expect(viaProxy.statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/scenarios/steady/apply', headers: { 'x-poolscope': '1' } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/scenarios/steady/apply', headers: { 'x-poolscope': '1' } })).statusCode).toBe(
+      200,
+    );
     const added = await app.inject({ method: 'POST', url: '/api/targets', payload: { embedded: true } });
     expect(added.statusCode).toBe(201);
     expect((await app.inject({ method: 'DELETE', url: `/api/targets/${added.json().id}` })).statusCode).toBe(204);
@@ -96,7 +135,8 @@ describe('REST door of a lab on loopback (no token)', () => {
   });
 
   it('rate limits changes per client address and not other addresses, answering 429 RATE_LIMITED', async () => {
-    const flood = (remoteAddress: string) => app.inject({ method: 'PATCH', url: '/api/config', remoteAddress, payload: { load: { thinkMs: 20 } } });
+    const flood = (remoteAddress: string) =>
+      app.inject({ method: 'PATCH', url: '/api/config', remoteAddress, payload: { load: { thinkMs: 20 } } });
     const statuses: number[] = [];
     for (let i = 0; i < LIMITS.control.max + 50; i++) statuses.push((await flood('198.51.100.7')).statusCode);
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(LIMITS.control.max);
@@ -132,7 +172,14 @@ describe('REST door of a lab with a control token', () => {
   });
 
   it('accepts the token from another machine by an allowed name or the machine address, and refuses an unknown name', async () => {
-    const send = (host: string) => app.inject({ method: 'PATCH', url: '/api/config', remoteAddress: '203.0.113.9', headers: { host, authorization: 'Bearer tok-remote' }, payload: { load: { thinkMs: 41 } } });
+    const send = (host: string) =>
+      app.inject({
+        method: 'PATCH',
+        url: '/api/config',
+        remoteAddress: '203.0.113.9',
+        headers: { host, authorization: 'Bearer tok-remote' },
+        payload: { load: { thinkMs: 41 } },
+      });
     expect((await send('lab.example:3000')).statusCode).toBe(200);
     expect((await send('192.168.1.20:3000')).statusCode).toBe(200);
     expect((await send('rebind.evil.example:3000')).statusCode).toBe(403);

@@ -8,18 +8,31 @@ import { waitFor } from '../../src/test-support/wait-for';
 
 describe('compare routes', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab({ embeddedTargets: 2, pool: { minIdle: 2 } }); });
-  afterAll(async () => { await t.close(); });
-  afterEach(async () => { await t.app.inject({ method: 'DELETE', url: '/api/compare' }); });
+  beforeAll(async () => {
+    t = await startTestLab({ embeddedTargets: 2, pool: { minIdle: 2 } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  afterEach(async () => {
+    await t.app.inject({ method: 'DELETE', url: '/api/compare' });
+  });
 
   const get = async () => (await t.app.inject({ method: 'GET', url: '/api/compare' })).json();
-  const put = (payload: unknown) => t.app.inject({ method: 'PUT', url: '/api/compare', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
+  const put = (payload: unknown) =>
+    t.app.inject({ method: 'PUT', url: '/api/compare', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } });
 
   it('PUT starts arm B as A with the patch, on its own clones of the embedded targets, and the snapshot carries B beside A', async () => {
     const response = await put({ b: { pool: { maxOpen: 4, maxIdle: 4 } }, seed: 9 });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body).toMatchObject({ running: true, seed: 9, a: { pool: { maxOpen: 10 } }, b: { pool: { maxOpen: 4, maxIdle: 4 } }, sharedTargetIds: [] });
+    expect(body).toMatchObject({
+      running: true,
+      seed: 9,
+      a: { pool: { maxOpen: 10 } },
+      b: { pool: { maxOpen: 4, maxIdle: 4 } },
+      sharedTargetIds: [],
+    });
     expect(body.b.load).toEqual(body.a.load);
     expect(body.diff.map((d: { label: string }) => d.label)).toEqual(['B: maxOpen 4 (A: 10)', 'B: maxIdle 4 (A: 10)']);
     await waitFor(() => (t.lab.snapshot().compare?.b.totals.requests.ok ?? 0) > 5, { timeoutMs: 15000, what: 'B to serve requests' });
@@ -43,7 +56,8 @@ describe('compare routes', () => {
     const report = await get();
     expect(report).toMatchObject({ running: true, windowS: 30 });
     expect(report.summary.map((row: { metric: string }) => row.metric)).toEqual(SUMMARY_METRICS.map((m) => m.id));
-    for (const row of report.summary) expect(Object.keys(row).sort()).toEqual(['a', 'b', 'better', 'delta', 'deltaPct', 'metric', 'pValue', 'significant', 'unit']);
+    for (const row of report.summary)
+      expect(Object.keys(row).sort()).toEqual(['a', 'b', 'better', 'delta', 'deltaPct', 'metric', 'pValue', 'significant', 'unit']);
     expect((await t.app.inject({ method: 'GET', url: '/api/compare?windowS=5' })).json().windowS).toBe(5);
     expect((await t.app.inject({ method: 'GET', url: '/api/compare?windowS=1' })).statusCode).toBe(400);
   });
@@ -68,7 +82,16 @@ describe('compare routes', () => {
     await put({ b: { pool: { maxOpen: 5 } }, seed: 3 });
     const runningBefore = JSON.stringify(t.lab.compare.state());
     expect((await put(payload)).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/compare/b', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' } })).statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/compare/b',
+          payload: JSON.stringify(payload),
+          headers: { 'content-type': 'application/json' },
+        })
+      ).statusCode,
+    ).toBe(400);
     expect(JSON.stringify(t.lab.compare.state())).toBe(runningBefore);
     expect((await t.app.inject({ method: 'GET', url: '/api/config' })).body).toBe(configBefore);
   });
@@ -140,8 +163,14 @@ describe('compare routes', () => {
     const scenarios = (await t.app.inject({ method: 'GET', url: '/api/scenarios' })).json();
     const compare = scenarios.filter((s: { compare?: boolean }) => s.compare === true).map((s: { id: string }) => s.id);
     expect(compare).toEqual(['compare-no-pool', 'compare-smaller-pool', 'compare-idle-order', 'compare-heartbeats', 'compare-naive-check']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/scenarios/compare-heartbeats/apply', headers: { 'x-poolscope': '1' } })).statusCode).toBe(200);
-    expect(t.lab.compare.state()).toMatchObject({ running: true, a: { pool: { heartbeatIntervalMs: 1000 } }, b: { pool: { heartbeatIntervalMs: 0 } } });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/scenarios/compare-heartbeats/apply', headers: { 'x-poolscope': '1' } })).statusCode,
+    ).toBe(200);
+    expect(t.lab.compare.state()).toMatchObject({
+      running: true,
+      a: { pool: { heartbeatIntervalMs: 1000 } },
+      b: { pool: { heartbeatIntervalMs: 0 } },
+    });
     expect(t.lab.compare.describeTargetB('t1').knobs?.idleCloseMs).toBe(3000);
     await t.app.inject({ method: 'POST', url: '/api/scenarios/steady/apply', headers: { 'x-poolscope': '1' } });
     expect(t.lab.compare.active).toBe(false);
@@ -155,7 +184,8 @@ describe('compare routes', () => {
     expect(comparing).toContain('poolscope_pool_max_open_connections{arm="b"} 4');
     expect(comparing).toMatch(/poolscope_pool_acquires_total\{arm="b"\} [1-9]/);
     expect(comparing).toMatch(/poolscope_latency_seconds\{arm="b",measure="rtt",percentile="p50"\}/);
-    if (existsSync('/usr/bin/promtool')) expect(execFileSync('promtool', ['check', 'metrics'], { input: comparing, encoding: 'utf8' }).trim()).toBe('');
+    if (existsSync('/usr/bin/promtool'))
+      expect(execFileSync('promtool', ['check', 'metrics'], { input: comparing, encoding: 'utf8' }).trim()).toBe('');
     await t.app.inject({ method: 'DELETE', url: '/api/compare' });
     const single = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(single).not.toContain('arm="');

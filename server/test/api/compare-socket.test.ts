@@ -33,14 +33,15 @@ describe('compare socket controls', () => {
 
   const emit = <T>(socket: Client, event: keyof ClientToServerEvents, payload: unknown) =>
     new Promise<Ack<T>>((resolve) => (socket.emit as (e: string, p: unknown, ack: (a: Ack<T>) => void) => void)(event, payload, resolve));
-  const snapshotWith = (socket: Client, test: (s: Snapshot) => boolean) => new Promise<Snapshot>((resolve) => {
-    const listener = (s: Snapshot) => {
-      if (!test(s)) return;
-      socket.off('snapshot', listener);
-      resolve(s);
-    };
-    socket.on('snapshot', listener);
-  });
+  const snapshotWith = (socket: Client, test: (s: Snapshot) => boolean) =>
+    new Promise<Snapshot>((resolve) => {
+      const listener = (s: Snapshot) => {
+        if (!test(s)) return;
+        socket.off('snapshot', listener);
+        resolve(s);
+      };
+      socket.on('snapshot', listener);
+    });
 
   it('compare:start, compare:patch, compare:keep-b and compare:stop ack like their REST twins; snapshots carry arm B meanwhile', async () => {
     const socket = await open();
@@ -68,11 +69,17 @@ describe('compare socket controls', () => {
     const socket = await open();
     await emit<CompareState>(socket, 'compare:start', { b: {} });
     await waitFor(() => (lab!.snapshot().compare?.b.pool.open ?? 0) >= 2, { timeoutMs: 15000, what: 'B connections' });
-    const closedRemotely = () => [lab!.snapshot().totals.closed['remote-closed'], lab!.snapshot().compare!.b.totals.closed['remote-closed']];
+    const closedRemotely = () => [
+      lab!.snapshot().totals.closed['remote-closed'],
+      lab!.snapshot().compare!.b.totals.closed['remote-closed'],
+    ];
     const [aBefore, bBefore] = closedRemotely();
     const restarted = await emit<TargetSnapshot>(socket, 'target:restart', { id: 't1' });
     expect(restarted.ok).toBe(true);
-    await waitFor(() => closedRemotely()[0]! > aBefore! && closedRemotely()[1]! > bBefore!, { timeoutMs: 15000, what: 'both arms to lose connections' });
+    await waitFor(() => closedRemotely()[0]! > aBefore! && closedRemotely()[1]! > bBefore!, {
+      timeoutMs: 15000,
+      what: 'both arms to lose connections',
+    });
     const onlyB = await emit<TargetSnapshot>(socket, 'target:patch', { id: 't1', patch: { latencyMs: 9 }, arm: 'b' });
     expect(onlyB).toMatchObject({ ok: true, data: { id: 't1', knobs: { latencyMs: 9 } } });
     expect(lab!.describeTarget('t1').knobs?.latencyMs).toBe(2);
@@ -86,8 +93,22 @@ describe('compare socket controls', () => {
     const harness = gatewayHarness(lab, new ControlPolicy(null));
     const emitTo = harness.connect();
     const before = JSON.stringify(lab.compare.state());
-    const payloads: unknown[] = [null, 'start', 42, [], [{ b: {} }], { b: null }, { b: [] }, { b: { pool: null } }, { b: { pool: { maxOpen: -1 } } },
-      { b: { load: { mode: 'sideways' } } }, { b: {}, seed: 1.5 }, { b: {}, seed: '7' }, { b: {}, extra: true }, { b: { pool: {}, targets: {} } }];
+    const payloads: unknown[] = [
+      null,
+      'start',
+      42,
+      [],
+      [{ b: {} }],
+      { b: null },
+      { b: [] },
+      { b: { pool: null } },
+      { b: { pool: { maxOpen: -1 } } },
+      { b: { load: { mode: 'sideways' } } },
+      { b: {}, seed: 1.5 },
+      { b: {}, seed: '7' },
+      { b: {}, extra: true },
+      { b: { pool: {}, targets: {} } },
+    ];
     for (const payload of payloads) {
       const ack = await emitTo('compare:start', payload);
       expect(ack.ok, JSON.stringify(payload)).toBe(false);

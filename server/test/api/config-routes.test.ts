@@ -3,8 +3,12 @@ import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 describe('config routes', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const getConfigText = async () => (await t.app.inject({ method: 'GET', url: '/api/config' })).body;
 

@@ -4,8 +4,12 @@ import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 describe('control token on REST', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab({ token: 's3cret-token' }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab({ token: 's3cret-token' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lets anyone watch without the token', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/config' })).statusCode).toBe(200);
@@ -17,7 +21,12 @@ describe('control token on REST', () => {
     const missing = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { maxOpen: before + 1 } } });
     expect(missing.statusCode).toBe(401);
     expect(missing.json().code).toBe('UNAUTHORIZED');
-    const wrong = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { maxOpen: before + 1 } }, headers: { authorization: 'Bearer nope' } });
+    const wrong = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/config',
+      payload: { pool: { maxOpen: before + 1 } },
+      headers: { authorization: 'Bearer nope' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/targets', payload: { embedded: true } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'POST', url: '/api/scenarios/steady/apply' })).statusCode).toBe(401);
@@ -25,7 +34,12 @@ describe('control token on REST', () => {
   });
 
   it('accepts a change with the right bearer token', async () => {
-    const response = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: { maxOpen: 12, maxIdle: 12 } }, headers: { authorization: 'Bearer s3cret-token' } });
+    const response = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/config',
+      payload: { pool: { maxOpen: 12, maxIdle: 12 } },
+      headers: { authorization: 'Bearer s3cret-token' },
+    });
     expect(response.statusCode).toBe(200);
     expect(t.lab.pool.config.maxOpen).toBe(12);
   });

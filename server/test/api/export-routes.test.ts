@@ -7,7 +7,16 @@ import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 /** The knobs each import must give back unchanged after an export of VARIED_POOL (its exact mappings). */
 const ROUND_TRIP: Record<(typeof IMPORTABLE_LIBRARY_IDS)[number], (keyof PoolConfig)[]> = {
-  hikaricp: ['maxOpen', 'minIdle', 'acquireTimeoutMs', 'idleTimeoutMs', 'maxLifetimeMs', 'healthCheckTimeoutMs', 'heartbeatIntervalMs', 'leakDetectionThresholdMs'],
+  hikaricp: [
+    'maxOpen',
+    'minIdle',
+    'acquireTimeoutMs',
+    'idleTimeoutMs',
+    'maxLifetimeMs',
+    'healthCheckTimeoutMs',
+    'heartbeatIntervalMs',
+    'leakDetectionThresholdMs',
+  ],
   pgxpool: ['maxOpen', 'minIdle', 'dialTimeoutMs', 'idleTimeoutMs', 'maxLifetimeMs', 'heartbeatIntervalMs', 'healthCheckTimeoutMs'],
   pg: ['maxOpen', 'minIdle', 'idleTimeoutMs', 'maxLifetimeMs', 'keepAlive'],
   tarn: ['maxOpen', 'minIdle', 'acquireTimeoutMs', 'dialTimeoutMs', 'idleTimeoutMs', 'dialBackoffBaseMs'],
@@ -24,7 +33,9 @@ describe('export and import routes', () => {
     const applied = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: VARIED_POOL } });
     expect(applied.statusCode).toBe(200);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const exportOf = (query: string) => t.app.inject({ method: 'GET', url: `/api/export?${query}` });
 
@@ -60,8 +71,12 @@ describe('export and import routes', () => {
     expect((await exportOf('library=pg&arm=c')).statusCode).toBe(400);
   });
 
-  it('arm=b exports the comparison\'s second pool while one runs', async () => {
-    const started = await t.app.inject({ method: 'PUT', url: '/api/compare', payload: { b: { pool: { maxOpen: 4, maxIdle: 4, minIdle: 0 } } } });
+  it("arm=b exports the comparison's second pool while one runs", async () => {
+    const started = await t.app.inject({
+      method: 'PUT',
+      url: '/api/compare',
+      payload: { b: { pool: { maxOpen: 4, maxIdle: 4, minIdle: 0 } } },
+    });
     expect(started.statusCode, started.body).toBe(200);
     try {
       const b = JSON.parse((await exportOf('library=pg&arm=b')).json().text);
@@ -80,22 +95,24 @@ describe('export and import routes', () => {
     for (const scale of ['0', '-2', 'ten', '1001', '2.5']) expect((await exportOf(`library=pg&scale=${scale}`)).statusCode).toBe(400);
   });
 
-  it.each(IMPORTABLE_LIBRARY_IDS)('export then POST /api/import for %s gives back the lab\'s values, and the patch '
-    + 'applies', async (library) => {
-    const before = (await t.app.inject({ method: 'GET', url: '/api/config' })).json();
-    const { text } = (await exportOf(`library=${library}`)).json();
-    const response = await t.app.inject({ method: 'POST', url: '/api/import', payload: { library, text } });
-    expect(response.statusCode).toBe(200);
-    const { patch, notes } = response.json();
-    for (const knob of ROUND_TRIP[library]) expect([knob, patch[knob]]).toEqual([knob, VARIED_POOL[knob]]);
-    // Only what the text set, each with its note: a knob the import did not read must not ride along at its default.
-    for (const knob of Object.keys(patch)) expect([knob, notes.some((n: { knob: string }) => n.knob === knob)]).toEqual([knob, true]);
-    // Not applied by the import itself.
-    expect((await t.app.inject({ method: 'GET', url: '/api/config' })).json()).toEqual(before);
-    const applied = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: patch } });
-    expect(applied.statusCode).toBe(200);
-    await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: VARIED_POOL } });
-  });
+  it.each(IMPORTABLE_LIBRARY_IDS)(
+    "export then POST /api/import for %s gives back the lab's values, and the patch " + 'applies',
+    async (library) => {
+      const before = (await t.app.inject({ method: 'GET', url: '/api/config' })).json();
+      const { text } = (await exportOf(`library=${library}`)).json();
+      const response = await t.app.inject({ method: 'POST', url: '/api/import', payload: { library, text } });
+      expect(response.statusCode).toBe(200);
+      const { patch, notes } = response.json();
+      for (const knob of ROUND_TRIP[library]) expect([knob, patch[knob]]).toEqual([knob, VARIED_POOL[knob]]);
+      // Only what the text set, each with its note: a knob the import did not read must not ride along at its default.
+      for (const knob of Object.keys(patch)) expect([knob, notes.some((n: { knob: string }) => n.knob === knob)]).toEqual([knob, true]);
+      // Not applied by the import itself.
+      expect((await t.app.inject({ method: 'GET', url: '/api/config' })).json()).toEqual(before);
+      const applied = await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: patch } });
+      expect(applied.statusCode).toBe(200);
+      await t.app.inject({ method: 'PATCH', url: '/api/config', payload: { pool: VARIED_POOL } });
+    },
+  );
 
   const badTexts: [string, string, number][] = [
     ['hikaricp', 'maximumPoolSize=10\nidleTimeout=soon\n', 2],
@@ -125,14 +142,19 @@ describe('export and import routes', () => {
 
 describe('import edge cases', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab(); });
-  afterAll(async () => { await t.close(); });
-  const importOf = async (library: string, text: string) => (await t.app.inject({ method: 'POST', url: '/api/import', payload: { library, text } })).json();
+  beforeAll(async () => {
+    t = await startTestLab();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+  const importOf = async (library: string, text: string) =>
+    (await t.app.inject({ method: 'POST', url: '/api/import', payload: { library, text } })).json();
 
   it('a library\'s "forever" becomes the lab\'s largest value, and out-of-range values are clamped with a note', async () => {
     const pg = await importOf('pg', '{ "connectionTimeoutMillis": 0, "max": 100000 }');
     expect(pg.patch).toMatchObject({ acquireTimeoutMs: 60_000, dialTimeoutMs: 30_000, maxOpen: 5000 });
-    expect(pg.notes.find((n: { knob: string }) => n.knob === 'maxOpen').message).toContain('outside the lab\'s 0..5000');
+    expect(pg.notes.find((n: { knob: string }) => n.knob === 'maxOpen').message).toContain("outside the lab's 0..5000");
   });
 
   it('options without a lab knob are listed as none, not dropped silently', async () => {
@@ -141,14 +163,24 @@ describe('import edge cases', () => {
     expect(hikari.notes).toContainEqual(expect.objectContaining({ knob: 'jdbcUrl', mapping: 'none' }));
   });
 
-  it('pgxpool reads Go assignments and pool_ping_timeout as well as the string\'s pool_ parameters', async () => {
+  it("pgxpool reads Go assignments and pool_ping_timeout as well as the string's pool_ parameters", async () => {
     const text = [
       'config, err := pgxpool.ParseConfig("postgres://u@h/db?pool_max_conns=8&pool_ping_timeout=700ms")',
       'config.MinIdleConns = 3',
       'config.MaxConnIdleTime = 2 * time.Minute',
     ].join('\n');
-    expect((await importOf('pgxpool', text)).patch).toEqual({ maxOpen: 8, maxIdle: 8, healthCheckTimeoutMs: 700, minIdle: 3, idleTimeoutMs: 120_000 });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/import', payload: { library: 'pgxpool', text: 'config.PingTimeout = soon' } });
+    expect((await importOf('pgxpool', text)).patch).toEqual({
+      maxOpen: 8,
+      maxIdle: 8,
+      healthCheckTimeoutMs: 700,
+      minIdle: 3,
+      idleTimeoutMs: 120_000,
+    });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/import',
+      payload: { library: 'pgxpool', text: 'config.PingTimeout = soon' },
+    });
     expect(bad.json().message).toContain('line 1: PingTimeout must be a duration');
   });
 });

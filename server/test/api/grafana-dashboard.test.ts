@@ -4,11 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLab, type TestLab } from '../test-support/test-lab';
 import { waitFor } from '../../src/test-support/wait-for';
 
-interface Target { expr: string; datasource: { uid: string } }
-interface Panel { title: string; datasource: { uid: string }; targets: Target[] }
-interface Dashboard { uid: string; __inputs: { name: string; type: string; pluginId: string }[]; panels: Panel[] }
+interface Target {
+  expr: string;
+  datasource: { uid: string };
+}
+interface Panel {
+  title: string;
+  datasource: { uid: string };
+  targets: Target[];
+}
+interface Dashboard {
+  uid: string;
+  __inputs: { name: string; type: string; pluginId: string }[];
+  panels: Panel[];
+}
 
-const dashboard = JSON.parse(readFileSync(fileURLToPath(new URL('../../../docs/grafana/poolscope.json', import.meta.url)), 'utf8')) as Dashboard;
+const dashboard = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../docs/grafana/poolscope.json', import.meta.url)), 'utf8'),
+) as Dashboard;
 const exprs = dashboard.panels.flatMap((panel) => panel.targets.map((target) => ({ panel: panel.title, expr: target.expr })));
 
 /** Sample name → the label names it carries, from Prometheus text. */
@@ -38,7 +51,9 @@ describe('docs/grafana/poolscope.json', () => {
     await waitFor(() => t.lab.snapshot().totals.dialFailures > 0, { timeoutMs: 30000, what: 'a failed dial' });
     exposed = exposedSamples((await t.app.inject({ method: 'GET', url: '/metrics' })).body);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('imports as is: a ${DS_PROMETHEUS} datasource input, a fixed uid, and every panel and query on that input', () => {
     expect(dashboard.__inputs).toEqual([expect.objectContaining({ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' })]);
@@ -61,7 +76,8 @@ describe('docs/grafana/poolscope.json', () => {
       const metrics = expr.match(/\bpoolscope_[a-zA-Z0-9_]+/g) ?? [];
       const labels = new Set(metrics.flatMap((name) => [...(exposed.get(name) ?? [])]));
       for (const clause of expr.matchAll(/by \(([^)]*)\)/g)) {
-        for (const label of clause[1]!.split(',').map((l) => l.trim())) expect([panel, label, labels.has(label)]).toEqual([panel, label, true]);
+        for (const label of clause[1]!.split(',').map((l) => l.trim()))
+          expect([panel, label, labels.has(label)]).toEqual([panel, label, true]);
       }
     }
   });
@@ -69,8 +85,14 @@ describe('docs/grafana/poolscope.json', () => {
   it('covers pool state, wait percentiles from the histogram, timeouts, dials, health checks, closes by reason and targets', () => {
     const all = exprs.map((e) => e.expr).join('\n');
     expect(all).toMatch(/histogram_quantile\(0\.99, sum by \(le\) \(rate\(poolscope_pool_acquire_wait_seconds_bucket/);
-    for (const name of ['poolscope_pool_connections{', 'poolscope_pool_acquire_timeouts_total', 'poolscope_pool_dials_total',
-      'poolscope_pool_health_checks_total', 'poolscope_pool_connections_closed_total', 'poolscope_target_open_connections']) {
+    for (const name of [
+      'poolscope_pool_connections{',
+      'poolscope_pool_acquire_timeouts_total',
+      'poolscope_pool_dials_total',
+      'poolscope_pool_health_checks_total',
+      'poolscope_pool_connections_closed_total',
+      'poolscope_target_open_connections',
+    ]) {
       expect(all).toContain(name);
     }
   });

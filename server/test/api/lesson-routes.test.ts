@@ -6,17 +6,22 @@ import { ControlPolicy } from '../../src/api/control-policy';
 import { gatewayHarness } from '../test-support/gateway-harness';
 import { startTestLab, type TestLab } from '../test-support/test-lab';
 
-const nextSnapshot = (t: TestLab) => new Promise<Snapshot>((resolve) => {
-  const stop = t.lab.onTick((snapshot) => {
-    stop();
-    resolve(snapshot);
+const nextSnapshot = (t: TestLab) =>
+  new Promise<Snapshot>((resolve) => {
+    const stop = t.lab.onTick((snapshot) => {
+      stop();
+      resolve(snapshot);
+    });
   });
-});
 
 describe('lesson routes', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab({ embeddedTargets: 2 }); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab({ embeddedTargets: 2 });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('GET /api/lessons lists every lesson with its steps, in both languages', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/lessons' });
@@ -29,7 +34,11 @@ describe('lesson routes', () => {
   it('going to step n applies exactly the cumulative state of steps 1..n, from any step, and the snapshot says where the lab is', async () => {
     const lesson = findLesson('pool-runs-dry')!;
     for (const step of [5, 2, 4, 1]) {
-      const response = await t.app.inject({ method: 'POST', url: `/api/lessons/pool-runs-dry/steps/${step}`, headers: { 'x-poolscope': '1' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/lessons/pool-runs-dry/steps/${step}`,
+        headers: { 'x-poolscope': '1' },
+      });
       expect(response.statusCode).toBe(200);
       const expected = lessonStateAt(lesson, step);
       if (!expected.ok) throw new Error('shipped lesson state must be valid');
@@ -46,15 +55,26 @@ describe('lesson routes', () => {
     expect(compareStep).toBeGreaterThan(0);
     const get = async (url: string) => (await t.app.inject({ method: 'GET', url })).json();
     for (const step of [compareStep, 1, compareStep, compareStep - 1, compareStep]) {
-      const response = await t.app.inject({ method: 'POST', url: `/api/lessons/pool-runs-dry/steps/${step}`, headers: { 'x-poolscope': '1' } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/lessons/pool-runs-dry/steps/${step}`,
+        headers: { 'x-poolscope': '1' },
+      });
       expect(response.statusCode, await response.body).toBe(200);
       const expected = lessonStateAt(lesson, step);
       if (!expected.ok) throw new Error('shipped lesson state must be valid');
       expect(await get('/api/config')).toEqual({ pool: expected.value.pool, load: expected.value.load });
       const compare = await get('/api/compare');
       if (expected.value.compare) {
-        expect(compare).toMatchObject({ running: true, seed: 1, a: { pool: expected.value.pool, load: expected.value.load }, b: expected.value.compare.b });
-        expect(compare.diff.map((d: { knob: string }) => d.knob).sort()).toEqual(Object.keys(expected.value.compare.patch.pool ?? {}).sort());
+        expect(compare).toMatchObject({
+          running: true,
+          seed: 1,
+          a: { pool: expected.value.pool, load: expected.value.load },
+          b: expected.value.compare.b,
+        });
+        expect(compare.diff.map((d: { knob: string }) => d.knob).sort()).toEqual(
+          Object.keys(expected.value.compare.patch.pool ?? {}).sort(),
+        );
       } else {
         expect(compare).toMatchObject({ running: false, b: null });
       }
@@ -67,7 +87,9 @@ describe('lesson routes', () => {
     await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/2', headers: { 'x-poolscope': '1' } });
     const markers = t.lab.markers.recent().reverse();
     expect(markers.find((m) => m.code === 'lesson-step' && m.params?.lessonId === 'why-pools')).toMatchObject({
-      kind: 'scenario', label: 'Why pools exist: step 2/5', params: { lessonId: 'why-pools', step: 2, count: 5 },
+      kind: 'scenario',
+      label: 'Why pools exist: step 2/5',
+      params: { lessonId: 'why-pools', step: 2, count: 5 },
     });
     expect(markers.find((m) => m.code === 'compare-started')).toMatchObject({ changes: [{ knob: 'maxIdle', from: 10, to: 0 }] });
     const change = markers.find((m) => m.code === 'config-changed');
@@ -84,12 +106,14 @@ describe('lesson routes', () => {
       expect(response.statusCode, url).toBe(404);
       expect(response.json().code).toBe('NOT_FOUND');
     }
-    expect((await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/abc', headers: { 'x-poolscope': '1' } })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/abc', headers: { 'x-poolscope': '1' } })).statusCode,
+    ).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/config' })).body).toBe(before);
     expect(t.lab.lesson()).toEqual({ id: 'why-pools', step: 2 });
   });
 
-  it('DELETE /api/lesson leaves the lesson and keeps the last step\'s config', async () => {
+  it("DELETE /api/lesson leaves the lesson and keeps the last step's config", async () => {
     await t.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/3', headers: { 'x-poolscope': '1' } });
     const config = (await t.app.inject({ method: 'GET', url: '/api/config' })).body;
     expect((await t.app.inject({ method: 'DELETE', url: '/api/lesson' })).json()).toEqual({ lesson: null });
@@ -104,7 +128,12 @@ describe('lesson routes', () => {
     });
     await t.app.inject({ method: 'POST', url: '/api/lessons/dead-connections/steps/1', headers: { 'x-poolscope': '1' } });
     await nextSnapshot(t);
-    expect(restarted.sort()).toEqual(t.lab.targets.list().map((target) => target.id).sort());
+    expect(restarted.sort()).toEqual(
+      t.lab.targets
+        .list()
+        .map((target) => target.id)
+        .sort(),
+    );
     restarted.length = 0;
     await t.app.inject({ method: 'POST', url: '/api/lessons/dead-connections/steps/2', headers: { 'x-poolscope': '1' } });
     await nextSnapshot(t);
@@ -115,8 +144,12 @@ describe('lesson routes', () => {
 
 describe('lesson socket controls', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lesson:go acks with the position and config; lesson:leave clears it; a bad step is refused with nothing changed', async () => {
     const harness = gatewayHarness(t.lab, new ControlPolicy(null));
@@ -138,7 +171,9 @@ describe('lesson socket controls', () => {
       const harness = gatewayHarness(locked.lab, new ControlPolicy('sekrit'));
       const refused = await harness.connect()('lesson:go', { id: 'why-pools', step: 1 });
       expect(refused.ok ? null : refused.error.code).toBe('UNAUTHORIZED');
-      expect((await locked.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/1', headers: { 'x-poolscope': '1' } })).statusCode).toBe(401);
+      expect(
+        (await locked.app.inject({ method: 'POST', url: '/api/lessons/why-pools/steps/1', headers: { 'x-poolscope': '1' } })).statusCode,
+      ).toBe(401);
       expect(locked.lab.lesson()).toBeNull();
       harness.detach();
     } finally {

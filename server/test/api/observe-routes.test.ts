@@ -6,8 +6,12 @@ import { waitFor } from '../../src/test-support/wait-for';
 
 describe('observation routes', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('GET /healthz answers ok', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/healthz' });
@@ -26,7 +30,7 @@ describe('observation routes', () => {
     expect(second.config.pool.maxOpen).toBe(t.lab.pool.config.maxOpen);
   });
 
-  it('GET /api/history answers the lab\'s recent past at one sample a second, oldest first', async () => {
+  it("GET /api/history answers the lab's recent past at one sample a second, oldest first", async () => {
     await waitFor(() => t.lab.history().samples.length >= 2, { what: 'two history samples' });
     const response = await t.app.inject({ method: 'GET', url: '/api/history' });
     expect(response.statusCode).toBe(200);
@@ -74,7 +78,9 @@ describe('observation routes', () => {
   it('serves OpenAPI docs describing the config routes', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/docs/json' });
     expect(response.statusCode).toBe(200);
-    expect(Object.keys(response.json().paths)).toEqual(expect.arrayContaining(['/api/config', '/api/targets', '/api/scenarios/{id}/apply']));
+    expect(Object.keys(response.json().paths)).toEqual(
+      expect.arrayContaining(['/api/config', '/api/targets', '/api/scenarios/{id}/apply']),
+    );
   });
 
   it('answers unknown API paths with a JSON 404', async () => {

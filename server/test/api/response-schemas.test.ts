@@ -7,11 +7,18 @@ import { waitFor } from '../../src/test-support/wait-for';
 /** The response schemas document the answers; they must neither drop a field nor miss one. */
 describe('response schemas', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('GET /api/snapshot answers the very snapshot the stream sends, every field kept, and it fits the schema', async () => {
-    await waitFor(() => t.lab.snapshot().totals.requests.ok > 0 && t.lab.snapshot().connections.length > 0, { timeoutMs: 15_000, what: 'a busy snapshot' });
+    await waitFor(() => t.lab.snapshot().totals.requests.ok > 0 && t.lab.snapshot().connections.length > 0, {
+      timeoutMs: 15_000,
+      what: 'a busy snapshot',
+    });
     // The lab ticks at 10 Hz: read until the answer and the lab's current snapshot are the same tick.
     let streamed = t.lab.snapshot();
     let served = (await t.app.inject({ method: 'GET', url: '/api/snapshot' })).json();
@@ -30,10 +37,12 @@ describe('response schemas', () => {
     expect(served[0].knobs).not.toBeNull();
   });
 
-  it('shows the snapshot\'s shape on the OpenAPI page', async () => {
+  it("shows the snapshot's shape on the OpenAPI page", async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json();
     const ok = doc.paths['/api/snapshot'].get.responses['200'];
     const schema = ok.content?.['application/json']?.schema ?? ok.schema;
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['pool', 'totals', 'latency', 'targets', 'connections', 'config']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['pool', 'totals', 'latency', 'targets', 'connections', 'config']),
+    );
   });
 });

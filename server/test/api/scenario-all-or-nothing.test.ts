@@ -21,7 +21,9 @@ describe('applying a scenario is all or nothing', () => {
   const track = closeAfterEach();
 
   it('a target that cannot listen again (its port taken) leaves config, knobs and markers as they were, answering 500 INTERNAL', async () => {
-    const t = track(await startTestLab({ pool: { maxOpen: 7, maxIdle: 7 }, load: { running: false, concurrency: 3 }, targetKnobs: { latencyMs: 4 } }));
+    const t = track(
+      await startTestLab({ pool: { maxOpen: 7, maxIdle: 7 }, load: { running: false, concurrency: 3 }, targetKnobs: { latencyMs: 4 } }),
+    );
     const target = t.lab.targets.get('t1');
     const configBefore = t.lab.config();
     const knobsBefore = target.embedded!.knobs();
@@ -29,7 +31,11 @@ describe('applying a scenario is all or nothing', () => {
     const scenarioBefore = t.lab.snapshot().scenarioId;
 
     let settled = false;
-    const applying = t.app.inject({ method: 'POST', url: '/api/scenarios/target-restart/apply', headers: { 'x-poolscope': '1' } }).finally(() => { settled = true; });
+    const applying = t.app
+      .inject({ method: 'POST', url: '/api/scenarios/target-restart/apply', headers: { 'x-poolscope': '1' } })
+      .finally(() => {
+        settled = true;
+      });
     // The restart closes the listener, then tries to listen again on the same port: take it in between.
     const squatter = await grabPortWhenFree(target.port, () => settled);
     expect(squatter, 'the test took the port before the target listened again').not.toBeNull();

@@ -4,13 +4,32 @@ import { startTestLab, type TestLab } from '../test-support/test-lab';
 
 describe('scenario routes', () => {
   let t: TestLab;
-  beforeAll(async () => { t = await startTestLab(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await startTestLab();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lists every scenario with a title and what to watch', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/scenarios' });
     const scenarios = response.json() as { id: string; title: string; watch: string }[];
-    expect(scenarios.map((s) => s.id)).toEqual(expect.arrayContaining(['steady', 'exhaustion', 'slow-target', 'target-restart', 'heartbeats', 'no-pool', 'smaller-pool', 'dial-storm', 'naive-check', 'stalled-peer', 'sticky-packets', 'slow-leak']));
+    expect(scenarios.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'steady',
+        'exhaustion',
+        'slow-target',
+        'target-restart',
+        'heartbeats',
+        'no-pool',
+        'smaller-pool',
+        'dial-storm',
+        'naive-check',
+        'stalled-peer',
+        'sticky-packets',
+        'slow-leak',
+      ]),
+    );
     for (const s of scenarios) expect(s.watch.length).toBeGreaterThan(40);
     expect(scenarios.find((s) => s.id === 'smaller-pool')).toMatchObject({ focus: { panel: 'throughput', metric: 'latency.rttMs.p50' } });
   });

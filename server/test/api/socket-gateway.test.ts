@@ -87,7 +87,9 @@ describe('Socket.IO gateway against a listening server', () => {
     const second = client(url);
     await Promise.all([nextSnapshot(again), nextSnapshot(second)]);
     // A fresh bucket would ack CONTROL_BURST of these; a shared one has refilled only a few since.
-    const acks = await Promise.all(Array.from({ length: CONTROL_BURST }, (_, i) => patch(i % 2 ? again : second, { load: { thinkMs: 10 + i } })));
+    const acks = await Promise.all(
+      Array.from({ length: CONTROL_BURST }, (_, i) => patch(i % 2 ? again : second, { load: { thinkMs: 10 + i } })),
+    );
     expect(acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED').length).toBeGreaterThan(0);
   });
 
@@ -123,7 +125,11 @@ describe('Socket.IO gateway against a listening server', () => {
     const url = await listen();
     const viewers = Array.from({ length: 150 }, () => client(url));
     const counts = viewers.map(() => 0);
-    viewers.forEach((viewer, i) => viewer.on('snapshot', () => { counts[i]!++; }));
+    viewers.forEach((viewer, i) =>
+      viewer.on('snapshot', () => {
+        counts[i]!++;
+      }),
+    );
     const deadline = Date.now() + 10_000;
     while (counts.some((n) => n < 3) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(3);
@@ -133,7 +139,9 @@ describe('Socket.IO gateway against a listening server', () => {
     const socket = client(await listen());
     await nextSnapshot(socket);
     const seen: string[] = [];
-    socket.on('events', (events) => { for (const event of events) seen.push(event.type); });
+    socket.on('events', (events) => {
+      for (const event of events) seen.push(event.type);
+    });
     expect(await patch(socket, { load: { thinkMs: 33 } })).toMatchObject({ ok: true });
     const deadline = Date.now() + 3000;
     while (!seen.includes('reconfigured') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));

@@ -60,7 +60,9 @@ describe('target routes', () => {
 
   it('answers 404 for an unknown target and 409 for knobs on an external one', async () => {
     expect((await t.app.inject({ method: 'PATCH', url: '/api/targets/nope', payload: { latencyMs: 1 } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: '/api/targets/nope/restart', headers: { 'x-poolscope': '1' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: '/api/targets/nope/restart', headers: { 'x-poolscope': '1' } })).statusCode).toBe(
+      404,
+    );
     const externalId = t.lab.targets.list().find((x) => x.embedded === null)!.id;
     expect((await t.app.inject({ method: 'PATCH', url: `/api/targets/${externalId}`, payload: { latencyMs: 1 } })).statusCode).toBe(409);
   });

@@ -36,7 +36,7 @@ describe('serving the built dashboard', () => {
     }
   });
 
-  it('sends the build\'s precompressed copy a client accepts (brotli first), and the plain file otherwise', async () => {
+  it("sends the build's precompressed copy a client accepts (brotli first), and the plain file otherwise", async () => {
     const source = `console.log(${JSON.stringify('x'.repeat(4000))})`;
     writeFileSync(join(webRoot, 'assets', 'big-cccc.js'), source);
     writeFileSync(join(webRoot, 'assets', 'big-cccc.js.br'), brotliCompressSync(source));

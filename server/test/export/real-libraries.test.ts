@@ -33,7 +33,7 @@ describe.each(LAB_CONFIGS)('JSON exports load into the real library: %s', (_name
     await pool.end();
   });
 
-  it('tarn.Pool accepts the options (it rejects unknown ones) and holds the lab\'s timings', async () => {
+  it("tarn.Pool accepts the options (it rejects unknown ones) and holds the lab's timings", async () => {
     const pool = new tarn.Pool({ ...(exported('tarn', lab) as { min: number; max: number }), create: neverCalled, destroy: () => {} });
     const fields = pool as unknown as Record<string, number>;
     expect(fields.min).toBe(lab.minIdle);
@@ -45,18 +45,21 @@ describe.each(LAB_CONFIGS)('JSON exports load into the real library: %s', (_name
     await pool.destroy();
   });
 
-  it('knex\'s pool fragment is valid tarn options, with acquireConnectionTimeout the lab\'s acquire timeout', async () => {
+  it("knex's pool fragment is valid tarn options, with acquireConnectionTimeout the lab's acquire timeout", async () => {
     const knexConfig = exported('knex', lab) as { acquireConnectionTimeout: number; pool: Record<string, unknown> };
     expect(knexConfig.acquireConnectionTimeout).toBe(lab.acquireTimeoutMs);
     const pool = new tarn.Pool({
-      ...(knexConfig.pool as { min: number; max: number }), acquireTimeoutMillis: knexConfig.acquireConnectionTimeout, create: neverCalled, destroy: () => {},
+      ...(knexConfig.pool as { min: number; max: number }),
+      acquireTimeoutMillis: knexConfig.acquireConnectionTimeout,
+      create: neverCalled,
+      destroy: () => {},
     });
     expect((pool as unknown as Record<string, number>).idleTimeoutMillis).toBe(lab.idleTimeoutMs);
     expect((pool as unknown as Record<string, number>).max).toBe(lab.maxOpen);
     await pool.destroy();
   });
 
-  it('generic-pool holds the lab\'s knobs and an eviction run, without which idleTimeoutMillis does nothing', async () => {
+  it("generic-pool holds the lab's knobs and an eviction run, without which idleTimeoutMillis does nothing", async () => {
     // autostart off only so the test never dials: the export itself asks for autostart (the lab dials minIdle at start).
     const options = exported('generic-pool', lab);
     expect(options.autostart).toBe(true);
@@ -83,7 +86,8 @@ describe.each(LAB_CONFIGS)('JSON exports load into the real library: %s', (_name
     expect(stored.clientTtl).toBe(lab.maxLifetimeMs);
     // The Pool keeps connectTimeout inside its connector; a Client validates it (and keepAliveTimeout) the same way.
     const client = new UndiciClient('http://127.0.0.1:9', {
-      connectTimeout: options.connectTimeout as number, keepAliveTimeout: options.keepAliveTimeout as number,
+      connectTimeout: options.connectTimeout as number,
+      keepAliveTimeout: options.keepAliveTimeout as number,
     });
     expect(options.connectTimeout).toBe(lab.dialTimeoutMs);
     expect((client as unknown as Record<symbol, unknown>)[symbolNamed(client, 'default keep alive timeout')]).toBe(lab.idleTimeoutMs);

@@ -35,65 +35,95 @@ function referenceRead(stream: Uint8Array, maxFrameBytes: number): { frames: num
 }
 
 /** A stream of well-formed frames (headers written by hand) mixed with stray bytes. */
-const mixedStream = fc.array(fc.oneof(
-  fc.uint8Array({ maxLength: 80 }).map((payload) => [payload.length >>> 24, (payload.length >>> 16) & 255, (payload.length >>> 8) & 255, payload.length & 255, ...payload]),
-  fc.uint8Array({ maxLength: 6 }).map((bytes) => [...bytes]),
-), { maxLength: 12 }).map((parts) => Uint8Array.from(parts.flat()));
+const mixedStream = fc
+  .array(
+    fc.oneof(
+      fc
+        .uint8Array({ maxLength: 80 })
+        .map((payload) => [
+          payload.length >>> 24,
+          (payload.length >>> 16) & 255,
+          (payload.length >>> 8) & 255,
+          payload.length & 255,
+          ...payload,
+        ]),
+      fc.uint8Array({ maxLength: 6 }).map((bytes) => [...bytes]),
+    ),
+    { maxLength: 12 },
+  )
+  .map((parts) => Uint8Array.from(parts.flat()));
 
 describe('FrameReader under fuzzing', () => {
   it('reads any chunking of any stream exactly as the reference reader reads it whole', () => {
     const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 });
-    fc.assert(fc.property(mixedStream, fc.integer({ min: 0, max: 100 }), cuts, (stream, maxFrameBytes, at) => {
-      const expected = referenceRead(stream, maxFrameBytes);
-      const reader = new FrameReader(maxFrameBytes);
-      const decoded = chunk(Buffer.from(stream), at).flatMap((c) => reader.push(c));
-      expect(decoded.map((f) => [...f])).toEqual(expected.frames);
-      expect(reader.error !== null).toBe(expected.failed);
-      expect(reader.pendingBytes).toBe(expected.leftover);
-    }), { numRuns: 500, seed: SEED });
+    fc.assert(
+      fc.property(mixedStream, fc.integer({ min: 0, max: 100 }), cuts, (stream, maxFrameBytes, at) => {
+        const expected = referenceRead(stream, maxFrameBytes);
+        const reader = new FrameReader(maxFrameBytes);
+        const decoded = chunk(Buffer.from(stream), at).flatMap((c) => reader.push(c));
+        expect(decoded.map((f) => [...f])).toEqual(expected.frames);
+        expect(reader.error !== null).toBe(expected.failed);
+        expect(reader.pendingBytes).toBe(expected.leftover);
+      }),
+      { numRuns: 500, seed: SEED },
+    );
   });
 
   it('decodes any chunking of a valid frame stream to the same frames, with nothing left over', () => {
-    fc.assert(fc.property(payloads, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }), (frames, cuts) => {
-      const stream = Buffer.concat(frames.map((f) => encodeFrame(Buffer.from(f))));
-      const reader = new FrameReader(300);
-      const decoded = chunk(stream, cuts).flatMap((c) => reader.push(c));
-      expect(decoded.map((f) => [...f])).toEqual(frames.map((f) => [...f]));
-      expect(reader.error).toBeNull();
-      expect(reader.pendingBytes).toBe(0);
-    }), { numRuns: 300, seed: SEED });
+    fc.assert(
+      fc.property(payloads, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 40 }), (frames, cuts) => {
+        const stream = Buffer.concat(frames.map((f) => encodeFrame(Buffer.from(f))));
+        const reader = new FrameReader(300);
+        const decoded = chunk(stream, cuts).flatMap((c) => reader.push(c));
+        expect(decoded.map((f) => [...f])).toEqual(frames.map((f) => [...f]));
+        expect(reader.error).toBeNull();
+        expect(reader.pendingBytes).toBe(0);
+      }),
+      { numRuns: 300, seed: SEED },
+    );
   });
 
   it('never throws on arbitrary bytes, never buffers a frame past maxFrameBytes, and stays failed once failed', () => {
     const chunks = fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 30 });
-    fc.assert(fc.property(fc.integer({ min: 0, max: 64 }), chunks, (maxFrameBytes, input) => {
-      const reader = new FrameReader(maxFrameBytes);
-      let failed = false;
-      for (const bytes of input) {
-        const frames = reader.push(Buffer.from(bytes));
-        for (const frame of frames) expect(frame.length).toBeLessThanOrEqual(maxFrameBytes);
-        // A complete frame is always handed out, so what stays buffered is less than a header plus the largest frame.
-        expect(reader.pendingBytes).toBeLessThan(FRAME_HEADER_BYTES + maxFrameBytes);
-        if (failed) expect(frames).toEqual([]);
-        if (reader.error) {
-          expect(reader.error.code).toBe('WIRE_FRAME_TOO_LARGE');
-          expect(reader.pendingBytes).toBe(0);
-          failed = true;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 64 }), chunks, (maxFrameBytes, input) => {
+        const reader = new FrameReader(maxFrameBytes);
+        let failed = false;
+        for (const bytes of input) {
+          const frames = reader.push(Buffer.from(bytes));
+          for (const frame of frames) expect(frame.length).toBeLessThanOrEqual(maxFrameBytes);
+          // A complete frame is always handed out, so what stays buffered is less than a header plus the largest frame.
+          expect(reader.pendingBytes).toBeLessThan(FRAME_HEADER_BYTES + maxFrameBytes);
+          if (failed) expect(frames).toEqual([]);
+          if (reader.error) {
+            expect(reader.error.code).toBe('WIRE_FRAME_TOO_LARGE');
+            expect(reader.pendingBytes).toBe(0);
+            failed = true;
+          }
         }
-      }
-    }), { numRuns: 500, seed: SEED });
+      }),
+      { numRuns: 500, seed: SEED },
+    );
   });
 
   it('hands out the valid frames before an oversized header, then fails instead of buffering the rest', () => {
-    fc.assert(fc.property(payloads, fc.integer({ min: 301, max: 0xffffffff }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 10 }), (frames, declared, cuts) => {
-      const header = Buffer.alloc(FRAME_HEADER_BYTES);
-      header.writeUInt32BE(declared, 0);
-      const stream = Buffer.concat([...frames.map((f) => encodeFrame(Buffer.from(f))), header, Buffer.alloc(50, 7)]);
-      const reader = new FrameReader(300);
-      const decoded = chunk(stream, cuts).flatMap((c) => reader.push(c));
-      expect(decoded.length).toBe(frames.length);
-      expect(reader.error?.code).toBe('WIRE_FRAME_TOO_LARGE');
-      expect(reader.pendingBytes).toBe(0);
-    }), { numRuns: 200, seed: SEED });
+    fc.assert(
+      fc.property(
+        payloads,
+        fc.integer({ min: 301, max: 0xffffffff }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 10 }),
+        (frames, declared, cuts) => {
+          const header = Buffer.alloc(FRAME_HEADER_BYTES);
+          header.writeUInt32BE(declared, 0);
+          const stream = Buffer.concat([...frames.map((f) => encodeFrame(Buffer.from(f))), header, Buffer.alloc(50, 7)]);
+          const reader = new FrameReader(300);
+          const decoded = chunk(stream, cuts).flatMap((c) => reader.push(c));
+          expect(decoded.length).toBe(frames.length);
+          expect(reader.error?.code).toBe('WIRE_FRAME_TOO_LARGE');
+          expect(reader.pendingBytes).toBe(0);
+        },
+      ),
+      { numRuns: 200, seed: SEED },
+    );
   });
 });

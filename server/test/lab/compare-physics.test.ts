@@ -33,7 +33,10 @@ describe('comparison physics, on real sockets', () => {
     await l.applyScenario('compare-smaller-pool');
     await sleep(1000); // warm-up: A dials its 50 connections
     const fromMs = Date.now();
-    await waitFor(() => l.compare.report(5).samples.a >= 5 && (l.compare.report(5).summary[0]?.a ?? 0) > 0 && Date.now() - fromMs > 5000, { timeoutMs: 60000, what: 'five seconds of samples' });
+    await waitFor(() => l.compare.report(5).samples.a >= 5 && (l.compare.report(5).summary[0]?.a ?? 0) > 0 && Date.now() - fromMs > 5000, {
+      timeoutMs: 60000,
+      what: 'five seconds of samples',
+    });
     const row = l.compare.report(5).summary.find((r) => r.metric === 'rttMs.p50');
     expect(row?.b).toBeLessThan(row?.a ?? 0);
     expect(row).toMatchObject({ significant: true, better: 'b' });
@@ -46,9 +49,13 @@ describe('comparison physics, on real sockets', () => {
     await l.applyScenario('compare-no-pool');
     await sleep(500);
     const before = l.snapshot();
-    await waitFor(() => l.snapshot().totals.requests.ok - before.totals.requests.ok >= 150, { timeoutMs: 60000, what: '150 more requests in A' });
+    await waitFor(() => l.snapshot().totals.requests.ok - before.totals.requests.ok >= 150, {
+      timeoutMs: 60000,
+      what: '150 more requests in A',
+    });
     const after = l.snapshot();
-    const delta = (s: Snapshot['totals'] | undefined, t: Snapshot['totals'] | undefined, read: (x: Snapshot['totals']) => number) => read(t!) - read(s!);
+    const delta = (s: Snapshot['totals'] | undefined, t: Snapshot['totals'] | undefined, read: (x: Snapshot['totals']) => number) =>
+      read(t!) - read(s!);
     const aRequests = delta(before.totals, after.totals, (x) => x.requestsStarted);
     const aDials = delta(before.totals, after.totals, (x) => x.dials);
     const bRequests = delta(before.compare?.b.totals, after.compare?.b.totals, (x) => x.requestsStarted);

@@ -19,7 +19,10 @@ describe('the event stream', () => {
     for (let i = 0; i < 600; i++) lab.patchTarget('t1', { latencyMs: i % 2 === 0 ? 3 : 0 });
     const from = ticks.length;
     await waitFor(() => ticks.length > from, { what: 'the next tick' });
-    const sent = ticks.slice(from).flatMap((t) => t.events).filter((e) => e.type === 'reconfigured');
+    const sent = ticks
+      .slice(from)
+      .flatMap((t) => t.events)
+      .filter((e) => e.type === 'reconfigured');
     expect(sent).toHaveLength(500);
     expect(ticks.at(-1)!.snapshot.eventsDropped).toBe(100);
   });

@@ -14,7 +14,11 @@ describe('socket budget from the fd limit', () => {
   });
 
   it('falls back to a safe constant when /proc is missing or says nothing usable', () => {
-    expect(readFdSoftLimit(() => { throw new Error('ENOENT'); })).toBe(FALLBACK_FD_LIMIT);
+    expect(
+      readFdSoftLimit(() => {
+        throw new Error('ENOENT');
+      }),
+    ).toBe(FALLBACK_FD_LIMIT);
     expect(readFdSoftLimit(() => 'Max cpu time unlimited')).toBe(FALLBACK_FD_LIMIT);
     expect(readFdSoftLimit(() => 'Max open files   many   many   files')).toBe(FALLBACK_FD_LIMIT);
   });

@@ -103,7 +103,8 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
     expect(listing.filter((path) => /\.[cm]?tsx?$/.test(path))).toEqual([]);
 
     const manifest = JSON.parse(readFileSync(join(installDir, 'node_modules/poolscope/package.json'), 'utf8')) as {
-      bin: Record<string, string>; dependencies: Record<string, string>;
+      bin: Record<string, string>;
+      dependencies: Record<string, string>;
     };
     expect(manifest.bin).toEqual({ poolscope: 'dist/poolscope.mjs' });
     expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
@@ -152,8 +153,10 @@ describe('the published package: npx poolscope', { timeout: TEST_TIMEOUT_MS }, (
     const bin = join(installDir, 'node_modules/.bin/poolscope');
     const help = await run(bin, ['--help'], { cwd: installDir, env: userEnv() });
     for (const flagLine of USAGE.split('\n').slice(1)) expect(help.stdout).toContain(flagLine);
-    const relay = await run(bin, ['relay'], { cwd: installDir, env: userEnv() })
-      .then(() => null, (error: { code: number; stderr: string }) => error);
+    const relay = await run(bin, ['relay'], { cwd: installDir, env: userEnv() }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(relay?.code).toBe(2);
     expect(relay?.stderr).toContain('a relay needs --redis');
   });

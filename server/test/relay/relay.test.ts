@@ -18,7 +18,9 @@ function viewer(track: <T extends { close(): unknown }>(thing: T) => T, url: str
   const seqs: number[] = [];
   let disconnects = 0;
   socket.on('snapshot', (snapshot) => seqs.push(snapshot.seq));
-  socket.on('disconnect', () => { disconnects += 1; });
+  socket.on('disconnect', () => {
+    disconnects += 1;
+  });
   return { socket, seqs, disconnects: () => disconnects, last: () => seqs.at(-1) ?? -1 };
 }
 
@@ -42,7 +44,7 @@ describe('relays over a real redis-server', () => {
     for (const relayViewer of onRelays) expect(window(relayViewer.seqs)).toEqual(window(onLab.seqs));
   });
 
-  it('the presenter sees the relays\' viewers summed in snapshot.relayViewers, beside the lab\'s own', async () => {
+  it("the presenter sees the relays' viewers summed in snapshot.relayViewers, beside the lab's own", async () => {
     const redis = track(await startTestRedis());
     const lab = track(await startRelayedLab(redis.url));
     const relays = [track(await startTestRelay(redis.url)), track(await startTestRelay(redis.url))];
@@ -54,7 +56,7 @@ describe('relays over a real redis-server', () => {
     expect(lab.lab.snapshot().viewers).toBe(1);
   });
 
-  it('a relay gives a new viewer the latest snapshot at once and the lab\'s history', async () => {
+  it("a relay gives a new viewer the latest snapshot at once and the lab's history", async () => {
     const redis = track(await startTestRedis());
     const lab = track(await startRelayedLab(redis.url));
     const relay = track(await startTestRelay(redis.url));
@@ -79,7 +81,7 @@ describe('relays over a real redis-server', () => {
     expect(front.headers.get('location')).toBe('/?audience=1');
   });
 
-  it('refuses every control on a relay with FORBIDDEN, naming the lab\'s own address, and changes nothing', async () => {
+  it("refuses every control on a relay with FORBIDDEN, naming the lab's own address, and changes nothing", async () => {
     const redis = track(await startTestRedis());
     const lab = track(await startRelayedLab(redis.url));
     const relay = track(await startTestRelay(redis.url));
@@ -127,7 +129,10 @@ describe('relays over a real redis-server', () => {
     await waitFor(() => onRelay.disconnects() === 1, { timeoutMs: DEADLINE_MS, what: 'the viewer noticing' });
     const atClose = onRelay.last();
     const second = track(await buildRelayOn(redis.url, port));
-    await waitFor(() => onRelay.socket.connected && onRelay.last() > atClose, { timeoutMs: DEADLINE_MS, what: 'the viewer back on the new relay' });
+    await waitFor(() => onRelay.socket.connected && onRelay.last() > atClose, {
+      timeoutMs: DEADLINE_MS,
+      what: 'the viewer back on the new relay',
+    });
     expect(second.io.of('/').sockets.size).toBe(1);
   });
 

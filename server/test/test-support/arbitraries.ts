@@ -19,7 +19,11 @@ export const knobValue = fc.oneof(
 
 /** Mostly known knob names (so some patches are valid), sometimes unknown ones, sometimes prototype tricks. */
 function knobPatch(names: string[]) {
-  const key = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...names) }, fc.string({ maxLength: 10 }), fc.constantFrom('__proto__', 'constructor', 'toString'));
+  const key = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...names) },
+    fc.string({ maxLength: 10 }),
+    fc.constantFrom('__proto__', 'constructor', 'toString'),
+  );
   return fc.dictionary(key, knobValue, { maxKeys: 4 });
 }
 

@@ -38,11 +38,33 @@ export const CHAOS_LIMITS = {
 /** What the pool is left with when the faults stop: the recovery bound is 2 x max(heartbeat, backoff cap). */
 export const CALM_CONFIG = {
   pool: {
-    maxOpen: 8, maxIdle: 8, minIdle: 2, heartbeatIntervalMs: 1000, dialBackoffBaseMs: 50, dialBackoffMaxMs: 2000,
-    acquireTimeoutMs: 1000, dialTimeoutMs: 500, healthCheckMethod: 'ping', healthCheckTimeoutMs: 300, validateAfterIdleMs: 200,
-    idleTimeoutMs: 30_000, maxLifetimeMs: 300_000, watchIdle: true,
+    maxOpen: 8,
+    maxIdle: 8,
+    minIdle: 2,
+    heartbeatIntervalMs: 1000,
+    dialBackoffBaseMs: 50,
+    dialBackoffMaxMs: 2000,
+    acquireTimeoutMs: 1000,
+    dialTimeoutMs: 500,
+    healthCheckMethod: 'ping',
+    healthCheckTimeoutMs: 300,
+    validateAfterIdleMs: 200,
+    idleTimeoutMs: 30_000,
+    maxLifetimeMs: 300_000,
+    watchIdle: true,
   },
-  load: { running: true, mode: 'closed', concurrency: 6, holdMs: 5, holdJitterMs: 5, thinkMs: 10, requestTimeoutMs: 800, framing: 'length-prefixed', leakRate: 0, payloadBytes: 64 },
+  load: {
+    running: true,
+    mode: 'closed',
+    concurrency: 6,
+    holdMs: 5,
+    holdJitterMs: 5,
+    thinkMs: 10,
+    requestTimeoutMs: 800,
+    framing: 'length-prefixed',
+    leakRate: 0,
+    payloadBytes: 64,
+  },
 } as const satisfies LabConfigPatch;
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -57,10 +79,28 @@ export function randomConfigPatch(random: () => number, tick: number): LabConfig
   }
   const options: (() => LabConfigPatch)[] = [
     () => ({ pool: { idleOrder: pick(random, ['lifo', 'fifo'] as const), watchIdle: random() < 0.7 } }),
-    () => ({ pool: { healthCheckMethod: pick(random, ['ping', 'probe', 'naive-probe', 'none'] as const), validateAfterIdleMs: between(random, 0, 500) } }),
-    () => ({ pool: { idleTimeoutMs: pick(random, [0, between(random, 200, 3000)]), maxLifetimeMs: pick(random, [0, between(random, 500, 5000)]) } }),
-    () => ({ pool: { heartbeatIntervalMs: between(random, 200, 1000), healthCheckTimeoutMs: between(random, 50, CHAOS_LIMITS.maxHealthCheckTimeoutMs) } }),
-    () => ({ pool: { dialBackoffBaseMs: between(random, 10, 100), dialBackoffMaxMs: between(random, 200, 2000), dialTimeoutMs: between(random, 100, 500) } }),
+    () => ({
+      pool: {
+        healthCheckMethod: pick(random, ['ping', 'probe', 'naive-probe', 'none'] as const),
+        validateAfterIdleMs: between(random, 0, 500),
+      },
+    }),
+    () => ({
+      pool: { idleTimeoutMs: pick(random, [0, between(random, 200, 3000)]), maxLifetimeMs: pick(random, [0, between(random, 500, 5000)]) },
+    }),
+    () => ({
+      pool: {
+        heartbeatIntervalMs: between(random, 200, 1000),
+        healthCheckTimeoutMs: between(random, 50, CHAOS_LIMITS.maxHealthCheckTimeoutMs),
+      },
+    }),
+    () => ({
+      pool: {
+        dialBackoffBaseMs: between(random, 10, 100),
+        dialBackoffMaxMs: between(random, 200, 2000),
+        dialTimeoutMs: between(random, 100, 500),
+      },
+    }),
     () => ({ pool: { acquireTimeoutMs: between(random, 200, 1000), keepAlive: random() < 0.5, noDelay: random() < 0.8 } }),
     () => ({ load: { concurrency: between(random, 2, 16), thinkMs: between(random, 0, 20) } }),
     () => ({ load: { holdMs: between(random, 0, 20), holdJitterMs: between(random, 0, 10), payloadBytes: between(random, 1, 4096) } }),
@@ -111,7 +151,11 @@ export class ChaosMonkey {
   private running = false;
   private readonly startedAt = Date.now();
 
-  constructor(private readonly lab: Lab, readonly seed: number, private readonly options: ChaosOptions = {}) {
+  constructor(
+    private readonly lab: Lab,
+    readonly seed: number,
+    private readonly options: ChaosOptions = {},
+  ) {
     this.random = seededRandom(seed);
   }
 

@@ -33,20 +33,26 @@ export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5
       const handlers = new Map<string, Handler>();
       connected++;
       onConnection!({
-        id: `fake-${connected}`, handshake: { auth, address: `fake-address-${connected}` }, data: {}, emit: () => true, join: async () => {}, leave: async () => {},
+        id: `fake-${connected}`,
+        handshake: { auth, address: `fake-address-${connected}` },
+        data: {},
+        emit: () => true,
+        join: async () => {},
+        leave: async () => {},
         on: (event: string, handler: Handler) => handlers.set(event, handler),
       });
       const disconnect = handlers.get('disconnect');
       if (disconnect) disconnects.push(() => disconnect(undefined, undefined));
-      return (event, payload) => new Promise((resolve, reject) => {
-        const handler = handlers.get(event);
-        if (!handler) return reject(new Error(`no handler for ${event}`));
-        const timer = setTimeout(() => reject(new Error(`${event} was never acked`)), ackTimeoutMs);
-        void handler(payload, (ack: Ack<unknown>) => {
-          clearTimeout(timer);
-          resolve(ack);
+      return (event, payload) =>
+        new Promise((resolve, reject) => {
+          const handler = handlers.get(event);
+          if (!handler) return reject(new Error(`no handler for ${event}`));
+          const timer = setTimeout(() => reject(new Error(`${event} was never acked`)), ackTimeoutMs);
+          void handler(payload, (ack: Ack<unknown>) => {
+            clearTimeout(timer);
+            resolve(ack);
+          });
         });
-      });
     },
   };
 }

@@ -19,7 +19,9 @@ export async function startRelayedLab(redisUrl: string): Promise<RelayedLab> {
   const { app } = await buildApp({ lab, policy: new ControlPolicy(null), redis: publisher.status });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
-    lab, publisher, url,
+    lab,
+    publisher,
+    url,
     async close() {
       await publisher.close();
       await lab.close();

@@ -35,7 +35,8 @@ export class SnapshotInvariants {
     const sum = pool.idle + pool.active + pool.connecting + pool.validating;
     if (pool.open !== sum) fail(`open ${pool.open} != idle + active + connecting + validating = ${sum} (${JSON.stringify(pool)})`);
     for (const [name, value] of Object.entries(pool)) if (value < 0) fail(`gauge ${name} is negative: ${value}`);
-    if (s.connectionCounts.total !== pool.open + pool.closing) fail(`connection list has ${s.connectionCounts.total}, gauges say open ${pool.open} + closing ${pool.closing}`);
+    if (s.connectionCounts.total !== pool.open + pool.closing)
+      fail(`connection list has ${s.connectionCounts.total}, gauges say open ${pool.open} + closing ${pool.closing}`);
     const perTarget = s.targets.reduce((n, t) => n + t.open, 0);
     if (perTarget !== pool.open) fail(`targets' open add up to ${perTarget}, pool open is ${pool.open}`);
     for (const t of s.targets) {

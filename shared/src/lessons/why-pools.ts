@@ -16,7 +16,8 @@ export const WHY_POOLS: Lesson = {
       },
       notes: {
         en: 'Eight workers, 10 ms think time. Point at the dials line on the traffic chart: it tracks requests one for one. On a real network each dial is a TCP handshake (one round trip) and for TLS or a database login several more. Ask the class what that costs at 1,000 requests a second.',
-        'zh-CN': '8 个工作者，思考时间 10 毫秒。指给大家看吞吐图上的建连曲线：它和请求数一一对应。在真实网络中，每次建连都是一次 TCP 握手（一个往返），TLS 或数据库登录还要更多往返。请同学们想想每秒 1000 个请求时这要花多少代价。',
+        'zh-CN':
+          '8 个工作者，思考时间 10 毫秒。指给大家看吞吐图上的建连曲线：它和请求数一一对应。在真实网络中，每次建连都是一次 TCP 握手（一个往返），TLS 或数据库登录还要更多往返。请同学们想想每秒 1000 个请求时这要花多少代价。',
       },
       pool: { maxIdle: 0, minIdle: 0 },
       load: { concurrency: 8, thinkMs: 10 },
@@ -26,8 +27,9 @@ export const WHY_POOLS: Lesson = {
     {
       title: { en: 'A pool: connections are reused', 'zh-CN': '有了连接池：连接被复用' },
       watch: {
-        en: 'A keeps released connections for the next borrower (Max idle 10); B, drawn dashed, is still no pool (Max idle 0). A\'s dials fall to zero after warm-up while B dials for every request, and both serve the same [[throughput.ok|ok requests]].',
-        'zh-CN': 'A 把归还的连接留给下一个借用者（最大空闲 10）；B（虚线）仍然没有连接池（最大空闲 0）。预热之后 A 的建连数降到零，而 B 每个请求都要建连，两者完成的[[throughput.ok|成功请求]]一样多。',
+        en: "A keeps released connections for the next borrower (Max idle 10); B, drawn dashed, is still no pool (Max idle 0). A's dials fall to zero after warm-up while B dials for every request, and both serve the same [[throughput.ok|ok requests]].",
+        'zh-CN':
+          'A 把归还的连接留给下一个借用者（最大空闲 10）；B（虚线）仍然没有连接池（最大空闲 0）。预热之后 A 的建连数降到零，而 B 每个请求都要建连，两者完成的[[throughput.ok|成功请求]]一样多。',
       },
       notes: {
         en: 'Same load as before. The round trip no longer includes a handshake, and the targets see a handful of long-lived connections instead of a stream of short ones.',
@@ -46,7 +48,8 @@ export const WHY_POOLS: Lesson = {
       },
       notes: {
         en: 'This is the database/sql default trap: MaxIdleConns 2 under a busier load. The closes-by-reason list in the health panel shows excess-idle climbing; the dials line on the traffic chart rises with it.',
-        'zh-CN': '这正是 Go database/sql 默认值的陷阱：MaxIdleConns 为 2，而负载更高。健康面板中按原因统计的关闭数里 excess-idle 不断上升，吞吐图上的建连曲线也随之升高。',
+        'zh-CN':
+          '这正是 Go database/sql 默认值的陷阱：MaxIdleConns 为 2，而负载更高。健康面板中按原因统计的关闭数里 excess-idle 不断上升，吞吐图上的建连曲线也随之升高。',
       },
       pool: { maxIdle: 2 },
       focus: { panel: 'health', metric: 'rates.closed.excess-idle' },
@@ -60,7 +63,8 @@ export const WHY_POOLS: Lesson = {
       },
       notes: {
         en: 'Without min idle the first burst after a quiet spell pays for every dial. pgx MinIdleConns and HikariCP minimumIdle do this; pg.Pool min does not prefill.',
-        'zh-CN': '没有最小空闲连接时，安静一段时间后的第一波请求要为每次建连买单。pgx 的 MinIdleConns 和 HikariCP 的 minimumIdle 会预先建连；pg.Pool 的 min 不会预填充。',
+        'zh-CN':
+          '没有最小空闲连接时，安静一段时间后的第一波请求要为每次建连买单。pgx 的 MinIdleConns 和 HikariCP 的 minimumIdle 会预先建连；pg.Pool 的 min 不会预填充。',
       },
       pool: { maxIdle: 10, minIdle: 8 },
       load: { running: false },
@@ -75,7 +79,8 @@ export const WHY_POOLS: Lesson = {
       },
       notes: {
         en: 'Compare with step 1: no dials, no waits. End the lesson by asking what min idle costs (idle sockets on the server side) and when that is worth paying.',
-        'zh-CN': '与第 1 步对比：没有建连，也没有等待。最后请同学们思考最小空闲连接的代价（服务器端的空闲套接字），以及什么时候值得付出这个代价。',
+        'zh-CN':
+          '与第 1 步对比：没有建连，也没有等待。最后请同学们思考最小空闲连接的代价（服务器端的空闲套接字），以及什么时候值得付出这个代价。',
       },
       load: { running: true },
       focus: { panel: 'wait-times', metric: 'latency.acquireWaitMs.p99' },

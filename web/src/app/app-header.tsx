@@ -19,8 +19,10 @@ export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: R
       <div className="brand">
         <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" className="logo">
           <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="2" />
-          <circle cx="8" cy="10" r="2" fill="#0072B2" /><circle cx="14" cy="8" r="2" fill="#009E73" />
-          <circle cx="15" cy="14" r="2" fill="#E69F00" /><circle cx="9" cy="16" r="2" fill="#009E73" />
+          <circle cx="8" cy="10" r="2" fill="#0072B2" />
+          <circle cx="14" cy="8" r="2" fill="#009E73" />
+          <circle cx="15" cy="14" r="2" fill="#E69F00" />
+          <circle cx="9" cy="16" r="2" fill="#009E73" />
         </svg>
         <h1 translate="no">Poolscope</h1>
         <ConnectionStatus />
@@ -32,8 +34,21 @@ export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: R
         <ClassShareButton />
         <ShareButton />
         <SettingsDialogButton />
-        <button type="button" className="btn btn-quiet hide-phone" aria-pressed={projector} onClick={() => setProjector(!projector)} title={t('header.projectorHint')}>{t('header.projector')}</button>
-        <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')} aria-label={theme === 'dark' ? t('header.toLightTheme') : t('header.toDarkTheme')}>
+        <button
+          type="button"
+          className="btn btn-quiet hide-phone"
+          aria-pressed={projector}
+          onClick={() => setProjector(!projector)}
+          title={t('header.projectorHint')}
+        >
+          {t('header.projector')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+          aria-label={theme === 'dark' ? t('header.toLightTheme') : t('header.toDarkTheme')}
+        >
           {theme === 'dark' ? t('header.light') : t('header.dark')}
         </button>
         <LanguageSelect />

@@ -8,9 +8,22 @@ import { App } from './app';
 
 beforeAll(() => {
   // jsdom has no layout; the charts only need the observer to exist.
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
 });
-const SLIDER_NAMES = ['Max open connections', 'Min idle connections', 'Acquire timeout', 'Idle timeout', 'Max lifetime', 'Heartbeat interval', 'Concurrency', 'Hold time'];
+const SLIDER_NAMES = [
+  'Max open connections',
+  'Min idle connections',
+  'Acquire timeout',
+  'Idle timeout',
+  'Max lifetime',
+  'Heartbeat interval',
+  'Concurrency',
+  'Hold time',
+];
 
 describe('App', () => {
   it('renders the product name as the page heading', () => {
@@ -50,7 +63,9 @@ describe('App', () => {
     const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 4, t: 1_700_000_000_300 })));
     const language = screen.getByRole('combobox', { name: 'Language · 语言' });
-    act(() => { fireEvent.change(language, { target: { value: 'zh-CN' } }); });
+    act(() => {
+      fireEvent.change(language, { target: { value: 'zh-CN' } });
+    });
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('zh-CN');
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Poolscope');
@@ -64,6 +79,8 @@ describe('App', () => {
     expect(within(tile).getByTestId('target-state-t2').textContent).toBe('宕机');
     expect(screen.getByTestId('closed-idle-timeout').textContent).toContain('空闲超时');
     localStorage.removeItem(LANGUAGE_KEY);
-    act(() => { void i18n.changeLanguage('en'); });
+    act(() => {
+      void i18n.changeLanguage('en');
+    });
   });
 });

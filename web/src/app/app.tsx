@@ -62,12 +62,19 @@ export function App({ live = true }: { live?: boolean }) {
       if (!parsed) return;
       if (!parsed.ok) return setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
       const Player = await loadPlayer();
-      setReplay({ player: new Player(parsed.recording, liveStore), name: t('recording.fromLink'), recordedAt: parsed.recording.recordedAt });
+      setReplay({
+        player: new Player(parsed.recording, liveStore),
+        name: t('recording.fromLink'),
+        recordedAt: parsed.recording.recordedAt,
+      });
     })();
   }, [live, t, liveStore]);
-  const openRecording = useCallback((recording: Recording, name: string) => {
-    void loadPlayer().then((Player) => setReplay({ player: new Player(recording, liveStore), name, recordedAt: recording.recordedAt }));
-  }, [liveStore]);
+  const openRecording = useCallback(
+    (recording: Recording, name: string) => {
+      void loadPlayer().then((Player) => setReplay({ player: new Player(recording, liveStore), name, recordedAt: recording.recordedAt }));
+    },
+    [liveStore],
+  );
   const closeRecording = useCallback(() => {
     liveStore.reset();
     setReplay(null);
@@ -79,11 +86,27 @@ export function App({ live = true }: { live?: boolean }) {
     window.history.replaceState(null, '', on ? PRESENT_HASH : window.location.pathname + window.location.search);
   }, []);
   const view = viewOf(window.location, presenting);
-  if (view === 'speaker-notes') return <Suspense fallback={null}><SpeakerNotes /></Suspense>;
-  if (view === 'audience') return <Suspense fallback={null}><Audience /></Suspense>;
+  if (view === 'speaker-notes')
+    return (
+      <Suspense fallback={null}>
+        <SpeakerNotes />
+      </Suspense>
+    );
+  if (view === 'audience')
+    return (
+      <Suspense fallback={null}>
+        <Audience />
+      </Suspense>
+    );
   if (view === 'presenter') {
     return (
-      <Suspense fallback={<p className="presenter-waiting muted" role="status">{t('lessons.loadingLesson')}</p>}>
+      <Suspense
+        fallback={
+          <p className="presenter-waiting muted" role="status">
+            {t('lessons.loadingLesson')}
+          </p>
+        }
+      >
         <Presenter onExit={() => present(false)} />
       </Suspense>
     );

@@ -55,7 +55,12 @@ function encode(snapshots: Snapshot[]): AudienceFrame[] {
 
 /** What the page renders and keeps after a stream, fed as live-connection.ts feeds it, with every panel a lesson step can focus. */
 function renderAfter(snapshots: Snapshot[]) {
-  const { container, unmount, live: liveStore, compare: compareStore } = renderWithStores(
+  const {
+    container,
+    unmount,
+    live: liveStore,
+    compare: compareStore,
+  } = renderWithStores(
     <>
       <Audience />
       <ReadOnlyContext.Provider value={true}>

@@ -12,7 +12,11 @@ import { PANELS } from './panels';
 const LAB_COMMANDS = /reclaim|restart|remove|add|apply|run|reset/i;
 
 beforeAll(() => {
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
 });
 
 describe('the audience view', () => {
@@ -22,7 +26,7 @@ describe('the audience view', () => {
     expect(audienceUrl({ origin: 'http://192.168.1.20:3000' })).toBe('http://192.168.1.20:3000/?audience=1');
   });
 
-  it('shows the live numbers and offers no controls: no slider, switch, select or control button (the language is the reader\'s own choice)', () => {
+  it("shows the live numbers and offers no controls: no slider, switch, select or control button (the language is the reader's own choice)", () => {
     const { live: liveStore } = renderWithStores(<Audience />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 50, t: 1_700_000_005_000, scenarioId: 'baseline' })));
     expect(screen.getByTestId('stat-open').textContent).toBe('4');
@@ -49,7 +53,10 @@ describe('every panel a lesson can focus, read-only', () => {
       expect(screen.queryAllByRole('combobox'), panel).toHaveLength(0);
       expect(screen.queryAllByRole('textbox'), panel).toHaveLength(0);
       const buttons = screen.queryAllByRole('button').map((button) => button.textContent ?? '');
-      expect(buttons.filter((text) => LAB_COMMANDS.test(text)), panel).toEqual([]);
+      expect(
+        buttons.filter((text) => LAB_COMMANDS.test(text)),
+        panel,
+      ).toEqual([]);
       unmount();
     }
   });

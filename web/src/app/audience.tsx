@@ -34,8 +34,12 @@ export function Audience() {
           <div className="header-tools">
             <span className="muted audience-badge">{t('audience.followingPresenter')}</span>
             <LanguageSelect />
-            <button type="button" className="btn btn-quiet" onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-              aria-label={theme === 'dark' ? t('header.toLightTheme') : t('header.toDarkTheme')}>
+            <button
+              type="button"
+              className="btn btn-quiet"
+              onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+              aria-label={theme === 'dark' ? t('header.toLightTheme') : t('header.toDarkTheme')}
+            >
               {theme === 'dark' ? t('header.light') : t('header.dark')}
             </button>
           </div>

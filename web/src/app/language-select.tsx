@@ -9,10 +9,25 @@ export function LanguageSelect() {
   const { t, i18n } = useTranslation();
   return (
     <span className="language-select">
-      <label htmlFor={id} className="sr-only">{t('header.language')}</label>
-      <span aria-hidden="true" translate="no" className="language-icon">文/A</span>
-      <select id={id} value={i18n.language} onChange={(e) => { const v = e.currentTarget.value; if (isLanguage(v)) chooseLanguage(v); }}>
-        {LANGUAGES.map((lng) => <option key={lng} value={lng} lang={lng}>{LANGUAGE_NAMES[lng]}</option>)}
+      <label htmlFor={id} className="sr-only">
+        {t('header.language')}
+      </label>
+      <span aria-hidden="true" translate="no" className="language-icon">
+        文/A
+      </span>
+      <select
+        id={id}
+        value={i18n.language}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (isLanguage(v)) chooseLanguage(v);
+        }}
+      >
+        {LANGUAGES.map((lng) => (
+          <option key={lng} value={lng} lang={lng}>
+            {LANGUAGE_NAMES[lng]}
+          </option>
+        ))}
       </select>
     </span>
   );

@@ -11,7 +11,14 @@ export function Presenter({ onExit }: { onExit: () => void }) {
   const position = useLive((s) => s.latest?.lesson ?? null);
   const lesson = position ? lessons.find((l) => l.id === position.id) : undefined;
   if (!position || !lesson) {
-    return <p className="presenter-waiting muted" role="status">{position ? t('lessons.loadingLesson') : t('lessons.noLesson')} <button type="button" className="btn" onClick={onExit}>{t('lessons.backToDashboard')}</button></p>;
+    return (
+      <p className="presenter-waiting muted" role="status">
+        {position ? t('lessons.loadingLesson') : t('lessons.noLesson')}{' '}
+        <button type="button" className="btn" onClick={onExit}>
+          {t('lessons.backToDashboard')}
+        </button>
+      </p>
+    );
   }
   return <PresenterOverlay lesson={lesson} position={position} renderPanel={(panel) => PANELS[panel]()} onExit={onExit} />;
 }

@@ -13,7 +13,9 @@ function initialTheme(): Theme {
 /** Light/dark theme and projector mode (bigger type, thicker lines), kept across visits. */
 export function useTheme() {
   const [theme, setTheme] = useState<Theme>(initialTheme);
-  const [projector, setProjector] = useState(() => localStorage.getItem(PROJECTOR_KEY) === '1' || new URLSearchParams(window.location.search).has('projector'));
+  const [projector, setProjector] = useState(
+    () => localStorage.getItem(PROJECTOR_KEY) === '1' || new URLSearchParams(window.location.search).has('projector'),
+  );
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     localStorage.setItem(THEME_KEY, theme);

@@ -16,7 +16,8 @@ export function ackMessage(error: ApiError, t: TFunction): string {
     return [error.message, ...extra].filter(Boolean).join(' — ');
   }
   const headline = t(`errors.${error.code}`, { defaultValue: t('errors.unknown', { code: error.code }) });
-  const fields = [...new Set(error.details.map((d) => fieldOf(d.path)).filter(Boolean))]
-    .map((name) => t(`knobs.${name}.title`, { defaultValue: name }));
+  const fields = [...new Set(error.details.map((d) => fieldOf(d.path)).filter(Boolean))].map((name) =>
+    t(`knobs.${name}.title`, { defaultValue: name }),
+  );
   return fields.length > 0 ? `${headline} ${t('errors.fields', { fields: fields.join('、') })}` : headline;
 }

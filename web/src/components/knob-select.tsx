@@ -30,10 +30,20 @@ export const KnobSelect = memo(function KnobSelect({ knob, value, onCommit }: Kn
         <label htmlFor={id}>{knobTitle(t, knob)}</label>
       </div>
       <select id={id} value={shown} aria-describedby={`${id}-help`} onChange={(e) => void change(e.currentTarget.value)}>
-        {knob.options.map((option) => <option key={option} value={option} translate="no">{option}</option>)}
+        {knob.options.map((option) => (
+          <option key={option} value={option} translate="no">
+            {option}
+          </option>
+        ))}
       </select>
-      {error ? <p className="knob-error" role="alert">{error}</p> : null}
-      <p id={`${id}-help`} className="help">{knobDescription(t, knob)}</p>
+      {error ? (
+        <p className="knob-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p id={`${id}-help`} className="help">
+        {knobDescription(t, knob)}
+      </p>
     </div>
   );
 });

@@ -30,7 +30,11 @@ describe('KnobSlider', () => {
   it('shows a refused value inline and returns to the server value', async () => {
     const onCommit = vi.fn(async (): Promise<Ack<unknown>> => ({
       ok: false,
-      error: { code: 'INVALID_CONFIG', message: 'Invalid pool config', details: [{ path: '/minIdle', message: 'Min idle connections (2) must not exceed Max open connections (1)' }] },
+      error: {
+        code: 'INVALID_CONFIG',
+        message: 'Invalid pool config',
+        details: [{ path: '/minIdle', message: 'Min idle connections (2) must not exceed Max open connections (1)' }],
+      },
     }));
     render(<KnobSlider knob={maxOpen} value={10} onCommit={onCommit} />);
     const slider = screen.getByRole('slider', { name: 'Max open connections' }) as HTMLInputElement;

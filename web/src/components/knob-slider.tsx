@@ -47,7 +47,10 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
     if (inFlight.current) return;
     while (draftRef.current !== null) {
       const next = draftRef.current;
-      if (next === valueRef.current) { setDraft(null); return; }
+      if (next === valueRef.current) {
+        setDraft(null);
+        return;
+      }
       inFlight.current = true;
       const ack = await onCommit(next);
       inFlight.current = false;
@@ -88,10 +91,14 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
   return (
-    <div className={`knob${compact ? ' knob-compact' : ''}${error ? ' knob-invalid' : ''}${shown !== knob.defaultValue ? ' knob-changed' : ''}`}>
+    <div
+      className={`knob${compact ? ' knob-compact' : ''}${error ? ' knob-invalid' : ''}${shown !== knob.defaultValue ? ' knob-changed' : ''}`}
+    >
       <div className="knob-head">
         <label htmlFor={id}>{title}</label>
-        <span className="knob-value" aria-hidden="true">{formatWithUnit(shown, unit)}</span>
+        <span className="knob-value" aria-hidden="true">
+          {formatWithUnit(shown, unit)}
+        </span>
       </div>
       <div className="knob-inputs">
         <input
@@ -105,7 +112,10 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
           aria-valuetext={formatWithUnit(shown, unit)}
           aria-describedby={[compact ? '' : helpId, error ? errorId : ''].filter(Boolean).join(' ') || undefined}
           aria-invalid={error ? true : undefined}
-          onChange={(e) => { setError(null); setDraft(Number(e.currentTarget.value)); }}
+          onChange={(e) => {
+            setError(null);
+            setDraft(Number(e.currentTarget.value));
+          }}
           onPointerUp={commitDraft}
           onKeyUp={commitDraft}
           onBlur={commitDraft}
@@ -121,13 +131,26 @@ export const KnobSlider = memo(function KnobSlider({ knob, value, onCommit, comp
           disabled={disabled}
           onChange={(e) => setText(e.currentTarget.value)}
           onKeyDown={onNumberKey}
-          onBlur={(e) => { if (text !== null) commit(parseKnobInput(knob, e.currentTarget.value)); }}
+          onBlur={(e) => {
+            if (text !== null) commit(parseKnobInput(knob, e.currentTarget.value));
+          }}
         />
       </div>
-      {error ? <p id={errorId} className="knob-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={errorId} className="knob-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!compact && description ? (
         <p id={helpId} className="help">
-          {description} <span className="knob-range">{t('knob.range', { min: formatWithUnit(knob.min, unit), max: formatWithUnit(knob.max, unit), default: formatWithUnit(knob.defaultValue, unit) })}</span>
+          {description}{' '}
+          <span className="knob-range">
+            {t('knob.range', {
+              min: formatWithUnit(knob.min, unit),
+              max: formatWithUnit(knob.max, unit),
+              default: formatWithUnit(knob.defaultValue, unit),
+            })}
+          </span>
         </p>
       ) : null}
     </div>

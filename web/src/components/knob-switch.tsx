@@ -27,8 +27,18 @@ export const KnobSwitch = memo(function KnobSwitch({ knob, value, onCommit, comp
   };
   return (
     <div className={`knob knob-bool${compact ? ' knob-compact' : ''}`}>
-      <Switch label={knobTitle(t, knob)} checked={shown} onChange={(v) => void change(v)} {...(compact ? {} : { description: knobDescription(t, knob) })} {...(tone ? { tone } : {})} />
-      {error ? <p className="knob-error" role="alert">{error}</p> : null}
+      <Switch
+        label={knobTitle(t, knob)}
+        checked={shown}
+        onChange={(v) => void change(v)}
+        {...(compact ? {} : { description: knobDescription(t, knob) })}
+        {...(tone ? { tone } : {})}
+      />
+      {error ? (
+        <p className="knob-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 });

@@ -17,7 +17,13 @@ interface LiveStatProps {
 export const LiveStat = memo(function LiveStat({ label, testId, select, format, unit, toneFor, hint }: LiveStatProps) {
   const value = useLive(select);
   return (
-    <Stat label={label} value={format(value)} testId={testId} tone={value === undefined ? undefined : toneFor?.(value)}
-      {...(unit ? { unit } : {})} {...(hint ? { hint } : {})} />
+    <Stat
+      label={label}
+      value={format(value)}
+      testId={testId}
+      tone={value === undefined ? undefined : toneFor?.(value)}
+      {...(unit ? { unit } : {})}
+      {...(hint ? { hint } : {})}
+    />
   );
 });

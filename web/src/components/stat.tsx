@@ -15,7 +15,9 @@ export const Stat = memo(function Stat({ label, value, testId, unit, tone, hint 
     <div className={`stat${tone ? ` tone-${tone}` : ''}`} title={hint}>
       <dt>{label}</dt>
       <dd>
-        <span className="stat-value" data-testid={testId}>{value}</span>
+        <span className="stat-value" data-testid={testId}>
+          {value}
+        </span>
         {unit ? <span className="stat-unit">{unit}</span> : null}
       </dd>
     </div>

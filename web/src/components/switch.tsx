@@ -24,10 +24,16 @@ export const Switch = memo(function Switch({ label, checked, onChange, descripti
         disabled={disabled}
         onClick={() => onChange(!checked)}
       >
-        <span className="switch-track" aria-hidden="true"><span className="switch-thumb" /></span>
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
         <span className="switch-label">{label}</span>
       </button>
-      {description ? <p id={`${id}-help`} className="help">{description}</p> : null}
+      {description ? (
+        <p id={`${id}-help`} className="help">
+          {description}
+        </p>
+      ) : null}
     </div>
   );
 });

@@ -19,7 +19,13 @@ describe('TimeChart', () => {
     const { live: liveStore } = renderWithStores(<TimeChart chartId="test-chart" title="Pool state" series={SERIES} />);
     act(() => {
       for (let i = 0; i < 30; i += 1) {
-        liveStore.ingestSnapshot(makeSnapshot({ seq: i + 1, t: T0 + i * 100, markers: i === 20 ? [{ id: 7, t: T0 + 2000, kind: 'config', label: 'maxOpen 10 → 8' }] : [] }));
+        liveStore.ingestSnapshot(
+          makeSnapshot({
+            seq: i + 1,
+            t: T0 + i * 100,
+            markers: i === 20 ? [{ id: 7, t: T0 + 2000, kind: 'config', label: 'maxOpen 10 → 8' }] : [],
+          }),
+        );
       }
       liveStore.charts.refreshAll();
     });
@@ -39,8 +45,10 @@ describe('TimeChart', () => {
     expect(tooltip.textContent).toContain('Max open: 10');
   });
 
-  it('overlays arm B dashed in each series\' colour while comparing, with the arms named in the legend', () => {
-    const { live: liveStore, compare: compareStore } = renderWithStores(<TimeChart chartId="compare-chart" title="Pool B" series={SERIES} />);
+  it("overlays arm B dashed in each series' colour while comparing, with the arms named in the legend", () => {
+    const { live: liveStore, compare: compareStore } = renderWithStores(
+      <TimeChart chartId="compare-chart" title="Pool B" series={SERIES} />,
+    );
     act(() => {
       for (let i = 0; i < 30; i += 1) {
         const s = makeComparingSnapshot({ seq: 100 + i, t: T0 + 10_000 + i * 100 });
@@ -52,7 +60,11 @@ describe('TimeChart', () => {
     const chart = screen.getByRole('img', { name: /Pool B/ });
     const bLines = [...chart.querySelectorAll('path.chart-line-b')];
     // B's two stack edges (active, idle) dashed, and its maxOpen reference line dotted.
-    expect(bLines.map((l) => [l.getAttribute('stroke'), l.getAttribute('stroke-dasharray')])).toEqual([['red', '6 4'], ['blue', '6 4'], ['gray', '1.5 3']]);
+    expect(bLines.map((l) => [l.getAttribute('stroke'), l.getAttribute('stroke-dasharray')])).toEqual([
+      ['red', '6 4'],
+      ['blue', '6 4'],
+      ['gray', '1.5 3'],
+    ]);
     expect(screen.getByText('A: solid')).toBeTruthy();
     expect(screen.getByText('B: dashed')).toBeTruthy();
     fireEvent.focus(chart);

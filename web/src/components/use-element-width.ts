@@ -9,7 +9,9 @@ export function useElementWidth(ref: RefObject<Element | null>): number {
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element || typeof ResizeObserver === 'undefined') return undefined;
-    const measure = (px: number) => { if (px > 0) setWidth(Math.round(px)); };
+    const measure = (px: number) => {
+      if (px > 0) setWidth(Math.round(px));
+    };
     measure(element.getBoundingClientRect().width);
     const observer = new ResizeObserver(([entry]) => measure(entry?.contentRect.width ?? 0));
     observer.observe(element);

@@ -23,20 +23,29 @@ export interface ArmSource {
 }
 
 /** What a drawing depends on besides forced refreshes: the newest bucket and the markers. */
-interface Drawn { bucket: number; markers: readonly Marker[] }
+interface Drawn {
+  bucket: number;
+  markers: readonly Marker[];
+}
 
 /**
  * The window's samples bucketed for one chart, recomputed only on that chart's turn, and
  * its turn taken only once a new bucket has begun or a marker arrived: a 15-minute window
  * at 150 points moves one point every 6 s, so redrawing it twice a second was waste.
  */
-export function useTimeSeries(chartId: string, specs: readonly SeriesSpec<Sample>[], ref?: RefObject<Element | null>, arms: ArmSource = {}): TimeSeries {
+export function useTimeSeries(
+  chartId: string,
+  specs: readonly SeriesSpec<Sample>[],
+  ref?: RefObject<Element | null>,
+  arms: ArmSource = {},
+): TimeSeries {
   const { source = 'a', overlayB = true } = arms;
   const liveStore = useLiveStore();
   const compareStore = useCompareStore();
   const windowMs = useLive((s) => s.windowMs);
   const drawn = useRef<Drawn>({ bucket: Number.NaN, markers: [] });
-  const hasNews = (now: number) => Math.floor(now / bucketWidthMs(windowMs)) !== drawn.current.bucket || liveStore.markers !== drawn.current.markers;
+  const hasNews = (now: number) =>
+    Math.floor(now / bucketWidthMs(windowMs)) !== drawn.current.bucket || liveStore.markers !== drawn.current.markers;
   const frame = useChartFrame(chartId, ref, hasNews);
   return useMemo(() => {
     const to = liveStore.view?.t ?? 0;

@@ -63,7 +63,7 @@ export const en = {
     start: 'Start comparison',
     stop: 'Stop comparison',
     keepB: 'Keep B',
-    keepBHint: 'A takes B\'s config and the comparison stops',
+    keepBHint: "A takes B's config and the comparison stops",
     running: 'Comparing',
     versus: 'vs',
     since: 'since {{time}}, one load schedule (seed {{seed}})',
@@ -73,7 +73,7 @@ export const en = {
     diffLabel: 'Knobs that differ',
     shared: 'Shared by both arms: {{ids}} (external, so both pools dial the same server and its numbers are not independent).',
     title: 'Comparison: A vs B',
-    lede: 'Both pools run under one seeded load, so a difference is the config\'s doing. The better value of each row that differs beyond noise is marked ✓.',
+    lede: "Both pools run under one seeded load, so a difference is the config's doing. The better value of each row that differs beyond noise is marked ✓.",
     caption: 'Over the last {{windowS}} s of one-second samples.',
     noiseNote: '~ means the difference is within noise (Mann–Whitney U, p ≥ 0.05, or too few samples), as benchstat prints it.',
     headMetric: 'Metric',
@@ -116,7 +116,7 @@ export const en = {
   },
   settings: {
     open: 'Use these settings in…',
-    openTitle: 'Write the pool settings for a real pool library, or read a library\'s settings into the lab',
+    openTitle: "Write the pool settings for a real pool library, or read a library's settings into the lab",
     title: 'Use these settings in a real pool',
     close: 'Close',
     exportTab: 'Export',
@@ -132,7 +132,7 @@ export const en = {
     copyFailed: 'Copy failed: select the text and copy it',
     loading: 'Loading…',
     notes: 'How each lab knob maps',
-    paste: 'Paste the library\'s settings',
+    paste: "Paste the library's settings",
     preview: 'Preview',
     patch: 'Changes to the lab',
     nothing: 'Nothing in this text maps to a lab knob.',
@@ -179,57 +179,69 @@ export const en = {
   scenarios: {
     steady: {
       title: 'Steady state',
-      watch: 'A few connections serve a gentle load. [[pool-state.active|Active]] stays low, [[pool-state.idle|idle connections]] are reused, waits stay near zero and nothing dials after warm-up.',
+      watch:
+        'A few connections serve a gentle load. [[pool-state.active|Active]] stays low, [[pool-state.idle|idle connections]] are reused, waits stay near zero and nothing dials after warm-up.',
     },
     exhaustion: {
       title: 'Pool exhaustion',
-      watch: '40 workers share 4 connections held 100 ms each. [[pool-state.waiting|Waiting]] climbs, [[wait-times.p99|wait p99]] pins at the acquire timeout (500 ms) and [[health.timeouts|acquire timeouts]] tick up: the pool, not the target, is the bottleneck.',
+      watch:
+        '40 workers share 4 connections held 100 ms each. [[pool-state.waiting|Waiting]] climbs, [[wait-times.p99|wait p99]] pins at the acquire timeout (500 ms) and [[health.timeouts|acquire timeouts]] tick up: the pool, not the target, is the bottleneck.',
     },
     'slow-target': {
-      title: 'Slow target (Little\'s law)',
-      watch: 'Targets answer in 50 ms. [[littles-law.active|Active connections]] ≈ acquires per second × mean hold time: raise the latency and watch active grow with it while throughput stays put.',
+      title: "Slow target (Little's law)",
+      watch:
+        'Targets answer in 50 ms. [[littles-law.active|Active connections]] ≈ acquires per second × mean hold time: raise the latency and watch active grow with it while throughput stays put.',
     },
     'target-restart': {
       title: 'Target restart and stale connections',
-      watch: 'The targets restart and every pooled socket dies. With idle watching off, the pool finds out on borrow: [[health.hcFailed|health checks fail]], connections close as health-check, new ones dial, and borrowers never see an error.',
+      watch:
+        'The targets restart and every pooled socket dies. With idle watching off, the pool finds out on borrow: [[health.hcFailed|health checks fail]], connections close as health-check, new ones dial, and borrowers never see an error.',
     },
     heartbeats: {
       title: 'Heartbeats versus idle close',
-      watch: 'Targets close connections silent for 3 s; the load is sparse. Heartbeats every 1 s keep connections alive. Set Heartbeat interval to 0: connections close as remote-closed and requests start dialling.',
+      watch:
+        'Targets close connections silent for 3 s; the load is sparse. Heartbeats every 1 s keep connections alive. Set Heartbeat interval to 0: connections close as remote-closed and requests start dialling.',
     },
     'no-pool': {
       title: 'No pool (every request dials)',
-      watch: 'Max idle 0: every release closes its connection (excess-idle) and every acquire dials. Compare dials per second and round-trip time with steady state: this is what a pool saves.',
+      watch:
+        'Max idle 0: every release closes its connection (excess-idle) and every acquire dials. Compare dials per second and round-trip time with steady state: this is what a pool saves.',
     },
     'smaller-pool': {
       title: 'Smaller pool is faster',
-      watch: 'Each target serves only 2 requests at once. With 50 connections the extra requests queue inside the targets and [[rtt.p50|round trips]] stretch. Drag Max open connections down to 4: the queue moves into the pool and [[rtt.p50|round-trip time]] drops.',
+      watch:
+        'Each target serves only 2 requests at once. With 50 connections the extra requests queue inside the targets and [[rtt.p50|round trips]] stretch. Drag Max open connections down to 4: the queue moves into the pool and [[rtt.p50|round-trip time]] drops.',
     },
     'dial-storm': {
       title: 'Dial storm and backoff',
-      watch: 'The targets are down. Dials fail with ECONNREFUSED and each target backs off exponentially (with jitter) up to the cap instead of hammering it; acquires time out carrying the last dial error. Bring a target back up and watch recovery.',
+      watch:
+        'The targets are down. Dials fail with ECONNREFUSED and each target backs off exponentially (with jitter) up to the cap instead of hammering it; acquires time out carrying the last dial error. Bring a target back up and watch recovery.',
     },
     'naive-check': {
       title: 'Dead connections through the naive check',
-      watch: 'The targets close connections idle for 1 s, idle watching is off and the check is the classic Go isHealthy, which calls EOF healthy. [[health.stale|Stale borrows]] climb. Switch Health-check method to probe: they stop.',
+      watch:
+        'The targets close connections idle for 1 s, idle watching is off and the check is the classic Go isHealthy, which calls EOF healthy. [[health.stale|Stale borrows]] climb. Switch Health-check method to probe: they stop.',
     },
     'stalled-peer': {
       title: 'The stalled peer',
-      watch: 'The targets accept and read but never answer. The probe check looks only at the socket, passes them, and [[throughput.request-timeout|requests time out]]. Switch Health-check method to ping: [[health.hcFailed|checks time out]] instead and bad connections are culled before use.',
+      watch:
+        'The targets accept and read but never answer. The probe check looks only at the socket, passes them, and [[throughput.request-timeout|requests time out]]. Switch Health-check method to ping: [[health.hcFailed|checks time out]] instead and bad connections are culled before use.',
     },
     'sticky-packets': {
       title: 'Sticky packets',
-      watch: 'Framing none with 200 KiB payloads: the naive client takes the first read as the whole reply. Replies split and stick together, [[throughput.bad-reply|bad replies]] climb and connections are destroyed. Switch Framing to length-prefixed: they stop.',
+      watch:
+        'Framing none with 200 KiB payloads: the naive client takes the first read as the whole reply. Replies split and stick together, [[throughput.bad-reply|bad replies]] climb and connections are destroyed. Switch Framing to length-prefixed: they stop.',
     },
     'slow-leak': {
       title: 'The slow leak',
-      watch: 'One borrower in 20 never gives its connection back. The pool drains to zero [[pool-state.idle|free connections]], [[pool-state.waiting|waits]] and [[health.timeouts|acquire timeouts]] climb and leak suspects are listed with their hold times. Press Reclaim leaked connections to recover.',
+      watch:
+        'One borrower in 20 never gives its connection back. The pool drains to zero [[pool-state.idle|free connections]], [[pool-state.waiting|waits]] and [[health.timeouts|acquire timeouts]] climb and leak suspects are listed with their hold times. Press Reclaim leaked connections to recover.',
     },
   },
   controls: {
     title: 'Controls',
     lede: 'Changes apply when you let go of a slider (or press Enter in a number box). The lab checks every value; a refused one is explained here.',
-    waitingForConfig: 'Waiting for the lab\'s config…',
+    waitingForConfig: "Waiting for the lab's config…",
     reset: 'Reset to defaults',
     resetDone: 'Every pool and load knob is back at its default.',
     groups: {
@@ -320,7 +332,7 @@ export const en = {
     FORBIDDEN: 'Not allowed: this needs the control token.',
     UNAUTHORIZED: 'The control token is missing or wrong.',
     RATE_LIMITED: 'Too many changes at once; try again in a moment.',
-    TARGET_NOT_ALLOWED: 'That address is not on the server\'s allowlist.',
+    TARGET_NOT_ALLOWED: "That address is not on the server's allowlist.",
     OFFLINE: 'Not connected to the lab; the change was not sent.',
     TIMEOUT: 'The lab did not answer within 5 s.',
     NETWORK: 'The lab could not be reached.',
@@ -348,7 +360,8 @@ export const en = {
     openOfMax: 'Open / max',
     waitingNow: 'Waiting now',
     socketBudget: 'Socket budget',
-    socketBudgetHint: "Sockets the pool may hold at once, from the process's file-descriptor limit; a dial past it fails with POOL_SOCKET_BUDGET.",
+    socketBudgetHint:
+      "Sockets the pool may hold at once, from the process's file-descriptor limit; a dial past it fails with POOL_SOCKET_BUDGET.",
   },
   wait: {
     title: 'Wait times',
@@ -441,7 +454,7 @@ export const en = {
     more: 'and {{count}} more',
   },
   littles: {
-    title: 'Little\'s law',
+    title: "Little's law",
     lede: 'On average, connections in use = how often they are borrowed × how long each is held. Slow the target or raise Hold time and the pool needs more connections for the same traffic.',
     predicted: 'λ × W (predicted)',
     measured: 'Measured active',
@@ -452,7 +465,7 @@ export const en = {
   },
   map: {
     title: 'Connection map',
-    lede: 'One square per pooled connection, grouped by target and coloured by state. Crossed squares were closed in the last few seconds. Hover, or Tab in and use the arrow keys, to see a connection\'s age, uses and idle time.',
+    lede: "One square per pooled connection, grouped by target and coloured by state. Crossed squares were closed in the last few seconds. Hover, or Tab in and use the arrow keys, to see a connection's age, uses and idle time.",
     states: 'Connection states',
     recentlyClosed: 'recently closed',
     noTargets: 'No targets yet.',
@@ -587,26 +600,26 @@ export const en = {
     compareB: 'B (dashed)',
     compareStarting: 'starting…',
     metric: {
-      'pool_open': 'Open connections',
-      'pool_idle': 'Idle connections',
-      'pool_active': 'Active connections',
-      'pool_waiting': 'Borrowers waiting',
-      'pool_leakSuspects': 'Leak suspects',
-      'rates_dials': 'Dials per second',
-      'rates_acquires': 'Acquires per second',
-      'rates_acquireTimeouts': 'Acquire timeouts per second',
-      'rates_healthChecksPassed': 'Health checks passed per second',
-      'rates_healthChecksFailed': 'Health checks failed per second',
-      'rates_staleBorrows': 'Stale borrows per second',
-      'rates_requests_ok': 'Requests answered per second',
+      pool_open: 'Open connections',
+      pool_idle: 'Idle connections',
+      pool_active: 'Active connections',
+      pool_waiting: 'Borrowers waiting',
+      pool_leakSuspects: 'Leak suspects',
+      rates_dials: 'Dials per second',
+      rates_acquires: 'Acquires per second',
+      rates_acquireTimeouts: 'Acquire timeouts per second',
+      rates_healthChecksPassed: 'Health checks passed per second',
+      rates_healthChecksFailed: 'Health checks failed per second',
+      rates_staleBorrows: 'Stale borrows per second',
+      rates_requests_ok: 'Requests answered per second',
       'rates_requests_request-timeout': 'Request timeouts per second',
       'rates_requests_bad-reply': 'Bad replies per second',
       'rates_closed_excess-idle': 'Closed as excess-idle per second',
       'rates_closed_remote-closed': 'Closed as remote-closed per second',
       'rates_closed_max-lifetime': 'Closed as max-lifetime per second',
-      'latency_acquireWaitMs_p99': 'Acquire wait p99',
-      'latency_rttMs_p50': 'Round trip p50',
-      'latency_rttMs_p99': 'Round trip p99',
+      latency_acquireWaitMs_p99: 'Acquire wait p99',
+      latency_rttMs_p50: 'Round trip p50',
+      latency_rttMs_p99: 'Round trip p99',
     },
   },
   recording: {

@@ -50,13 +50,21 @@ describe('translation resources', () => {
   const zhKeys = new Set(leafKeys(RESOURCES['zh-CN']));
 
   it('have exactly the same keys in English and Simplified Chinese', () => {
-    expect([...enKeys].filter((k) => !zhKeys.has(k)), 'missing in zh-CN').toEqual([]);
-    expect([...zhKeys].filter((k) => !enKeys.has(k)), 'missing in en').toEqual([]);
+    expect(
+      [...enKeys].filter((k) => !zhKeys.has(k)),
+      'missing in zh-CN',
+    ).toEqual([]);
+    expect(
+      [...zhKeys].filter((k) => !enKeys.has(k)),
+      'missing in en',
+    ).toEqual([]);
   });
 
   it('leave no text empty in either language', () => {
     for (const [lng, resource] of Object.entries(RESOURCES)) {
-      const empty = leafKeys(resource).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], resource) === '');
+      const empty = leafKeys(resource).filter(
+        (k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], resource) === '',
+      );
       expect(empty, lng).toEqual([]);
     }
   });
@@ -101,7 +109,13 @@ describe('i18next setup', () => {
 
   it('bundles English only and fetches the Chinese texts before switching to Chinese', async () => {
     const fresh = i18next.createInstance().use(languagesOnDemand);
-    await fresh.init({ resources: { en: { translation: en } }, partialBundledLanguages: true, lng: 'en', fallbackLng: false, supportedLngs: ['en', 'zh-CN'] });
+    await fresh.init({
+      resources: { en: { translation: en } },
+      partialBundledLanguages: true,
+      lng: 'en',
+      fallbackLng: false,
+      supportedLngs: ['en', 'zh-CN'],
+    });
     expect(fresh.hasResourceBundle('zh-CN', 'translation')).toBe(false);
     const switching = fresh.changeLanguage('zh-CN');
     expect(fresh.language, 'still English while the texts load').toBe('en');

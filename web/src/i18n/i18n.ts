@@ -7,7 +7,11 @@ import { detectLanguage, LANGUAGE_KEY, type Language } from './language';
 const IN_TESTS = import.meta.env.MODE === 'test';
 
 function savedLanguage(): string | null {
-  try { return localStorage.getItem(LANGUAGE_KEY); } catch { return null; }
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -32,21 +36,24 @@ export const languagesOnDemand: BackendModule = {
  * tests a key missing from the language in use throws instead of quietly showing English: there is
  * no fallback language, and the missing-key handler fails.
  */
-const initialised = i18next.use(languagesOnDemand).use(initReactI18next).init({
-  resources: { en: { translation: { ...en, knobs: schemaKnobTexts() } } },
-  partialBundledLanguages: true,
-  lng: detectLanguage(savedLanguage(), typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]),
-  fallbackLng: IN_TESTS ? false : 'en',
-  supportedLngs: ['en', 'zh-CN'],
-  initAsync: false,
-  interpolation: { escapeValue: false }, // React escapes
-  saveMissing: IN_TESTS,
-  // A key asked for with a fallback text (a knob or scenario the build does not know) is not an error.
-  missingKeyHandler: (lngs, _ns, key, fallbackValue) => {
-    if (fallbackValue === key) throw new Error(`i18n: missing key "${key}" for ${lngs.join(', ')}`);
-  },
-  react: { useSuspense: false },
-});
+const initialised = i18next
+  .use(languagesOnDemand)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: { ...en, knobs: schemaKnobTexts() } } },
+    partialBundledLanguages: true,
+    lng: detectLanguage(savedLanguage(), typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])),
+    fallbackLng: IN_TESTS ? false : 'en',
+    supportedLngs: ['en', 'zh-CN'],
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+    saveMissing: IN_TESTS,
+    // A key asked for with a fallback text (a knob or scenario the build does not know) is not an error.
+    missingKeyHandler: (lngs, _ns, key, fallbackValue) => {
+      if (fallbackValue === key) throw new Error(`i18n: missing key "${key}" for ${lngs.join(', ')}`);
+    },
+    react: { useSuspense: false },
+  });
 
 /**
  * Settles once the first language's texts are in: at once for English, after its chunk for Chinese.
@@ -65,7 +72,11 @@ i18next.on('languageChanged', reflect);
 
 /** Switch the dashboard's language (once its texts are in) and remember the choice for the next visit. */
 export function chooseLanguage(language: Language): void {
-  try { localStorage.setItem(LANGUAGE_KEY, language); } catch { /* private mode: this visit only */ }
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    /* private mode: this visit only */
+  }
   void i18next.changeLanguage(language);
 }
 

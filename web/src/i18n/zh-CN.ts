@@ -181,51 +181,63 @@ export const zhCN: Messages = {
   scenarios: {
     steady: {
       title: '稳定状态',
-      watch: '少量连接承载平缓的负载。[[pool-state.active|使用中的连接数]]保持很低，[[pool-state.idle|空闲连接]]被反复复用，等待时间接近零，预热之后不再建立新连接。',
+      watch:
+        '少量连接承载平缓的负载。[[pool-state.active|使用中的连接数]]保持很低，[[pool-state.idle|空闲连接]]被反复复用，等待时间接近零，预热之后不再建立新连接。',
     },
     exhaustion: {
       title: '连接池耗尽',
-      watch: '40 个工作者共享 4 个连接，每次占用 100 ms。[[pool-state.waiting|等待中的数量]]上升，[[wait-times.p99|等待 p99]] 被钉在获取超时（500 ms），[[health.timeouts|获取超时次数]]不断增加：瓶颈在连接池，而不在目标服务。',
+      watch:
+        '40 个工作者共享 4 个连接，每次占用 100 ms。[[pool-state.waiting|等待中的数量]]上升，[[wait-times.p99|等待 p99]] 被钉在获取超时（500 ms），[[health.timeouts|获取超时次数]]不断增加：瓶颈在连接池，而不在目标服务。',
     },
     'slow-target': {
       title: '慢目标（利特尔法则）',
-      watch: '目标 50 ms 才应答。[[littles-law.active|使用中的连接数]] ≈ 每秒获取次数 × 平均占用时间：调高延迟，使用中的连接随之增长，而吞吐量保持不变。',
+      watch:
+        '目标 50 ms 才应答。[[littles-law.active|使用中的连接数]] ≈ 每秒获取次数 × 平均占用时间：调高延迟，使用中的连接随之增长，而吞吐量保持不变。',
     },
     'target-restart': {
       title: '目标重启与失效连接',
-      watch: '目标重启，池中所有套接字随之失效。关闭空闲监视后，连接池要到借出时才发现：[[health.hcFailed|健康检查失败]]，连接以 health-check 原因关闭，新连接被建立，而借用方始终看不到错误。',
+      watch:
+        '目标重启，池中所有套接字随之失效。关闭空闲监视后，连接池要到借出时才发现：[[health.hcFailed|健康检查失败]]，连接以 health-check 原因关闭，新连接被建立，而借用方始终看不到错误。',
     },
     heartbeats: {
       title: '心跳与空闲关闭',
-      watch: '目标会关闭静默 3 s 的连接，负载很稀疏。每 1 s 一次心跳让连接保持存活。把心跳间隔设为 0：连接以 remote-closed 原因关闭，请求开始重新建立连接。',
+      watch:
+        '目标会关闭静默 3 s 的连接，负载很稀疏。每 1 s 一次心跳让连接保持存活。把心跳间隔设为 0：连接以 remote-closed 原因关闭，请求开始重新建立连接。',
     },
     'no-pool': {
       title: '没有连接池（每个请求都建立连接）',
-      watch: '最大空闲连接数为 0：每次归还都会关闭连接（excess-idle），每次获取都要建立连接。与稳定状态对比每秒建立连接次数和往返时间：这就是连接池省下的开销。',
+      watch:
+        '最大空闲连接数为 0：每次归还都会关闭连接（excess-idle），每次获取都要建立连接。与稳定状态对比每秒建立连接次数和往返时间：这就是连接池省下的开销。',
     },
     'smaller-pool': {
       title: '连接池越小反而越快',
-      watch: '每个目标同时只处理 2 个请求。有 50 个连接时，多出来的请求在目标内部排队，[[rtt.p50|往返时间]]被拉长。把最大连接数拖到 4：队列移到连接池里，[[rtt.p50|往返时间]]随之下降。',
+      watch:
+        '每个目标同时只处理 2 个请求。有 50 个连接时，多出来的请求在目标内部排队，[[rtt.p50|往返时间]]被拉长。把最大连接数拖到 4：队列移到连接池里，[[rtt.p50|往返时间]]随之下降。',
     },
     'dial-storm': {
       title: '连接风暴与退避',
-      watch: '目标全部宕机。建立连接以 ECONNREFUSED 失败，每个目标按指数退避（带随机抖动）直到上限，而不是一直猛攻；获取超时会带上最后一次建立连接的错误。把一个目标恢复上线，观察恢复过程。',
+      watch:
+        '目标全部宕机。建立连接以 ECONNREFUSED 失败，每个目标按指数退避（带随机抖动）直到上限，而不是一直猛攻；获取超时会带上最后一次建立连接的错误。把一个目标恢复上线，观察恢复过程。',
     },
     'naive-check': {
       title: '失效连接穿过朴素检查',
-      watch: '目标会关闭空闲 1 s 的连接，空闲监视已关闭，检查方法是经典的 Go isHealthy，它把 EOF 当成健康。[[health.stale|失效借出]]不断增加。把健康检查方法切换为 probe：失效借出随即停止。',
+      watch:
+        '目标会关闭空闲 1 s 的连接，空闲监视已关闭，检查方法是经典的 Go isHealthy，它把 EOF 当成健康。[[health.stale|失效借出]]不断增加。把健康检查方法切换为 probe：失效借出随即停止。',
     },
     'stalled-peer': {
       title: '停滞的对端',
-      watch: '目标接受连接并读取数据，但从不应答。probe 检查只看套接字，于是放行，[[throughput.request-timeout|请求随后超时]]。把健康检查方法切换为 ping：改为[[health.hcFailed|检查超时]]，坏连接在使用前就被剔除。',
+      watch:
+        '目标接受连接并读取数据，但从不应答。probe 检查只看套接字，于是放行，[[throughput.request-timeout|请求随后超时]]。把健康检查方法切换为 ping：改为[[health.hcFailed|检查超时]]，坏连接在使用前就被剔除。',
     },
     'sticky-packets': {
       title: '粘包',
-      watch: '无分帧、200 KiB 负载：朴素客户端把第一次读取当作完整回复。回复被拆开又粘在一起，[[throughput.bad-reply|错误回复]]不断增加，连接被销毁。把分帧方式切换为 length-prefixed：问题随即消失。',
+      watch:
+        '无分帧、200 KiB 负载：朴素客户端把第一次读取当作完整回复。回复被拆开又粘在一起，[[throughput.bad-reply|错误回复]]不断增加，连接被销毁。把分帧方式切换为 length-prefixed：问题随即消失。',
     },
     'slow-leak': {
       title: '缓慢泄漏',
-      watch: '每 20 个借用方中有 1 个从不归还连接。连接池的[[pool-state.idle|空闲连接]]逐渐耗尽，[[pool-state.waiting|等待]]和[[health.timeouts|获取超时]]不断攀升，疑似泄漏连同占用时长被列出。点击“回收泄漏的连接”恢复。',
+      watch:
+        '每 20 个借用方中有 1 个从不归还连接。连接池的[[pool-state.idle|空闲连接]]逐渐耗尽，[[pool-state.waiting|等待]]和[[health.timeouts|获取超时]]不断攀升，疑似泄漏连同占用时长被列出。点击“回收泄漏的连接”恢复。',
     },
   },
   controls: {
@@ -258,30 +270,56 @@ export const zhCN: Messages = {
     perSecond: '每秒',
   },
   knobs: {
-    maxOpen: { title: '最大连接数', description: '打开连接数（连接中、空闲、校验中和使用中）的硬上限。0 表示不限，相当于裸 channel 连接池。' },
-    maxIdle: { title: '最大空闲连接数', description: '保留以供复用的空闲连接数；超出时归还的连接会被关闭（原因 excess-idle）。实际不超过最大连接数。' },
+    maxOpen: {
+      title: '最大连接数',
+      description: '打开连接数（连接中、空闲、校验中和使用中）的硬上限。0 表示不限，相当于裸 channel 连接池。',
+    },
+    maxIdle: {
+      title: '最大空闲连接数',
+      description: '保留以供复用的空闲连接数；超出时归还的连接会被关闭（原因 excess-idle）。实际不超过最大连接数。',
+    },
     minIdle: { title: '最小空闲连接数', description: '启动时预先建立、空闲连接关闭后补足的连接数。不得超过最大空闲连接数或最大连接数。' },
     maxWaiters: { title: '最大等待者数', description: '等待队列的上限；超出后获取会立即以 POOL_QUEUE_FULL 失败。0 表示不限。' },
     acquireTimeoutMs: { title: '获取超时', description: '获取连接最多等待多久，超时则以 POOL_ACQUIRE_TIMEOUT 失败。' },
     dialTimeoutMs: { title: '建立连接超时', description: 'TCP 建立连接最多可用多久，超过即计为一次建立连接失败。' },
     dialBackoffBaseMs: { title: '建连退避基数', description: '对某个目标建立连接失败后的首次等待；每连续失败一次翻倍，并带完全随机抖动。' },
     dialBackoffMaxMs: { title: '建连退避上限', description: '对持续失败的目标，两次建立连接之间退避等待的上限。' },
-    idleTimeoutMs: { title: '空闲超时', description: '空闲超过这个时长的连接由回收器关闭（原因 idle-timeout），直到剩下最小空闲连接数。0 表示从不。' },
+    idleTimeoutMs: {
+      title: '空闲超时',
+      description: '空闲超过这个时长的连接由回收器关闭（原因 idle-timeout），直到剩下最小空闲连接数。0 表示从不。',
+    },
     maxLifetimeMs: { title: '最大存活时间', description: '连接存活这么久后退役（提前最多 10% 的随机抖动，避免同时到期）。0 表示永久。' },
-    maxLifetimeJitterPct: { title: '生命周期抖动', description: '每条连接的生命周期会被随机缩短，最多缩短最大存活时间的这一比例（HikariCP 自 2024 年底起最多 25%）。0 表示一起建立的连接会一起过期。' },
-    healthCheckMethod: { title: '健康检查方法', description: 'ping：带分帧的回显往返。probe：只看套接字状态，不发送字节。naive-probe：经典的 Go isHealthy 缺陷（EOF 算作健康）。none：不检查。' },
+    maxLifetimeJitterPct: {
+      title: '生命周期抖动',
+      description:
+        '每条连接的生命周期会被随机缩短，最多缩短最大存活时间的这一比例（HikariCP 自 2024 年底起最多 25%）。0 表示一起建立的连接会一起过期。',
+    },
+    healthCheckMethod: {
+      title: '健康检查方法',
+      description:
+        'ping：带分帧的回显往返。probe：只看套接字状态，不发送字节。naive-probe：经典的 Go isHealthy 缺陷（EOF 算作健康）。none：不检查。',
+    },
     validateAfterIdleMs: { title: '空闲多久后校验', description: '只有空闲至少这么久的连接才在借出时检查（0 表示每次借出都检查）。' },
     heartbeatIntervalMs: { title: '心跳间隔', description: '每隔这么久检查一次空闲连接，同时让它们撑过目标的空闲关闭。0 表示关闭。' },
     healthCheckTimeoutMs: { title: '健康检查超时', description: '超过这个时长的检查判为失败（对端停滞）。' },
-    watchIdle: { title: '监视空闲套接字', description: '立即发现对端关闭了空闲连接。关闭后，连接池要等检查或借用方碰到它时才知道，和 Go 一样。' },
+    watchIdle: {
+      title: '监视空闲套接字',
+      description: '立即发现对端关闭了空闲连接。关闭后，连接池要等检查或借用方碰到它时才知道，和 Go 一样。',
+    },
     idleOrder: { title: '空闲连接顺序', description: 'lifo 复用最近归还的连接（热点集合保持很小）；fifo 把使用分摊到所有空闲连接。' },
     keepAlive: { title: 'TCP 保活', description: '在池中套接字上启用 SO_KEEPALIVE。' },
     noDelay: { title: 'TCP 无延迟', description: '在池中套接字上禁用 Nagle 算法。' },
-    leakDetectionThresholdMs: { title: '泄漏检测阈值', description: '借出超过这个时长的连接会被标记为疑似泄漏（HikariCP 的 leakDetectionThreshold）。0 表示关闭。' },
+    leakDetectionThresholdMs: {
+      title: '泄漏检测阈值',
+      description: '借出超过这个时长的连接会被标记为疑似泄漏（HikariCP 的 leakDetectionThreshold）。0 表示关闭。',
+    },
     shutdownGraceMs: { title: '关闭宽限期', description: '关闭时，等待未归还连接回来的时长，之后无论如何都关闭其套接字。' },
     maxFrameBytes: { title: '最大帧大小', description: '声明更长帧的回复会被拒绝（WIRE_FRAME_TOO_LARGE），而不是缓存下来。' },
     running: { title: '负载运行', description: '开始或停止生成请求。' },
-    mode: { title: '负载模式', description: 'closed：按并发数个工作者循环执行 获取-请求-占用-归还-思考。open：按到达速率做泊松到达，每次一个请求。' },
+    mode: {
+      title: '负载模式',
+      description: 'closed：按并发数个工作者循环执行 获取-请求-占用-归还-思考。open：按到达速率做泊松到达，每次一个请求。',
+    },
     concurrency: { title: '并发数', description: '闭环工作者数，每个同时最多有一个请求在途。' },
     ratePerSec: { title: '到达速率', description: '开环模式下的平均到达速率（泊松分布）。' },
     payloadBytes: { title: '负载大小', description: '每个请求回显的字节数（最多 256 KiB，足以跨多次读取被拆开）。' },
@@ -289,7 +327,10 @@ export const zhCN: Messages = {
     holdJitterMs: { title: '占用抖动', description: '占用时间在正负这个范围内均匀变化。' },
     thinkMs: { title: '思考时间', description: '闭环模式：归还连接到下一次获取之间的停顿。' },
     requestTimeoutMs: { title: '请求超时', description: '回复超过这个时长，请求以 request-timeout 结束，并销毁该连接。' },
-    framing: { title: '分帧方式', description: 'length-prefixed：4 字节长度 + id + 负载。none：裸负载，把第一次读取当作回复（粘包缺陷）。' },
+    framing: {
+      title: '分帧方式',
+      description: 'length-prefixed：4 字节长度 + id + 负载。none：裸负载，把第一次读取当作回复（粘包缺陷）。',
+    },
     leakRate: { title: '泄漏比例', description: '从不归还连接的借用方所占比例。' },
     latencyMs: { title: '延迟', description: '每次回显前的延迟。' },
     jitterMs: { title: '抖动', description: '延迟在正负这个范围内均匀变化。' },
@@ -634,26 +675,26 @@ export const zhCN: Messages = {
     compareB: 'B（虚线）',
     compareStarting: '启动中…',
     metric: {
-      'pool_open': '打开的连接',
-      'pool_idle': '空闲连接',
-      'pool_active': '使用中的连接',
-      'pool_waiting': '等待中的借用者',
-      'pool_leakSuspects': '泄漏嫌疑',
-      'rates_dials': '每秒建连数',
-      'rates_acquires': '每秒获取次数',
-      'rates_acquireTimeouts': '每秒获取超时数',
-      'rates_healthChecksPassed': '每秒健康检查通过数',
-      'rates_healthChecksFailed': '每秒健康检查失败数',
-      'rates_staleBorrows': '每秒过期借出数',
-      'rates_requests_ok': '每秒成功请求数',
+      pool_open: '打开的连接',
+      pool_idle: '空闲连接',
+      pool_active: '使用中的连接',
+      pool_waiting: '等待中的借用者',
+      pool_leakSuspects: '泄漏嫌疑',
+      rates_dials: '每秒建连数',
+      rates_acquires: '每秒获取次数',
+      rates_acquireTimeouts: '每秒获取超时数',
+      rates_healthChecksPassed: '每秒健康检查通过数',
+      rates_healthChecksFailed: '每秒健康检查失败数',
+      rates_staleBorrows: '每秒过期借出数',
+      rates_requests_ok: '每秒成功请求数',
       'rates_requests_request-timeout': '每秒请求超时数',
       'rates_requests_bad-reply': '每秒错误应答数',
       'rates_closed_excess-idle': '每秒以 excess-idle 关闭数',
       'rates_closed_remote-closed': '每秒以 remote-closed 关闭数',
       'rates_closed_max-lifetime': '每秒以 max-lifetime 关闭数',
-      'latency_acquireWaitMs_p99': '获取等待 p99',
-      'latency_rttMs_p50': '往返时间 p50',
-      'latency_rttMs_p99': '往返时间 p99',
+      latency_acquireWaitMs_p99: '获取等待 p99',
+      latency_rttMs_p50: '往返时间 p50',
+      latency_rttMs_p99: '往返时间 p99',
     },
   },
   recording: {

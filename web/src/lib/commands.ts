@@ -22,7 +22,8 @@ export function onAuthRefused(listener: () => void): () => void {
 
 /** Tell of auth refusals so the header can ask for a token; pass every ack through. */
 function watch<T>(ack: Ack<T>): Ack<T> {
-  if (!ack.ok && (ack.error.code === 'UNAUTHORIZED' || ack.error.code === 'FORBIDDEN')) for (const listener of authRefusalListeners) listener();
+  if (!ack.ok && (ack.error.code === 'UNAUTHORIZED' || ack.error.code === 'FORBIDDEN'))
+    for (const listener of authRefusalListeners) listener();
   return ack;
 }
 
@@ -100,7 +101,10 @@ async function rest<T>(method: string, url: string, body?: unknown): Promise<Ack
     // The body is { code, message, details }, the ApiError a socket ack carries.
     const error = json as Partial<ApiError> | null;
     const code = error?.code ?? `HTTP_${response.status}`;
-    return watch<T>({ ok: false, error: { code: code as ApiError['code'], message: error?.message ?? response.statusText, details: error?.details ?? [] } });
+    return watch<T>({
+      ok: false,
+      error: { code: code as ApiError['code'], message: error?.message ?? response.statusText, details: error?.details ?? [] },
+    });
   } catch (err) {
     return failure('NETWORK', err instanceof Error ? err.message : String(err));
   }

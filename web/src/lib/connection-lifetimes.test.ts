@@ -7,7 +7,9 @@ const T0 = 1_800_000_000_000;
 
 function tick(lifetimes: ConnectionLifetimes, t: number, connections: Partial<ConnectionSnapshot>[]) {
   const list = connections.map((c) => ({ id: 1, targetId: 't1', state: 'idle' as const, ageMs: 10_000, idleMs: 0, uses: 0, ...c }));
-  lifetimes.observeSnapshot(makeSnapshot({ t, connections: list, connectionCounts: { total: list.length, listed: list.length, byTargetAndState: {} } }));
+  lifetimes.observeSnapshot(
+    makeSnapshot({ t, connections: list, connectionCounts: { total: list.length, listed: list.length, byTargetAndState: {} } }),
+  );
 }
 
 describe('ConnectionLifetimes', () => {
@@ -41,7 +43,15 @@ describe('ConnectionLifetimes', () => {
     const closedEarly = lifetimes.recent(T0 + 100).find((l) => l.id === 2);
     expect(closedEarly?.closedAt).toBe(T0 + 100);
     expect(closedEarly?.reason).toBeNull();
-    lifetimes.observeEvent({ t: T0 + 60, type: 'connection-closed', connectionId: 2, targetId: 't1', reason: 'idle-timeout', ageMs: 10_060, uses: 7 });
+    lifetimes.observeEvent({
+      t: T0 + 60,
+      type: 'connection-closed',
+      connectionId: 2,
+      targetId: 't1',
+      reason: 'idle-timeout',
+      ageMs: 10_060,
+      uses: 7,
+    });
     const closed = lifetimes.recent(T0 + 100).find((l) => l.id === 2);
     expect(closed).toMatchObject({ closedAt: T0 + 60, reason: 'idle-timeout', uses: 7 });
     expect(closed?.runs.at(-1)?.to).toBe(T0 + 60);
@@ -50,7 +60,9 @@ describe('ConnectionLifetimes', () => {
   it('keeps tracking a connection missing from a capped list', () => {
     const lifetimes = new ConnectionLifetimes();
     tick(lifetimes, T0, [{ id: 1 }, { id: 2 }]);
-    lifetimes.observeSnapshot(makeSnapshot({ t: T0 + 100, connections: [], connectionCounts: { total: 900, listed: 500, byTargetAndState: {} } }));
+    lifetimes.observeSnapshot(
+      makeSnapshot({ t: T0 + 100, connections: [], connectionCounts: { total: 900, listed: 500, byTargetAndState: {} } }),
+    );
     expect(lifetimes.recent(T0 + 100).every((l) => l.closedAt === null)).toBe(true);
   });
 

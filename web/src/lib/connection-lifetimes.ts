@@ -101,7 +101,10 @@ export class ConnectionLifetimes {
   private prune(now: number): void {
     const since = now - LIFETIMES_SPAN_MS;
     for (const [id, life] of this.byId) {
-      if (life.closedAt !== null && life.closedAt < since) { this.byId.delete(id); continue; }
+      if (life.closedAt !== null && life.closedAt < since) {
+        this.byId.delete(id);
+        continue;
+      }
       const firstKept = life.runs.findIndex((r) => r.to >= since);
       if (firstKept > 0) life.runs.splice(0, firstKept);
     }

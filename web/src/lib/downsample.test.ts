@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RingBuffer } from './ring-buffer';
 import { bucketWidthMs, bucketize, type SeriesSpec } from './downsample';
 
-interface S { t: number; v: number }
+interface S {
+  t: number;
+  v: number;
+}
 const specs: SeriesSpec<S>[] = [
   { key: 'mean', get: (s) => s.v, agg: 'mean' },
   { key: 'max', get: (s) => s.v, agg: 'max' },

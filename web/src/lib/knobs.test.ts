@@ -5,13 +5,25 @@ const byName = (name: string) => [...POOL_KNOBS, ...LOAD_KNOBS].find((k) => k.na
 
 describe('knobs read from the shared schemas', () => {
   it('takes label, range, default, unit and step from the schema', () => {
-    expect(byName('maxOpen')).toMatchObject({ kind: 'number', title: 'Max open connections', min: 0, max: 5000, defaultValue: 10, unit: 'connections', step: 1 });
+    expect(byName('maxOpen')).toMatchObject({
+      kind: 'number',
+      title: 'Max open connections',
+      min: 0,
+      max: 5000,
+      defaultValue: 10,
+      unit: 'connections',
+      step: 1,
+    });
     expect(byName('acquireTimeoutMs')).toMatchObject({ title: 'Acquire timeout', unit: 'ms', step: 100, max: 60_000 });
     expect(byName('leakRate')).toMatchObject({ unit: 'fraction', step: 0.01, integer: false });
   });
 
   it('turns unions into enums and booleans into switches', () => {
-    expect(byName('healthCheckMethod')).toMatchObject({ kind: 'enum', options: ['ping', 'probe', 'naive-probe', 'none'], defaultValue: 'ping' });
+    expect(byName('healthCheckMethod')).toMatchObject({
+      kind: 'enum',
+      options: ['ping', 'probe', 'naive-probe', 'none'],
+      defaultValue: 'ping',
+    });
     expect(byName('framing')).toMatchObject({ kind: 'enum', defaultValue: 'length-prefixed' });
     expect(byName('watchIdle')).toMatchObject({ kind: 'boolean', defaultValue: true });
   });

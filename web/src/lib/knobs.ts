@@ -7,7 +7,18 @@ type FieldSchema = Record<string, unknown> & { anyOf?: { const?: unknown }[] };
 
 /** What a control needs to know about one config field, read from the shared schema. */
 export type Knob =
-  | { kind: 'number'; name: string; title: string; description: string; min: number; max: number; step: number; unit: string; defaultValue: number; integer: boolean }
+  | {
+      kind: 'number';
+      name: string;
+      title: string;
+      description: string;
+      min: number;
+      max: number;
+      step: number;
+      unit: string;
+      defaultValue: number;
+      integer: boolean;
+    }
   | { kind: 'enum'; name: string; title: string; description: string; options: string[]; defaultValue: string }
   | { kind: 'boolean'; name: string; title: string; description: string; defaultValue: boolean };
 
@@ -22,7 +33,12 @@ export function knobOf(name: string, schema: FieldSchema): Knob {
   const integer = schema.type === 'integer';
   const step = typeof schema['x-step'] === 'number' ? schema['x-step'] : integer ? 1 : 0.01;
   return {
-    kind: 'number', name, title, description, integer, step,
+    kind: 'number',
+    name,
+    title,
+    description,
+    integer,
+    step,
     min: Number(schema.minimum ?? 0),
     max: Number(schema.maximum ?? 100),
     unit: typeof schema['x-unit'] === 'string' ? schema['x-unit'] : '',

@@ -19,5 +19,4 @@ describe('lesson metrics', () => {
   it('is undefined without a snapshot', () => {
     expect(readLessonMetric(null, 'pool.open')).toBeUndefined();
   });
-
 });

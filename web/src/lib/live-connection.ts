@@ -10,7 +10,10 @@ export function connectLive({ live: liveStore, compare: compareStore }: Dashboar
     liveStore.setStatus('live');
     // Ask on every connect: a reconnect fills the gap the disconnect left in the charts.
     socket.emit('history:get', {}, (ack) => {
-      if (ack.ok) { compareStore.ingestHistory(ack.data); liveStore.ingestHistory(ack.data); }
+      if (ack.ok) {
+        compareStore.ingestHistory(ack.data);
+        liveStore.ingestHistory(ack.data);
+      }
     });
   };
   const onDisconnect = () => liveStore.setStatus('offline');

@@ -21,9 +21,13 @@ describe('LiveStore', () => {
     store.ingestSnapshot(makeSnapshot({ seq: 50, t: 5000, markers: [{ id: 3, t: 4900, kind: 'config', label: 'maxOpen 10 -> 8' }] }));
     const versionBefore = store.charts.version('a');
     const history = {
-      intervalMs: 1000, spanMs: 900_000,
+      intervalMs: 1000,
+      spanMs: 900_000,
       samples: [1000, 2000, 3000, 4000, 5000].map((t) => toHistorySample(makeSnapshot({ seq: t / 100, t }))),
-      markers: [{ id: 2, t: 2500, kind: 'fault' as const, label: 't1: down' }, { id: 3, t: 4900, kind: 'config' as const, label: 'maxOpen 10 -> 8' }],
+      markers: [
+        { id: 2, t: 2500, kind: 'fault' as const, label: 't1: down' },
+        { id: 3, t: 4900, kind: 'config' as const, label: 'maxOpen 10 -> 8' },
+      ],
     };
     store.ingestHistory(history);
     expect(store.samples.toArray().map((s) => s.t)).toEqual([1000, 2000, 3000, 4000, 5000]);
@@ -37,7 +41,9 @@ describe('LiveStore', () => {
   it('draws a chart scrolled out of view once when data first arrives and once with the history, not on every tick', () => {
     const store = new LiveStore();
     let hiddenRenders = 0;
-    store.charts.subscribe('hidden', () => { hiddenRenders += 1; });
+    store.charts.subscribe('hidden', () => {
+      hiddenRenders += 1;
+    });
     store.charts.register('shown');
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
     expect(hiddenRenders).toBe(1);
@@ -137,7 +143,10 @@ describe('LiveStore', () => {
     a.markers = [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }];
     store.ingestSnapshot(a);
     const b = makeSnapshot({ seq: 2, t: 1100 });
-    b.markers = [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }, { id: 2, t: 1050, kind: 'fault', label: 't1 down' }];
+    b.markers = [
+      { id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' },
+      { id: 2, t: 1050, kind: 'fault', label: 't1 down' },
+    ];
     store.ingestSnapshot(b);
     expect(store.markers.map((m) => m.id)).toEqual([1, 2]);
   });
@@ -148,13 +157,21 @@ describe('LiveStore, from outside', () => {
     const store = createLiveStore();
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000, markers: [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }] }));
     // @ts-expect-error the view changes only through ingestSnapshot and setPaused
-    expect(() => { store.view = null; }).toThrow(TypeError);
+    expect(() => {
+      store.view = null;
+    }).toThrow(TypeError);
     // @ts-expect-error pausing goes through setPaused, which also moves the charts
-    expect(() => { store.paused = true; }).toThrow(TypeError);
+    expect(() => {
+      store.paused = true;
+    }).toThrow(TypeError);
     // @ts-expect-error markers arrive with snapshots and history
-    expect(() => { store.markers = []; }).toThrow(TypeError);
+    expect(() => {
+      store.markers = [];
+    }).toThrow(TypeError);
     // @ts-expect-error the buffers are the store's own
-    expect(() => { store.samples = createLiveStore().samples; }).toThrow(TypeError);
+    expect(() => {
+      store.samples = createLiveStore().samples;
+    }).toThrow(TypeError);
     expect([store.view?.seq, store.paused, store.markers.length]).toEqual([1, false, 1]);
   });
 

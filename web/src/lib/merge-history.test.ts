@@ -18,7 +18,15 @@ describe('mergeHistory', () => {
       1000,
     );
     expect(merged.map((s) => `${s.source}@${s.t}`)).toEqual([
-      'live@0', 'live@100', 'live@200', 'history@2000', 'history@3000', 'history@4000', 'history@5000', 'live@6000', 'live@6100',
+      'live@0',
+      'live@100',
+      'live@200',
+      'history@2000',
+      'history@3000',
+      'history@4000',
+      'history@5000',
+      'live@6000',
+      'live@6100',
     ]);
   });
 

@@ -43,4 +43,11 @@ export const TARGET_STATE_TONE: Record<TargetState, 'good' | 'warn' | 'bad'> = {
 };
 
 /** Close reasons that mean "something went wrong" rather than housekeeping. */
-export const TROUBLE_REASONS: ReadonlySet<CloseReason> = new Set(['health-check', 'remote-closed', 'error', 'leak-reclaimed', 'bad-reply', 'unexpected-bytes']);
+export const TROUBLE_REASONS: ReadonlySet<CloseReason> = new Set([
+  'health-check',
+  'remote-closed',
+  'error',
+  'leak-reclaimed',
+  'bad-reply',
+  'unexpected-bytes',
+]);

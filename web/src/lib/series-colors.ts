@@ -20,7 +20,10 @@ export const SERIES_COLORS: Record<ChartSeries, string> = {
   'wait-times.p99': PERCENTILE_COLORS.p99,
   'wait-times.max': PERCENTILE_COLORS.max,
   'wait-times.timeout': 'var(--ref-line)',
-  ...(Object.fromEntries(REQUEST_OUTCOMES.map((o) => [`throughput.${o}`, OUTCOME_COLORS[o]])) as Record<`throughput.${(typeof REQUEST_OUTCOMES)[number]}`, string>),
+  ...(Object.fromEntries(REQUEST_OUTCOMES.map((o) => [`throughput.${o}`, OUTCOME_COLORS[o]])) as Record<
+    `throughput.${(typeof REQUEST_OUTCOMES)[number]}`,
+    string
+  >),
   'rtt.p50': PERCENTILE_COLORS.p50,
   'rtt.p90': PERCENTILE_COLORS.p90,
   'rtt.p99': PERCENTILE_COLORS.p99,

@@ -21,7 +21,9 @@ export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNe
   // The store asks through a ref, so a new predicate each render does not re-register the chart.
   const liveStore = useLiveStore();
   const hasNewsRef = useRef(hasNews);
-  useEffect(() => { hasNewsRef.current = hasNews; });
+  useEffect(() => {
+    hasNewsRef.current = hasNews;
+  });
   useEffect(() => {
     const element = ref?.current;
     const register = () => liveStore.charts.register(id, (now) => hasNewsRef.current?.(now) ?? true);
@@ -29,10 +31,16 @@ export function useChartFrame(id: string, ref?: RefObject<Element | null>, hasNe
     let unregister: (() => void) | null = null;
     const observer = new IntersectionObserver(([entry]) => {
       if (entry?.isIntersecting && !unregister) unregister = register();
-      if (!entry?.isIntersecting && unregister) { unregister(); unregister = null; }
+      if (!entry?.isIntersecting && unregister) {
+        unregister();
+        unregister = null;
+      }
     });
     observer.observe(element);
-    return () => { observer.disconnect(); unregister?.(); };
+    return () => {
+      observer.disconnect();
+      unregister?.();
+    };
   }, [liveStore, id, ref]);
   const subscribe = useCallback((listener: () => void) => liveStore.charts.subscribe(id, listener), [liveStore, id]);
   return useSyncExternalStore(subscribe, () => liveStore.charts.version(id));

@@ -7,9 +7,13 @@ export async function metricsRoutes(app: TypedApp, options: { redis?: RedisLinkS
   const { registry, refresh, close } = createMetricsRegistry(app.lab);
   if (options.redis) registerRedisMetrics(registry, options.redis);
   app.addHook('onClose', async () => close());
-  app.get('/metrics', { schema: { tags: ['health'], summary: 'Prometheus text exposition, names prefixed poolscope_' } }, async (_request, reply) => {
-    refresh();
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { tags: ['health'], summary: 'Prometheus text exposition, names prefixed poolscope_' } },
+    async (_request, reply) => {
+      refresh();
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 }

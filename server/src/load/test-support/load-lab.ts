@@ -39,5 +39,4 @@ export class LoadLab {
     this.track(() => load.stop());
     return load;
   }
-
 }

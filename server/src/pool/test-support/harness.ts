@@ -31,5 +31,4 @@ export class Harness {
     pool.on('event', (event) => events.push(event));
     return events;
   }
-
 }

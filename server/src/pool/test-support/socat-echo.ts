@@ -8,17 +8,23 @@ export const socatAvailable = existsSync(SOCAT_PATH);
 
 /** A plain RFC 862-style echo server nobody here wrote: `socat ... fork EXEC:cat`. */
 export class SocatEcho {
-  private constructor(readonly port: number, private readonly child: ChildProcess) {}
+  private constructor(
+    readonly port: number,
+    private readonly child: ChildProcess,
+  ) {}
 
   static async start(): Promise<SocatEcho> {
     const port = await freePort();
     const child = spawn(SOCAT_PATH, [`TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr`, 'EXEC:cat'], { stdio: 'ignore' });
     const echo = new SocatEcho(port, child);
     let listening = false;
-    await waitFor(() => {
-      if (!listening) void canConnect(port).then((ok) => (listening = ok));
-      return listening;
-    }, { what: `socat listening on ${port}` });
+    await waitFor(
+      () => {
+        if (!listening) void canConnect(port).then((ok) => (listening = ok));
+        return listening;
+      },
+      { what: `socat listening on ${port}` },
+    );
     return echo;
   }
 

@@ -28,9 +28,18 @@ export const ArmStat = memo(function ArmStat({ label, testId, select, format, un
     <div className="stat stat-arms" title={hint}>
       <dt>{label}</dt>
       <dd>
-        <span className="sr-only">A </span><span className="stat-value" data-testid={testId}>{format(a)}</span>
-        <span className="arm-separator" aria-hidden="true"> {ARM_SEPARATOR} </span>
-        <span className="sr-only">, B </span><span className="stat-value stat-value-b" data-testid={`${testId}-b`}>{format(b)}</span>
+        <span className="sr-only">A </span>
+        <span className="stat-value" data-testid={testId}>
+          {format(a)}
+        </span>
+        <span className="arm-separator" aria-hidden="true">
+          {' '}
+          {ARM_SEPARATOR}{' '}
+        </span>
+        <span className="sr-only">, B </span>
+        <span className="stat-value stat-value-b" data-testid={`${testId}-b`}>
+          {format(b)}
+        </span>
         {unit ? <span className="stat-unit">{unit}</span> : null}
       </dd>
     </div>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useCompare } from '../../lib/use-compare';
 
-
 interface SplitToggleProps {
   split: boolean;
   onChange: (split: boolean) => void;

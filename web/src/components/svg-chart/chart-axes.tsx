@@ -20,14 +20,22 @@ export const ChartAxes = memo(function ChartAxes({ box, valueTicks, timeTicks, x
       {valueTicks.map((v) => (
         <g key={v}>
           <line className="chart-grid" x1={box.left} x2={box.right} y1={y(v)} y2={y(v)} strokeDasharray={v === 0 ? undefined : '2 4'} />
-          <text className="chart-tick" x={box.left - 6} y={y(v)} dy="0.32em" textAnchor="end">{yFormat(v)}</text>
+          <text className="chart-tick" x={box.left - 6} y={y(v)} dy="0.32em" textAnchor="end">
+            {yFormat(v)}
+          </text>
         </g>
       ))}
       <line className="chart-axis-line" x1={box.left} x2={box.right} y1={box.bottom} y2={box.bottom} />
       {timeTicks.map((t) => (
-        <text key={t} className="chart-tick" x={x(t)} y={box.bottom + 15} textAnchor="middle">{formatClock(t)}</text>
+        <text key={t} className="chart-tick" x={x(t)} y={box.bottom + 15} textAnchor="middle">
+          {formatClock(t)}
+        </text>
       ))}
-      {yUnit ? <text className="axis-unit" transform={`translate(12 ${midY}) rotate(-90)`} textAnchor="middle">{yUnit}</text> : null}
+      {yUnit ? (
+        <text className="axis-unit" transform={`translate(12 ${midY}) rotate(-90)`} textAnchor="middle">
+          {yUnit}
+        </text>
+      ) : null}
     </g>
   );
 });

@@ -39,7 +39,16 @@ export const ChartMarkers = memo(function ChartMarkers({ clusters, box, x }: Cha
             <title>{label}</title>
             <line x1={px} x2={px} y1={box.top} y2={box.bottom} stroke={color} strokeDasharray="4 3" strokeWidth={1.5} />
             {labelled ? (
-              <text className="marker-label" x={px + (anchorEnd ? -4 : 4)} y={box.top + 11 + row * 13} fill={color} fontSize={11} textAnchor={anchorEnd ? 'end' : 'start'}>{text}</text>
+              <text
+                className="marker-label"
+                x={px + (anchorEnd ? -4 : 4)}
+                y={box.top + 11 + row * 13}
+                fill={color}
+                fontSize={11}
+                textAnchor={anchorEnd ? 'end' : 'start'}
+              >
+                {text}
+              </text>
             ) : null}
           </g>
         );

@@ -14,7 +14,11 @@ interface ChartTooltipProps {
 /** The values of one point in time, beside the cursor (on its left past the middle of the chart). */
 export function ChartTooltip({ point, series, leftPx, topPx, flip, yFormat }: ChartTooltipProps) {
   return (
-    <div className="chart-tooltip" role="status" style={{ top: topPx, ...(flip ? { right: `calc(100% - ${leftPx - 10}px)` } : { left: leftPx + 10 }) }}>
+    <div
+      className="chart-tooltip"
+      role="status"
+      style={{ top: topPx, ...(flip ? { right: `calc(100% - ${leftPx - 10}px)` } : { left: leftPx + 10 }) }}
+    >
       <div className="chart-tooltip-time">{formatClock(point.t)}</div>
       {series.map((s) => {
         const value = point[s.key];

@@ -18,10 +18,13 @@ const KNOB_NAMES = new Set(ALL_KNOBS.map((k) => k.name));
 
 /** "maxOpen 10→4, holdMs 20→100" -> "Max open connections 10→4, Hold time 20→100". */
 function changes(t: TFunction, text: string): string {
-  return text.split(', ').map((part) => {
-    const [name, ...rest] = part.split(' ');
-    return name && KNOB_NAMES.has(name) ? [t(`knobs.${name}.title`), ...rest].join(' ') : part;
-  }).join(t('markers.separator'));
+  return text
+    .split(', ')
+    .map((part) => {
+      const [name, ...rest] = part.split(' ');
+      return name && KNOB_NAMES.has(name) ? [t(`knobs.${name}.title`), ...rest].join(' ') : part;
+    })
+    .join(t('markers.separator'));
 }
 
 /** "B: maxOpen 4 (A: 10)", one knob that differs between the arms (server/src/lab/knob-diff.ts). */
@@ -38,7 +41,13 @@ function comparison(t: TFunction, label: string): string | null {
   if (label === 'compare stopped') return t('markers.compareStopped');
   if (label === 'kept B') return t('markers.keptB');
   const started = /^compare started: (.+)$/.exec(label);
-  if (started) return t('markers.compareStarted', { diff: (started[1] ?? '').split(', ').map((d) => armDiff(t, d)).join(t('markers.separator')) });
+  if (started)
+    return t('markers.compareStarted', {
+      diff: (started[1] ?? '')
+        .split(', ')
+        .map((d) => armDiff(t, d))
+        .join(t('markers.separator')),
+    });
   const armB = /^B: (.+)$/.exec(label);
   return armB ? t('markers.armBChanged', { changes: changes(t, armB[1] ?? '') }) : null;
 }

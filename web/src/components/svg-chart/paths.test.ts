@@ -16,7 +16,10 @@ describe('chart paths', () => {
   });
 
   it('stacks layers cumulatively, a missing value counting as zero', () => {
-    expect(stackTops(points, ['a', 'b'])).toEqual([[1, 3, 2], [3, 3, 3]]);
+    expect(stackTops(points, ['a', 'b'])).toEqual([
+      [1, 3, 2],
+      [3, 3, 3],
+    ]);
   });
 
   it('closes a band along the layer below, right to left', () => {

@@ -11,7 +11,10 @@ export function linePath(points: readonly ChartPoint[], key: string, x: Px, y: P
   let prevY = Number.NaN;
   for (const p of points) {
     const v = p[key];
-    if (v === undefined || !Number.isFinite(v)) { prevY = Number.NaN; continue; }
+    if (v === undefined || !Number.isFinite(v)) {
+      prevY = Number.NaN;
+      continue;
+    }
     const px = r(x(p.t));
     const py = r(y(v));
     if (Number.isNaN(prevY)) d += `M${px},${py}`;
@@ -24,11 +27,13 @@ export function linePath(points: readonly ChartPoint[], key: string, x: Px, y: P
 /** Cumulative tops of stacked series, in the order given; a missing value stacks as zero. */
 export function stackTops(points: readonly ChartPoint[], keys: readonly string[]): number[][] {
   const running = points.map(() => 0);
-  return keys.map((key) => points.map((p, i) => {
-    const v = p[key];
-    running[i] = (running[i] as number) + (v !== undefined && Number.isFinite(v) ? v : 0);
-    return running[i] as number;
-  }));
+  return keys.map((key) =>
+    points.map((p, i) => {
+      const v = p[key];
+      running[i] = (running[i] as number) + (v !== undefined && Number.isFinite(v) ? v : 0);
+      return running[i] as number;
+    }),
+  );
 }
 
 /** The top edge of a stacked layer, for its stroke. */

@@ -20,7 +20,8 @@ export function useInspectedPoint(points: readonly ChartPoint[], timeAt: (px: nu
   return {
     point: index < 0 ? null : (points[index] as ChartPoint),
     handlers: {
-      onPointerMove: (e: PointerEvent<SVGSVGElement>) => pick(nearestPointIndex(points, timeAt(e.clientX - e.currentTarget.getBoundingClientRect().left))),
+      onPointerMove: (e: PointerEvent<SVGSVGElement>) =>
+        pick(nearestPointIndex(points, timeAt(e.clientX - e.currentTarget.getBoundingClientRect().left))),
       onPointerLeave: () => setT(null),
       onFocus: () => pick(points.length - 1),
       onBlur: () => setT(null),

@@ -9,14 +9,26 @@ import { OUTCOME_COLORS, PERCENTILE_COLORS } from '../../lib/palette';
 import { formatMs, formatNumber, shortMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 
-const outcomesOf = (t: TFunction): readonly SeriesDef[] => REQUEST_OUTCOMES.map((outcome) => ({
-  key: outcome, name: t(`outcome.${outcome}`), get: (s) => s.rates.requests[outcome] ?? 0, agg: 'mean', kind: 'area', stackId: 'req', color: OUTCOME_COLORS[outcome],
-}));
+const outcomesOf = (t: TFunction): readonly SeriesDef[] =>
+  REQUEST_OUTCOMES.map((outcome) => ({
+    key: outcome,
+    name: t(`outcome.${outcome}`),
+    get: (s) => s.rates.requests[outcome] ?? 0,
+    agg: 'mean',
+    kind: 'area',
+    stackId: 'req',
+    color: OUTCOME_COLORS[outcome],
+  }));
 
-const rttOf = (t: TFunction): readonly SeriesDef[] => (['p50', 'p90', 'p99', 'max'] as const).map((p) => ({
-  key: p, name: p === 'max' ? t('chart.max') : p, get: (s) => s.latency.rttMs[p], agg: 'max', kind: 'line', color: PERCENTILE_COLORS[p],
-}));
-
+const rttOf = (t: TFunction): readonly SeriesDef[] =>
+  (['p50', 'p90', 'p99', 'max'] as const).map((p) => ({
+    key: p,
+    name: p === 'max' ? t('chart.max') : p,
+    get: (s) => s.latency.rttMs[p],
+    agg: 'max',
+    kind: 'line',
+    color: PERCENTILE_COLORS[p],
+  }));
 
 const Readouts = memo(function Readouts() {
   const { t } = useTranslation();
@@ -37,12 +49,7 @@ export function TrafficPanel() {
   const outcomes = useMemo(() => outcomesOf(t), [t]);
   const rtt = useMemo(() => rttOf(t), [t]);
   return (
-    <Panel
-      id="throughput"
-      title={t('traffic.title')}
-      lede={t('traffic.lede')}
-      actions={<Readouts />}
-    >
+    <Panel id="throughput" title={t('traffic.title')} lede={t('traffic.lede')} actions={<Readouts />}>
       <div className="chart-pair">
         <TimeChart chartId="throughput" title={t('traffic.byOutcome')} series={outcomes} yUnit="req/s" />
         <TimeChart chartId="rtt" title={t('traffic.rtt')} series={rtt} yFormat={shortMs} />

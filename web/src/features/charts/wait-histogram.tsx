@@ -41,7 +41,10 @@ export const WaitHistogram = memo(function WaitHistogram() {
   const data = useMemo(
     () => {
       drawnAt.current = liveStore.view?.t ?? 0;
-      return recentHistogram(liveStore.samples, drawnAt.current).map((b) => ({ label: bucketLabel(b.upToMs, t('wait.more')), count: b.count }));
+      return recentHistogram(liveStore.samples, drawnAt.current).map((b) => ({
+        label: bucketLabel(b.upToMs, t('wait.more')),
+        count: b.count,
+      }));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [frame, t],

@@ -19,9 +19,17 @@ const seriesOf = (t: TFunction): readonly SeriesDef[] => [
   { key: 'p90', name: 'p90', get: (s) => s.latency.acquireWaitMs.p90, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.p90 },
   { key: 'p99', name: 'p99', get: (s) => s.latency.acquireWaitMs.p99, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.p99 },
   { key: 'max', name: t('chart.max'), get: (s) => s.latency.acquireWaitMs.max, agg: 'max', kind: 'line', color: PERCENTILE_COLORS.max },
-  { key: 'timeout', name: t('wait.timeout'), get: (s) => s.acquireTimeoutMs, agg: 'last', kind: 'line', color: 'var(--ref-line)', dashed: true, step: true },
+  {
+    key: 'timeout',
+    name: t('wait.timeout'),
+    get: (s) => s.acquireTimeoutMs,
+    agg: 'last',
+    kind: 'line',
+    color: 'var(--ref-line)',
+    dashed: true,
+    step: true,
+  },
 ];
-
 
 const Readouts = memo(function Readouts() {
   const { t } = useTranslation();
@@ -41,12 +49,7 @@ export function WaitPanel() {
   const { t } = useTranslation();
   const series = useMemo(() => seriesOf(t), [t]);
   return (
-    <Panel
-      id="wait-times"
-      title={t('wait.title')}
-      lede={t('wait.lede')}
-      actions={<Readouts />}
-    >
+    <Panel id="wait-times" title={t('wait.title')} lede={t('wait.lede')} actions={<Readouts />}>
       <div className="chart-pair chart-pair-wide">
         <TimeChart chartId="wait-times" title={t('wait.chart')} series={series} yFormat={shortMs} />
         <Suspense fallback={<figure className="chart" aria-busy="true" style={{ minHeight: HISTOGRAM_HEIGHT_PX }} />}>

@@ -14,7 +14,10 @@ const stopped: CompareState = { running: false, a, b: null, diff: [], seed: null
 const commands = vi.hoisted(() => ({ startCompare: vi.fn(), stopCompare: vi.fn(), keepB: vi.fn() }));
 vi.mock('../../lib/commands', () => commands);
 
-afterEach(() => { cleanup(); vi.clearAllMocks(); });
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
 
 describe('CompareBar', () => {
   it('starts B = A, then offers Keep B and Stop with focus moved to the button that replaced Start', async () => {
@@ -22,14 +25,18 @@ describe('CompareBar', () => {
     const { compare: compareStore } = renderWithStores(<CompareBar />);
     const start = screen.getByRole('button', { name: 'Start comparison' });
     start.focus();
-    await act(async () => { fireEvent.click(start); });
+    await act(async () => {
+      fireEvent.click(start);
+    });
     expect(commands.startCompare).toHaveBeenCalledWith();
     act(() => compareStore.ingestSnapshot(makeComparingSnapshot()));
     expect(document.activeElement?.textContent).toBe('Stop comparison');
     expect(screen.getByTestId('compare-diff').textContent).toContain('B: maxOpen 4');
 
     commands.keepB.mockResolvedValue({ ok: true, data: stopped });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Keep B' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Keep B' }));
+    });
     expect(commands.keepB).toHaveBeenCalledTimes(1);
     act(() => compareStore.ingestSnapshot(makeSnapshot({ seq: 9, t: 1_700_000_000_500 })));
     expect(screen.getByRole('button', { name: 'Start comparison' })).toBeTruthy();
@@ -47,14 +54,16 @@ describe('CompareBar', () => {
     expect(diff.querySelector('code')?.textContent).toBe('maxOpen');
   });
 
-  it('says which external targets both arms share, and shows a refused control\'s message', async () => {
+  it("says which external targets both arms share, and shows a refused control's message", async () => {
     const s = makeComparingSnapshot();
     const stores = createDashboardStores();
     act(() => stores.compare.ingestSnapshot({ ...s, compare: s.compare && { ...s.compare, sharedTargetIds: ['ext1'] } }));
     renderWithStores(<CompareBar />, stores);
     expect(screen.getByTestId('compare-shared').textContent).toMatch(/Shared by both arms: ext1/);
     commands.stopCompare.mockResolvedValue({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', details: [] } });
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Stop comparison' })); });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Stop comparison' }));
+    });
     expect(screen.getByRole('alert').textContent).toBe('slow down');
   });
 });

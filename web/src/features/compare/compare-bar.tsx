@@ -40,7 +40,10 @@ export function CompareBar() {
     const ack = await command();
     setBusy(false);
     refocus.current = ack.ok && hadFocus;
-    if (ack.ok) { liveStore.setConfig(ack.data.a); setMessage(null); } else setMessage(ackMessage(ack.error, t));
+    if (ack.ok) {
+      liveStore.setConfig(ack.data.a);
+      setMessage(null);
+    } else setMessage(ackMessage(ack.error, t));
   };
 
   return (
@@ -48,27 +51,58 @@ export function CompareBar() {
       {running ? (
         <div className="compare-status">
           <p>
-            <span className="badge badge-good">{t('compare.running')}</span>{' '}
-            <strong>A</strong> <span className="arm-key arm-key-a" aria-hidden="true" /> {t('compare.versus')} <strong>B</strong> <span className="arm-key arm-key-b" aria-hidden="true" />{' '}
-            <span className="muted small">{startedAt !== null && seed !== null ? t('compare.since', { time: formatClock(startedAt), seed }) : null}</span>
+            <span className="badge badge-good">{t('compare.running')}</span> <strong>A</strong>{' '}
+            <span className="arm-key arm-key-a" aria-hidden="true" /> {t('compare.versus')} <strong>B</strong>{' '}
+            <span className="arm-key arm-key-b" aria-hidden="true" />{' '}
+            <span className="muted small">
+              {startedAt !== null && seed !== null ? t('compare.since', { time: formatClock(startedAt), seed }) : null}
+            </span>
           </p>
           {diff && diff.length > 0 ? (
             <ul className="compare-diff" aria-label={t('compare.diffLabel')} data-testid="compare-diff">
-              <Suspense fallback={null}>{diff.map((d) => <li key={`${d.scope}.${d.knob}`}><DiffItem diff={d} /></li>)}</Suspense>
+              <Suspense fallback={null}>
+                {diff.map((d) => (
+                  <li key={`${d.scope}.${d.knob}`}>
+                    <DiffItem diff={d} />
+                  </li>
+                ))}
+              </Suspense>
             </ul>
-          ) : <p className="small" data-testid="compare-diff">{t('compare.same')}</p>}
-          {shared && shared.length > 0 ? <p className="small text-warn" data-testid="compare-shared">{t('compare.shared', { ids: shared.join(', ') })}</p> : null}
+          ) : (
+            <p className="small" data-testid="compare-diff">
+              {t('compare.same')}
+            </p>
+          )}
+          {shared && shared.length > 0 ? (
+            <p className="small text-warn" data-testid="compare-shared">
+              {t('compare.shared', { ids: shared.join(', ') })}
+            </p>
+          ) : null}
         </div>
-      ) : <p className="small compare-idle">{t('compare.idle')}</p>}
+      ) : (
+        <p className="small compare-idle">{t('compare.idle')}</p>
+      )}
       <div className="btn-group compare-actions" ref={actions}>
         {running ? (
           <>
-            <button type="button" className="btn" title={t('compare.keepBHint')} onClick={() => void run(keepB)} disabled={busy}>{t('compare.keepB')}</button>
-            <button type="button" className="btn btn-danger" onClick={() => void run(stopCompare)} disabled={busy}>{t('compare.stop')}</button>
+            <button type="button" className="btn" title={t('compare.keepBHint')} onClick={() => void run(keepB)} disabled={busy}>
+              {t('compare.keepB')}
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => void run(stopCompare)} disabled={busy}>
+              {t('compare.stop')}
+            </button>
           </>
-        ) : <button type="button" className="btn btn-primary" onClick={() => void run(() => startCompare())} disabled={busy}>{t('compare.start')}</button>}
+        ) : (
+          <button type="button" className="btn btn-primary" onClick={() => void run(() => startCompare())} disabled={busy}>
+            {t('compare.start')}
+          </button>
+        )}
       </div>
-      {message ? <p className="text-bad small" role="alert">{message}</p> : null}
+      {message ? (
+        <p className="text-bad small" role="alert">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,16 +7,23 @@ import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
 
 beforeAll(() => {
-  globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
 });
 afterEach(cleanup);
 
 function ingest({ live: liveStore, compare: compareStore }: DashboardStores, snapshot: ReturnType<typeof makeSnapshot>): void {
-  act(() => { compareStore.ingestSnapshot(snapshot); liveStore.ingestSnapshot(snapshot); });
+  act(() => {
+    compareStore.ingestSnapshot(snapshot);
+    liveStore.ingestSnapshot(snapshot);
+  });
 }
 
 describe('the dashboard while comparing', () => {
-  it('shows A | B key numbers, the table and the knobs that differ; the arm switch puts B\'s values on the same sliders', () => {
+  it("shows A | B key numbers, the table and the knobs that differ; the arm switch puts B's values on the same sliders", () => {
     const stores = renderWithStores(<App live={false} />);
     const liveStore = stores.live;
     ingest(stores, makeSnapshot({ seq: 1, t: 1_700_000_000_000 }));

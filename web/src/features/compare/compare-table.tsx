@@ -13,7 +13,11 @@ function Cell({ row, arm }: { row: SummaryRow; arm: 'a' | 'b' }) {
   const better = row.better === arm;
   return (
     <td className={`num${better ? ' better' : ''}`} data-testid={`compare-${arm}-${row.metric}`}>
-      {better ? <span className="better-mark" aria-label={t('compare.betterMark')}>✓ </span> : null}
+      {better ? (
+        <span className="better-mark" aria-label={t('compare.betterMark')}>
+          ✓{' '}
+        </span>
+      ) : null}
       {formatValue(row[arm], row.unit)}
     </td>
   );
@@ -21,7 +25,14 @@ function Cell({ row, arm }: { row: SummaryRow; arm: 'a' | 'b' }) {
 
 function Verdict({ row }: { row: SummaryRow }) {
   const { t } = useTranslation();
-  if (!row.significant) return <td className="verdict verdict-noise"><abbr title={t('compare.withinNoise')} aria-label={t('compare.withinNoise')}>~</abbr></td>;
+  if (!row.significant)
+    return (
+      <td className="verdict verdict-noise">
+        <abbr title={t('compare.withinNoise')} aria-label={t('compare.withinNoise')}>
+          ~
+        </abbr>
+      </td>
+    );
   return <td className="verdict">{row.better ? t('compare.better', { arm: row.better.toUpperCase() }) : t('compare.different')}</td>;
 }
 
@@ -36,7 +47,13 @@ export const SummaryTable = memo(function SummaryTable({ rows, windowS }: { rows
       <table className="compare-table" data-testid="compare-table">
         <caption>{t('compare.caption', { windowS })}</caption>
         <thead>
-          <tr>{[t('compare.headMetric'), 'A', 'B', t('compare.headDelta'), t('compare.headVerdict')].map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+          <tr>
+            {[t('compare.headMetric'), 'A', 'B', t('compare.headDelta'), t('compare.headVerdict')].map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {shown.map((row) => (

@@ -6,17 +6,28 @@ import { formatMs, formatNumber } from '../../lib/format';
 import { STATE_COLORS } from '../../lib/palette';
 import { useRovingFocus } from './use-roving-focus';
 
-export type Cell =
-  | { kind: 'open'; c: ConnectionSnapshot }
-  | { kind: 'closed'; c: ClosedConnectionSnapshot };
+export type Cell = { kind: 'open'; c: ConnectionSnapshot } | { kind: 'closed'; c: ClosedConnectionSnapshot };
 
 export function describeCell(cell: Cell, t: TFunction): string {
   if (cell.kind === 'open') {
     const { c } = cell;
-    return t('map.openCell', { id: c.id, target: c.targetId, state: t(`connectionState.${c.state}`), age: formatMs(c.ageMs), uses: formatNumber(c.uses), idle: formatMs(c.idleMs) });
+    return t('map.openCell', {
+      id: c.id,
+      target: c.targetId,
+      state: t(`connectionState.${c.state}`),
+      age: formatMs(c.ageMs),
+      uses: formatNumber(c.uses),
+      idle: formatMs(c.idleMs),
+    });
   }
   const { c } = cell;
-  return t('map.closedCell', { id: c.id, target: c.targetId, reason: t(`closeReason.${c.reason}`), age: formatMs(c.ageMs), uses: formatNumber(c.uses) });
+  return t('map.closedCell', {
+    id: c.id,
+    target: c.targetId,
+    reason: t(`closeReason.${c.reason}`),
+    age: formatMs(c.ageMs),
+    uses: formatNumber(c.uses),
+  });
 }
 
 interface CellsProps {
@@ -33,7 +44,8 @@ export const ConnectionCells = memo(function ConnectionCells({ cells, label, onI
     <ul className="cells" aria-label={label} onKeyDown={onKeyDown} onMouseLeave={() => onInspect(null)}>
       {cells.map((cell, i) => {
         const text = describeCell(cell, t);
-        const style = cell.kind === 'open' ? { background: STATE_COLORS[cell.c.state], borderColor: STATE_COLORS[cell.c.state] } : undefined;
+        const style =
+          cell.kind === 'open' ? { background: STATE_COLORS[cell.c.state], borderColor: STATE_COLORS[cell.c.state] } : undefined;
         return (
           <li
             key={`${cell.kind}-${cell.c.id}`}
@@ -43,10 +55,17 @@ export const ConnectionCells = memo(function ConnectionCells({ cells, label, onI
             style={style}
             aria-label={text}
             onMouseEnter={() => onInspect(text)}
-            onFocus={() => { setActive(i); onInspect(text); }}
+            onFocus={() => {
+              setActive(i);
+              onInspect(text);
+            }}
             onBlur={() => onInspect(null)}
           >
-            {cell.kind === 'closed' ? <span className="cell-x" aria-hidden="true">×</span> : null}
+            {cell.kind === 'closed' ? (
+              <span className="cell-x" aria-hidden="true">
+                ×
+              </span>
+            ) : null}
           </li>
         );
       })}

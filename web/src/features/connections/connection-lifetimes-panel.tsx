@@ -17,7 +17,10 @@ const ARM_NAME = { a: 'compare.armA', b: 'compare.armB' } as const;
 function armLanes(now: number, liveStore: LiveStore, compareStore: CompareStore): (LaneGroup & { arm?: 'a' | 'b' })[] {
   const a = groupLanes(liveStore.lifetimes.recent(now));
   if (compareStore.view === null) return a;
-  return [...a.map((g) => ({ ...g, arm: 'a' as const })), ...groupLanes(compareStore.lifetimes.recent(now)).map((g) => ({ ...g, arm: 'b' as const }))];
+  return [
+    ...a.map((g) => ({ ...g, arm: 'a' as const })),
+    ...groupLanes(compareStore.lifetimes.recent(now)).map((g) => ({ ...g, arm: 'b' as const })),
+  ];
 }
 
 /** Recent connection lifetimes as swimlanes: the connection map's last minute, not just its now. */
@@ -35,31 +38,52 @@ export function ConnectionLifetimesPanel() {
   }, [frame]);
   const from = to - LIFETIMES_SPAN_MS;
   return (
-    <Panel
-      id="connection-lifetimes"
-      title={t('lifetimes.title')}
-      lede={t('lifetimes.lede')}
-    >
+    <Panel id="connection-lifetimes" title={t('lifetimes.title')} lede={t('lifetimes.lede')}>
       <StateLegend label={t('lifetimes.laneColours')}>
-        <li className="legend-item"><span className="swatch lane-unseen-swatch" aria-hidden="true" />{t('lifetimes.unseen')}</li>
-        <li className="legend-item"><span className="swatch lane-close-swatch" aria-hidden="true" />{t('lifetimes.closed')}</li>
+        <li className="legend-item">
+          <span className="swatch lane-unseen-swatch" aria-hidden="true" />
+          {t('lifetimes.unseen')}
+        </li>
+        <li className="legend-item">
+          <span className="swatch lane-close-swatch" aria-hidden="true" />
+          {t('lifetimes.closed')}
+        </li>
       </StateLegend>
       <div ref={ref} className="lane-groups">
         {groups.length === 0 ? <p className="muted">{t('lifetimes.none')}</p> : null}
         {groups.map((g) => (
           <div key={`${g.arm ?? ''}${g.targetId}`}>
             <h3 className="subhead">
-              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{t(ARM_NAME[g.arm])}, </span></> : null}
+              {g.arm ? (
+                <>
+                  <span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">
+                    {ARM_TAG[g.arm]}
+                  </span>
+                  <span className="sr-only">{t(ARM_NAME[g.arm])}, </span>
+                </>
+              ) : null}
               <span translate="no">{g.targetId}</span>
             </h3>
-            <LifetimeLaneList lanes={g.lanes} label={`${t('lifetimes.lanesOn', { target: g.targetId })}${g.arm ? `, ${t(ARM_NAME[g.arm])}` : ''}`} from={from} to={to} onInspect={setInspected} />
+            <LifetimeLaneList
+              lanes={g.lanes}
+              label={`${t('lifetimes.lanesOn', { target: g.targetId })}${g.arm ? `, ${t(ARM_NAME[g.arm])}` : ''}`}
+              from={from}
+              to={to}
+              onInspect={setInspected}
+            />
           </div>
         ))}
         {groups.length > 0 ? (
-          <p className="lane-axis muted small" aria-hidden="true"><span>{t('lifetimes.minuteAgo')}</span><span>{t('lifetimes.halfMinuteAgo')}</span><span>{t('lifetimes.now')}</span></p>
+          <p className="lane-axis muted small" aria-hidden="true">
+            <span>{t('lifetimes.minuteAgo')}</span>
+            <span>{t('lifetimes.halfMinuteAgo')}</span>
+            <span>{t('lifetimes.now')}</span>
+          </p>
         ) : null}
       </div>
-      <p className="inspect" aria-live="polite">{inspected ?? t('lifetimes.inspect')}</p>
+      <p className="inspect" aria-live="polite">
+        {inspected ?? t('lifetimes.inspect')}
+      </p>
     </Panel>
   );
 }

@@ -12,7 +12,14 @@ import { StateLegend } from './state-legend';
 /** How long a closed connection lingers on the map with its close reason. */
 export const LINGER_MS = 5000;
 
-interface Group { targetId: string; address: string; cells: Cell[]; counts: Record<string, number>; unlisted: number; arm?: 'a' | 'b' }
+interface Group {
+  targetId: string;
+  address: string;
+  cells: Cell[];
+  counts: Record<string, number>;
+  unlisted: number;
+  arm?: 'a' | 'b';
+}
 
 /** What the map reads of a snapshot: A's, or arm B's part of one with the snapshot's time. */
 export type MapSource = Pick<Snapshot, 't' | 'targets' | 'connections' | 'recentlyClosed' | 'connectionCounts'>;
@@ -64,31 +71,55 @@ export function ConnectionMap() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const groups = useMemo(() => (liveStore.view ? armGroups(liveStore.view, compareStore) : []), [frame]);
   return (
-    <Panel
-      id="connection-map"
-      title={t('map.title')}
-      lede={t('map.lede')}
-    >
+    <Panel id="connection-map" title={t('map.title')} lede={t('map.lede')}>
       <StateLegend label={t('map.states')} swatchClassOf={(state) => `cell-${state}`}>
-        <li className="legend-item"><span className="swatch cell-closed" aria-hidden="true" />{t('map.recentlyClosed')}</li>
+        <li className="legend-item">
+          <span className="swatch cell-closed" aria-hidden="true" />
+          {t('map.recentlyClosed')}
+        </li>
       </StateLegend>
       {groups.length === 0 ? <p className="muted">{t('map.noTargets')}</p> : null}
       <div className="map-groups" ref={ref}>
         {groups.map((g) => (
           <div key={`${g.arm ?? ''}${g.targetId}`} className={`map-group${g.arm ? ` map-group-${g.arm}` : ''}`}>
             <h3 className="subhead">
-              {g.arm ? <><span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">{ARM_TAG[g.arm]}</span><span className="sr-only">{t(ARM_NAME[g.arm])}, </span></> : null}
-              <span translate="no">{g.targetId}</span> <span className="muted" translate="no">{g.address}</span>{' '}
-              <span className="muted small">{t('map.open', { n: formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted) })}</span>
+              {g.arm ? (
+                <>
+                  <span className={`arm-tag arm-tag-${g.arm}`} aria-hidden="true">
+                    {ARM_TAG[g.arm]}
+                  </span>
+                  <span className="sr-only">{t(ARM_NAME[g.arm])}, </span>
+                </>
+              ) : null}
+              <span translate="no">{g.targetId}</span>{' '}
+              <span className="muted" translate="no">
+                {g.address}
+              </span>{' '}
+              <span className="muted small">
+                {t('map.open', { n: formatNumber(g.cells.filter((c) => c.kind === 'open').length + g.unlisted) })}
+              </span>
             </h3>
-            <ConnectionCells cells={g.cells} label={`${t('map.connectionsTo', { target: g.targetId })}${g.arm ? `, ${t(ARM_NAME[g.arm])}` : ''}`} onInspect={setInspected} />
+            <ConnectionCells
+              cells={g.cells}
+              label={`${t('map.connectionsTo', { target: g.targetId })}${g.arm ? `, ${t(ARM_NAME[g.arm])}` : ''}`}
+              onInspect={setInspected}
+            />
             {g.unlisted > 0 ? (
-              <p className="muted small">{t('map.unlisted', { n: formatNumber(g.unlisted), counts: Object.entries(g.counts).map(([k, v]) => `${t(`connectionState.${k}`, { defaultValue: k })} ${v}`).join(', ') })}</p>
+              <p className="muted small">
+                {t('map.unlisted', {
+                  n: formatNumber(g.unlisted),
+                  counts: Object.entries(g.counts)
+                    .map(([k, v]) => `${t(`connectionState.${k}`, { defaultValue: k })} ${v}`)
+                    .join(', '),
+                })}
+              </p>
             ) : null}
           </div>
         ))}
       </div>
-      <p className="inspect" aria-live="polite">{inspected ?? t('map.inspect')}</p>
+      <p className="inspect" aria-live="polite">
+        {inspected ?? t('map.inspect')}
+      </p>
     </Panel>
   );
 }

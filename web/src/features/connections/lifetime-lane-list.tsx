@@ -32,13 +32,41 @@ export function LifetimeLaneList({ lanes, label, from, to, onInspect }: LaneList
         const paths = lanePaths(life, from, to, BAR_UNITS, LANE_HEIGHT_PX);
         const trouble = life.reason !== null && TROUBLE_REASONS.has(life.reason);
         return (
-          <li key={life.id} data-index={i} tabIndex={i === active ? 0 : -1} className="lane" aria-label={text}
-            onMouseEnter={() => onInspect(text)} onFocus={() => { setActive(i); onInspect(text); }} onBlur={() => onInspect(null)}>
-            <span className="lane-id" aria-hidden="true">#{life.id}</span>
-            <svg viewBox={`0 0 ${BAR_UNITS} ${LANE_HEIGHT_PX}`} preserveAspectRatio="none" height={LANE_HEIGHT_PX} className="lane-bar" aria-hidden="true">
+          <li
+            key={life.id}
+            data-index={i}
+            tabIndex={i === active ? 0 : -1}
+            className="lane"
+            aria-label={text}
+            onMouseEnter={() => onInspect(text)}
+            onFocus={() => {
+              setActive(i);
+              onInspect(text);
+            }}
+            onBlur={() => onInspect(null)}
+          >
+            <span className="lane-id" aria-hidden="true">
+              #{life.id}
+            </span>
+            <svg
+              viewBox={`0 0 ${BAR_UNITS} ${LANE_HEIGHT_PX}`}
+              preserveAspectRatio="none"
+              height={LANE_HEIGHT_PX}
+              className="lane-bar"
+              aria-hidden="true"
+            >
               {paths.unseen ? <path className="lane-unseen" d={paths.unseen} /> : null}
               {CONNECTION_STATES.map((state) => (paths[state] ? <path key={state} d={paths[state]} fill={STATE_COLORS[state]} /> : null))}
-              {life.closedAt !== null && life.closedAt >= from ? <line className="lane-close" vectorEffect="non-scaling-stroke" x1={x(life.closedAt)} x2={x(life.closedAt)} y1={0} y2={LANE_HEIGHT_PX} /> : null}
+              {life.closedAt !== null && life.closedAt >= from ? (
+                <line
+                  className="lane-close"
+                  vectorEffect="non-scaling-stroke"
+                  x1={x(life.closedAt)}
+                  x2={x(life.closedAt)}
+                  y1={0}
+                  y2={LANE_HEIGHT_PX}
+                />
+              ) : null}
             </svg>
             <span className={`lane-status${trouble ? ' lane-trouble' : ''}`} aria-hidden="true">
               {life.closedAt === null ? t('lifetimes.open') : life.reason ? t(`closeReason.${life.reason}`) : t('lifetimes.closed')}

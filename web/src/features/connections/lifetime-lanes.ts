@@ -49,19 +49,24 @@ export function stateShares(life: Lifetime, t: TFunction): string {
   for (const run of life.runs) totals.set(run.state, (totals.get(run.state) ?? 0) + (run.to - run.from));
   const all = [...totals.values()].reduce((a, b) => a + b, 0);
   if (all <= 0) return t('lifetimes.noStateYet');
-  return [...totals.entries()].sort((a, b) => b[1] - a[1])
-    .map(([state, ms]) => t('lifetimes.share', { state: t(`connectionState.${state}`), percent: Math.round((100 * ms) / all) })).join(t('markers.separator'));
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([state, ms]) => t('lifetimes.share', { state: t(`connectionState.${state}`), percent: Math.round((100 * ms) / all) }))
+    .join(t('markers.separator'));
 }
 
 /** The lane in words, for hover, focus and screen readers. */
 export function describeLifetime(life: Lifetime, now: number, t: TFunction): string {
   const head = t('lifetimes.head', { id: life.id, target: life.targetId, opened: formatClock(life.openedAt) });
   const uses = formatNumber(life.uses);
-  const end = life.closedAt === null
-    ? t('lifetimes.openFor', { age: formatMs(now - life.openedAt), uses })
-    : t('lifetimes.closedAt', {
-      reason: life.reason ? t(`closeReason.${life.reason}`) : t('lifetimes.reasonUnknown'),
-      closed: formatClock(life.closedAt), age: formatMs(life.closedAt - life.openedAt), uses,
-    });
+  const end =
+    life.closedAt === null
+      ? t('lifetimes.openFor', { age: formatMs(now - life.openedAt), uses })
+      : t('lifetimes.closedAt', {
+          reason: life.reason ? t(`closeReason.${life.reason}`) : t('lifetimes.reasonUnknown'),
+          closed: formatClock(life.closedAt),
+          age: formatMs(life.closedAt - life.openedAt),
+          uses,
+        });
   return t('lifetimes.line', { head, end, shares: stateShares(life, t) });
 }

@@ -16,13 +16,16 @@ const MOVES: Record<string, (i: number, n: number) => number> = {
 export function useRovingFocus(count: number) {
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(0, count - 1));
-  const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
-    const move = MOVES[event.key];
-    if (!move || count === 0) return;
-    event.preventDefault();
-    const next = move(current, count);
-    setActive(next);
-    event.currentTarget.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
-  }, [count, current]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      const move = MOVES[event.key];
+      if (!move || count === 0) return;
+      event.preventDefault();
+      const next = move(current, count);
+      setActive(next);
+      event.currentTarget.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus();
+    },
+    [count, current],
+  );
   return { active: current, setActive, onKeyDown };
 }

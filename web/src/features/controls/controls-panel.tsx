@@ -26,16 +26,26 @@ const Group = memo(function Group({ group, arm }: { group: KnobGroup; arm: Arm }
   const count = group.knobs.filter((k) => differs.has(k.name)).length;
   return (
     <details className="knob-group" open={group.open || count > 0}>
-      <summary><span>{t(`controls.groups.${group.id}`, { defaultValue: group.title })}</span><span className="muted small">{count > 0 ? `${count} ≠ · ` : ''}{group.knobs.length}</span></summary>
-      {config ? group.knobs.map((knob) => {
-        const d = differs.get(knob.name);
-        return (
-          <div key={knob.name} className={d ? 'knob-differs' : undefined}>
-            <KnobControl knob={knob} value={config[knob.name]} onCommit={onCommit} />
-            {d ? <KnobDiffNote diff={d} /> : null}
-          </div>
-        );
-      }) : <p className="muted small">{t('controls.waitingForConfig')}</p>}
+      <summary>
+        <span>{t(`controls.groups.${group.id}`, { defaultValue: group.title })}</span>
+        <span className="muted small">
+          {count > 0 ? `${count} ≠ · ` : ''}
+          {group.knobs.length}
+        </span>
+      </summary>
+      {config ? (
+        group.knobs.map((knob) => {
+          const d = differs.get(knob.name);
+          return (
+            <div key={knob.name} className={d ? 'knob-differs' : undefined}>
+              <KnobControl knob={knob} value={config[knob.name]} onCommit={onCommit} />
+              {d ? <KnobDiffNote diff={d} /> : null}
+            </div>
+          );
+        })
+      ) : (
+        <p className="muted small">{t('controls.waitingForConfig')}</p>
+      )}
     </details>
   );
 });
@@ -59,8 +69,14 @@ function ResetButtons({ arm }: { arm: Arm }) {
   };
   return (
     <>
-      <button type="button" className="btn" onClick={() => void reset()}>{arm === 'b' ? t('controls.resetB') : t('controls.reset')}</button>
-      {message ? <p className="small" role="status">{message}</p> : null}
+      <button type="button" className="btn" onClick={() => void reset()}>
+        {arm === 'b' ? t('controls.resetB') : t('controls.reset')}
+      </button>
+      {message ? (
+        <p className="small" role="status">
+          {message}
+        </p>
+      ) : null}
     </>
   );
 }
@@ -80,11 +96,19 @@ export function ControlsPanel() {
         </div>
       </header>
       {comparing ? <ArmSwitch arm={arm} onChange={setPicked} /> : null}
-      {arm === 'b' ? <p className="small editing-b" role="status">{t('compare.editingB')}</p> : null}
-      <div className="panel-actions reset-row"><ResetButtons arm={arm} /></div>
+      {arm === 'b' ? (
+        <p className="small editing-b" role="status">
+          {t('compare.editingB')}
+        </p>
+      ) : null}
+      <div className="panel-actions reset-row">
+        <ResetButtons arm={arm} />
+      </div>
       {/* Keyed by arm: a slider's held value belongs to the arm it was sent to. */}
       <div key={arm} className={`knob-groups knob-groups-${arm}`}>
-        {GROUPS.map((group) => <Group key={group.id} group={group} arm={arm} />)}
+        {GROUPS.map((group) => (
+          <Group key={group.id} group={group} arm={arm} />
+        ))}
       </div>
     </section>
   );

@@ -10,9 +10,32 @@ export interface KnobGroup {
 
 const POOL_GROUPS: { id: string; title: string; names: string[]; open: boolean }[] = [
   { id: 'pool-size', title: 'Pool size', names: ['maxOpen', 'maxIdle', 'minIdle', 'maxWaiters'], open: true },
-  { id: 'pool-timeouts', title: 'Timeouts and lifetimes', names: ['acquireTimeoutMs', 'idleTimeoutMs', 'maxLifetimeMs', 'maxLifetimeJitterPct', 'dialTimeoutMs', 'dialBackoffBaseMs', 'dialBackoffMaxMs'], open: true },
-  { id: 'pool-health', title: 'Health checks', names: ['healthCheckMethod', 'validateAfterIdleMs', 'heartbeatIntervalMs', 'healthCheckTimeoutMs', 'watchIdle'], open: false },
-  { id: 'pool-sockets', title: 'Sockets, leaks and shutdown', names: ['idleOrder', 'keepAlive', 'noDelay', 'leakDetectionThresholdMs', 'shutdownGraceMs', 'maxFrameBytes'], open: false },
+  {
+    id: 'pool-timeouts',
+    title: 'Timeouts and lifetimes',
+    names: [
+      'acquireTimeoutMs',
+      'idleTimeoutMs',
+      'maxLifetimeMs',
+      'maxLifetimeJitterPct',
+      'dialTimeoutMs',
+      'dialBackoffBaseMs',
+      'dialBackoffMaxMs',
+    ],
+    open: true,
+  },
+  {
+    id: 'pool-health',
+    title: 'Health checks',
+    names: ['healthCheckMethod', 'validateAfterIdleMs', 'heartbeatIntervalMs', 'healthCheckTimeoutMs', 'watchIdle'],
+    open: false,
+  },
+  {
+    id: 'pool-sockets',
+    title: 'Sockets, leaks and shutdown',
+    names: ['idleOrder', 'keepAlive', 'noDelay', 'leakDetectionThresholdMs', 'shutdownGraceMs', 'maxFrameBytes'],
+    open: false,
+  },
 ];
 
 /** Pool knobs in teaching order; any knob the schema gains later lands in "More" rather than vanishing. */

@@ -11,15 +11,18 @@ import { useCompareStore, useLiveStore } from '../../lib/store-context';
 export function useConfigCommit(scope: 'pool' | 'load', arm: Arm = 'a') {
   const liveStore = useLiveStore();
   const compareStore = useCompareStore();
-  return useCallback(async (name: string, value: unknown): Promise<Ack<unknown>> => {
-    const patch = { [scope]: { [name]: value } };
-    if (arm === 'b') {
-      const ack = await patchCompare(patch);
-      if (ack.ok) compareStore.setState(ack.data);
+  return useCallback(
+    async (name: string, value: unknown): Promise<Ack<unknown>> => {
+      const patch = { [scope]: { [name]: value } };
+      if (arm === 'b') {
+        const ack = await patchCompare(patch);
+        if (ack.ok) compareStore.setState(ack.data);
+        return ack;
+      }
+      const ack = await patchConfig(patch);
+      if (ack.ok) liveStore.setConfig(ack.data);
       return ack;
-    }
-    const ack = await patchConfig(patch);
-    if (ack.ok) liveStore.setConfig(ack.data);
-    return ack;
-  }, [scope, arm, liveStore, compareStore]);
+    },
+    [scope, arm, liveStore, compareStore],
+  );
 }

@@ -40,14 +40,28 @@ export function EventLog() {
         </label>
       }
     >
-      {dropped > 0 ? <p className="muted" role="status">{t('events.dropped', { count: dropped })}</p> : null}
+      {dropped > 0 ? (
+        <p className="muted" role="status">
+          {t('events.dropped', { count: dropped })}
+        </p>
+      ) : null}
       <ol className="event-log" aria-label={t('events.list')}>
         {rows.length === 0 ? <li className="muted">{t('events.empty')}</li> : null}
         {rows.map((r) => (
           <li key={r.key} className={`event event-${r.tone}`}>
             <time dateTime={new Date(r.t).toISOString()}>{formatClock(r.t)}</time>
             <span className="event-type">{t(`events.type.${r.type}`)}</span>
-            <span className="event-text">{r.text}{r.detail ? <> <code className="event-detail" translate="no">{r.detail}</code></> : null}</span>
+            <span className="event-text">
+              {r.text}
+              {r.detail ? (
+                <>
+                  {' '}
+                  <code className="event-detail" translate="no">
+                    {r.detail}
+                  </code>
+                </>
+              ) : null}
+            </span>
           </li>
         ))}
       </ol>

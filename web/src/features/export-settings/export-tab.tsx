@@ -25,7 +25,9 @@ export function ExportTab() {
       if (ack.ok) setResult(ack.data);
       else setError(ackMessage(ack.error, t));
     });
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [library, scale, t]);
 
   const copy = async () => {
@@ -43,18 +45,42 @@ export function ExportTab() {
       <div className="settings-fields">
         <label>
           {t('settings.library')}{' '}
-          <select value={library} onChange={(e) => { setLibrary(e.target.value as PoolLibraryId); setCopyState('idle'); }}>
-            {POOL_LIBRARY_IDS.map((id) => <option key={id} value={id} translate="no">{LIBRARY_TITLES[id]}</option>)}
+          <select
+            value={library}
+            onChange={(e) => {
+              setLibrary(e.target.value as PoolLibraryId);
+              setCopyState('idle');
+            }}
+          >
+            {POOL_LIBRARY_IDS.map((id) => (
+              <option key={id} value={id} translate="no">
+                {LIBRARY_TITLES[id]}
+              </option>
+            ))}
           </select>
         </label>
         <label title={t('settings.scaleHelp')}>
           {t('settings.scale')}{' '}
-          <select value={scale} onChange={(e) => { setScale(Number(e.target.value)); setCopyState('idle'); }}>
-            {SCALES.map((factor) => <option key={factor} value={factor}>{factor === 1 ? t('settings.scaleAsLab') : t('settings.scaleBy', { factor })}</option>)}
+          <select
+            value={scale}
+            onChange={(e) => {
+              setScale(Number(e.target.value));
+              setCopyState('idle');
+            }}
+          >
+            {SCALES.map((factor) => (
+              <option key={factor} value={factor}>
+                {factor === 1 ? t('settings.scaleAsLab') : t('settings.scaleBy', { factor })}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {error ? <p className="text-bad small" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="text-bad small" role="alert">
+          {error}
+        </p>
+      ) : null}
       {!result && !error ? <p className="small">{t('settings.loading')}</p> : null}
       {result ? (
         <div className="settings-columns">
@@ -63,7 +89,11 @@ export function ExportTab() {
             <button type="button" className="btn btn-primary" onClick={() => void copy()} aria-live="polite">
               {copyState === 'copied' ? t('settings.copied') : t('settings.copy')}
             </button>
-            {copyState === 'failed' ? <p className="text-bad small" role="alert">{t('settings.copyFailed')}</p> : null}
+            {copyState === 'failed' ? (
+              <p className="text-bad small" role="alert">
+                {t('settings.copyFailed')}
+              </p>
+            ) : null}
           </div>
           <KnobNoteList notes={result.notes} label={t('settings.notes')} />
         </div>

@@ -1,7 +1,8 @@
 import { useEffect, type RefObject } from 'react';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), '
-  + '[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), ' +
+  '[tabindex]:not([tabindex="-1"])';
 
 /**
  * Keeps Tab inside a modal, closes it on Escape, focuses its first control on open and gives
@@ -24,8 +25,13 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, onClose: () => 
       if (items.length === 0) return;
       const first = items[0]!;
       const last = items[items.length - 1]!;
-      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
-      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
     };
     root.addEventListener('keydown', onKeyDown);
     return () => {

@@ -16,8 +16,14 @@ export function ExportButtons() {
   const compareStore = useCompareStore();
   const exportJson = async () => {
     const { buildSession } = await loadSessionExport();
-    const session = buildSession(liveStore.samples.toArray(), liveStore.latest, liveStore.events.toArray(), [...liveStore.markers], new Date(),
-      compareStore.samples.toArray());
+    const session = buildSession(
+      liveStore.samples.toArray(),
+      liveStore.latest,
+      liveStore.events.toArray(),
+      [...liveStore.markers],
+      new Date(),
+      compareStore.samples.toArray(),
+    );
     if (session) download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
   };
   const exportCsv = async () => {
@@ -26,8 +32,12 @@ export function ExportButtons() {
   };
   return (
     <div className="btn-group" role="group" aria-label={t('exportSession.group')}>
-      <button type="button" className="btn btn-quiet" onClick={() => void exportJson()}>{t('exportSession.json')}</button>
-      <button type="button" className="btn btn-quiet" onClick={() => void exportCsv()}>{t('exportSession.csv')}</button>
+      <button type="button" className="btn btn-quiet" onClick={() => void exportJson()}>
+        {t('exportSession.json')}
+      </button>
+      <button type="button" className="btn btn-quiet" onClick={() => void exportCsv()}>
+        {t('exportSession.csv')}
+      </button>
     </div>
   );
 }

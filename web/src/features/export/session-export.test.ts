@@ -38,7 +38,13 @@ describe('session export', () => {
 
   it('exports a recording that the recording loader reads back, histogram and all', () => {
     const snapshot = makeSnapshot();
-    const session = buildSession([toSample(snapshot)], snapshot, [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }], [], new Date(0));
+    const session = buildSession(
+      [toSample(snapshot)],
+      snapshot,
+      [{ t: 1, type: 'scenario-applied', scenarioId: 'x', title: 'X' }],
+      [],
+      new Date(0),
+    );
     const parsed = parseRecording(JSON.stringify(session));
     if (!parsed.ok) throw new Error(parsed.problem.message);
     expect(parsed.recording.samples[0]?.pool.open).toBe(4);

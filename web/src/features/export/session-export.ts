@@ -15,14 +15,24 @@ export function toHistory(sample: Sample): HistorySample {
  * "Open recording…". Only the latest whole snapshot is held, so it is the one frame.
  */
 export function buildSession(
-  samples: Sample[], latest: Snapshot | null, events: LabEvent[], markers: Marker[], now = new Date(), armB: Sample[] = [],
+  samples: Sample[],
+  latest: Snapshot | null,
+  events: LabEvent[],
+  markers: Marker[],
+  now = new Date(),
+  armB: Sample[] = [],
 ): Recording | null {
   if (samples.length === 0 || latest === null) return null;
   const { markers: _markers, ...frame } = latest;
   const first = samples[0] as Sample;
   return {
-    format: RECORDING_FORMAT, version: RECORDING_VERSION, recordedAt: now.toISOString(),
-    samples: samples.map(toHistory), frames: [{ ...frame, t: Math.min(frame.t, first.t) }], events, markers,
+    format: RECORDING_FORMAT,
+    version: RECORDING_VERSION,
+    recordedAt: now.toISOString(),
+    samples: samples.map(toHistory),
+    frames: [{ ...frame, t: Math.min(frame.t, first.t) }],
+    events,
+    markers,
     // The comparison's state at export rides in the frame (`compare`); B's samples beside A's.
     ...(armB.length > 0 ? { armB: armB.map(toHistory) } : {}),
   };
@@ -62,7 +72,12 @@ export function samplesToCsv(samples: Sample[]): string {
   const rows = samples.map((s) => ({ time: new Date(s.t).toISOString(), ...flatten(s) }));
   const columns: string[] = ['time', 't', 'seq'];
   const seen = new Set(columns);
-  for (const row of rows) for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); columns.push(key); }
+  for (const row of rows)
+    for (const key of Object.keys(row))
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
   const lines = [columns.join(',')];
   for (const row of rows) lines.push(columns.map((c) => csvCell((row as Record<string, number | string>)[c])).join(','));
   return `${lines.join('\n')}\n`;

@@ -18,8 +18,12 @@ export const CloseReasons = memo(function CloseReasons() {
           const count = closed?.[reason] ?? 0;
           return (
             <li key={reason} className={TROUBLE_REASONS.has(reason) ? 'bar-trouble' : ''} data-testid={`closed-${reason}`}>
-              <span className="bar-label" title={t(`closeReasonHint.${reason}`)}>{t(`closeReason.${reason}`)}</span>
-              <span className="bar-track" aria-hidden="true"><span className="bar-fill" style={{ width: `${(count / max) * 100}%` }} /></span>
+              <span className="bar-label" title={t(`closeReasonHint.${reason}`)}>
+                {t(`closeReason.${reason}`)}
+              </span>
+              <span className="bar-track" aria-hidden="true">
+                <span className="bar-fill" style={{ width: `${(count / max) * 100}%` }} />
+              </span>
               <span className="bar-value">{formatNumber(count)}</span>
             </li>
           );

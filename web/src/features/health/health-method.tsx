@@ -12,16 +12,27 @@ export const HealthMethod = memo(function HealthMethod() {
   return (
     <div className="health-method">
       <p className="method-line">
-        <span className="muted">{t('health.method')}</span> <strong data-testid="health-method" className="pill" translate="no">{method}</strong>{' '}
+        <span className="muted">{t('health.method')}</span>{' '}
+        <strong data-testid="health-method" className="pill" translate="no">
+          {method}
+        </strong>{' '}
         <span className="muted">{t(`health.methodNote.${method}`, { defaultValue: '' })}</span>
       </p>
       <table className="mini-table">
         <caption className="sr-only">{t('health.byMethod')}</caption>
-        <thead><tr><th scope="col">{t('health.method')}</th><th scope="col">{t('health.passed')}</th><th scope="col">{t('health.failed')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('health.method')}</th>
+            <th scope="col">{t('health.passed')}</th>
+            <th scope="col">{t('health.failed')}</th>
+          </tr>
+        </thead>
         <tbody>
           {HEALTH_CHECK_METHODS.filter((m) => m !== 'none').map((m) => (
             <tr key={m} aria-current={m === method ? 'true' : undefined}>
-              <th scope="row" translate="no" data-in-use={t('health.inUse')}>{m}</th>
+              <th scope="row" translate="no" data-in-use={t('health.inUse')}>
+                {m}
+              </th>
               <td>{formatNumber(byMethod?.[m]?.passed ?? 0)}</td>
               <td className={(byMethod?.[m]?.failed ?? 0) > 0 ? 'text-bad' : ''}>{formatNumber(byMethod?.[m]?.failed ?? 0)}</td>
             </tr>

@@ -10,10 +10,24 @@ import { HealthStats } from './health-stats';
 import { LeakTable } from './leak-table';
 
 const ratesOf = (t: TFunction): readonly SeriesDef[] => [
-  { key: 'hcFailed', name: t('health.hcFailed'), get: (s) => s.rates.healthChecksFailed, agg: 'mean', kind: 'line', color: OKABE_ITO.purple },
+  {
+    key: 'hcFailed',
+    name: t('health.hcFailed'),
+    get: (s) => s.rates.healthChecksFailed,
+    agg: 'mean',
+    kind: 'line',
+    color: OKABE_ITO.purple,
+  },
   { key: 'stale', name: t('health.stale'), get: (s) => s.rates.staleBorrows, agg: 'mean', kind: 'line', color: OKABE_ITO.yellow },
   { key: 'dial', name: t('health.dial'), get: (s) => s.rates.dialFailures, agg: 'mean', kind: 'line', color: OKABE_ITO.orange },
-  { key: 'timeouts', name: t('health.timeouts'), get: (s) => s.rates.acquireTimeouts, agg: 'mean', kind: 'line', color: OKABE_ITO.vermillion },
+  {
+    key: 'timeouts',
+    name: t('health.timeouts'),
+    get: (s) => s.rates.acquireTimeouts,
+    agg: 'mean',
+    kind: 'line',
+    color: OKABE_ITO.vermillion,
+  },
   { key: 'rejected', name: t('health.rejected'), get: (s) => s.rates.rejected, agg: 'mean', kind: 'line', color: OKABE_ITO.sky },
 ];
 
@@ -21,11 +35,7 @@ export function HealthPanel() {
   const { t } = useTranslation();
   const rates = useMemo(() => ratesOf(t), [t]);
   return (
-    <Panel
-      id="health"
-      title={t('health.title')}
-      lede={t('health.lede')}
-    >
+    <Panel id="health" title={t('health.title')} lede={t('health.lede')}>
       <HealthStats />
       <div className="health-grid">
         <div>

@@ -24,16 +24,34 @@ export const LeakTable = memo(function LeakTable() {
   return (
     <div className="leaks">
       <div className="subhead-row">
-        <h3 className="subhead">{t('leaks.title')} <span className="count" data-testid="stat-leak-suspects">{count}</span></h3>
-        {readOnly ? null : <button type="button" className="btn btn-danger" onClick={() => void reclaim()} disabled={count === 0}>{t('leaks.reclaim')}</button>}
+        <h3 className="subhead">
+          {t('leaks.title')}{' '}
+          <span className="count" data-testid="stat-leak-suspects">
+            {count}
+          </span>
+        </h3>
+        {readOnly ? null : (
+          <button type="button" className="btn btn-danger" onClick={() => void reclaim()} disabled={count === 0}>
+            {t('leaks.reclaim')}
+          </button>
+        )}
       </div>
       {threshold === 0 ? (
-        <p className="muted small"><Trans i18nKey="leaks.off" components={{ em: <em /> }} /></p>
+        <p className="muted small">
+          <Trans i18nKey="leaks.off" components={{ em: <em /> }} />
+        </p>
       ) : sorted.length === 0 ? (
         <p className="muted small">{t('leaks.none', { threshold: formatMs(threshold) })}</p>
       ) : (
         <table className="mini-table">
-          <thead><tr><th scope="col">{t('leaks.connection')}</th><th scope="col">{t('leaks.target')}</th><th scope="col">{t('leaks.heldFor')}</th><th scope="col">{t('leaks.borrowedAt')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('leaks.connection')}</th>
+              <th scope="col">{t('leaks.target')}</th>
+              <th scope="col">{t('leaks.heldFor')}</th>
+              <th scope="col">{t('leaks.borrowedAt')}</th>
+            </tr>
+          </thead>
           <tbody>
             {sorted.slice(0, SHOWN).map((s) => (
               <tr key={s.connectionId}>
@@ -44,10 +62,22 @@ export const LeakTable = memo(function LeakTable() {
               </tr>
             ))}
           </tbody>
-          {sorted.length > SHOWN ? <tfoot><tr><td colSpan={4} className="muted">{t('leaks.more', { count: sorted.length - SHOWN })}</td></tr></tfoot> : null}
+          {sorted.length > SHOWN ? (
+            <tfoot>
+              <tr>
+                <td colSpan={4} className="muted">
+                  {t('leaks.more', { count: sorted.length - SHOWN })}
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       )}
-      {message ? <p className="small" role="status">{message}</p> : null}
+      {message ? (
+        <p className="small" role="status">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 });

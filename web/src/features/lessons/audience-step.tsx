@@ -17,9 +17,13 @@ export function AudienceStep({ renderPanel }: { renderPanel: (panel: LessonPanel
   const language = lessonLanguage(i18n.language);
   return (
     <section className="audience-step" aria-live="polite" data-testid="audience-step">
-      <p className="muted">{pickText(lesson.title, language)} · {t('audience.stepOf', { step: position.step, count: lesson.steps.length })}</p>
+      <p className="muted">
+        {pickText(lesson.title, language)} · {t('audience.stepOf', { step: position.step, count: lesson.steps.length })}
+      </p>
       <h2 data-testid="audience-step-title">{pickText(step.title, language)}</h2>
-      <p><SeriesText text={pickText(step.watch, language)} /></p>
+      <p>
+        <SeriesText text={pickText(step.watch, language)} />
+      </p>
       <div data-focus-panel={step.focus.panel}>{renderPanel(step.focus.panel)}</div>
     </section>
   );

@@ -43,12 +43,20 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
         <label htmlFor={id}>{t('lessons.label')}</label>
         <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={lessons.length === 0}>
           {lessons.length === 0 ? <option value="">{error ? t('lessons.unavailable') : t('lessons.loading')}</option> : null}
-          {lessons.map((l) => <option key={l.id} value={l.id}>{pickText(l.title, language)} ({l.steps.length})</option>)}
+          {lessons.map((l) => (
+            <option key={l.id} value={l.id}>
+              {pickText(l.title, language)} ({l.steps.length})
+            </option>
+          ))}
         </select>
         <button type="button" className="btn btn-primary" onClick={() => void present()} disabled={!selectedId}>
           {position?.id === selectedId ? t('lessons.present') : t('lessons.startAndPresent')}
         </button>
-        {position ? <button type="button" className="btn btn-quiet" onClick={() => void leave()}>{t('lessons.leave')}</button> : null}
+        {position ? (
+          <button type="button" className="btn btn-quiet" onClick={() => void leave()}>
+            {t('lessons.leave')}
+          </button>
+        ) : null}
       </div>
       {running && step && position ? (
         <p className="scenario-watch" aria-live="polite" data-testid="lesson-step">
@@ -56,7 +64,11 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
           <strong>{pickText(step.title, language)}:</strong> <SeriesText text={pickText(step.watch, language)} />
         </p>
       ) : null}
-      {message ? <p className="text-bad small" role="alert">{message}</p> : null}
+      {message ? (
+        <p className="text-bad small" role="alert">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

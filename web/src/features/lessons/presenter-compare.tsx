@@ -29,13 +29,18 @@ export function PresenterCompare({ step }: { step: LessonStep }) {
   // What differs as the lab runs it; before B's first diff arrives, the knobs the step's patch names
   // (a patch can hold keys without a value: those change nothing and are not listed).
   const patched = [...Object.entries(step.compare.pool ?? {}), ...Object.entries(step.compare.load ?? {})];
-  const knobs = diff && diff.length > 0 ? diff.map((d) => d.knob) : patched.filter(([, value]) => value !== undefined).map(([knob]) => knob);
+  const knobs =
+    diff && diff.length > 0 ? diff.map((d) => d.knob) : patched.filter(([, value]) => value !== undefined).map(([knob]) => knob);
   return (
     <section className="presenter-compare" aria-label={t('lessons.compareTitle')} data-testid="presenter-compare">
       <h3>{t('lessons.compareTitle')}</h3>
       <table>
         <thead>
-          <tr><th scope="col">{t('lessons.compareKnob')}</th><th scope="col">A</th><th scope="col">{t('lessons.compareB')}</th></tr>
+          <tr>
+            <th scope="col">{t('lessons.compareKnob')}</th>
+            <th scope="col">A</th>
+            <th scope="col">{t('lessons.compareB')}</th>
+          </tr>
         </thead>
         <tbody>
           {knobs.map((knob) => {

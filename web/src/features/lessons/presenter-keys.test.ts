@@ -6,8 +6,17 @@ const key = (k: string, extra: Partial<{ altKey: boolean; ctrlKey: boolean; meta
 
 describe('presenter keys', () => {
   it('maps reveal.js keys: → and Space next, ← back, Home/End, Esc, S notes, B blank, ? help', () => {
-    expect([key('ArrowRight'), key(' '), key('ArrowLeft'), key('Home'), key('End'), key('Escape'), key('s'), key('B'), key('?')])
-      .toEqual(['next', 'next', 'previous', 'first', 'last', 'exit', 'notes', 'blank', 'help']);
+    expect([key('ArrowRight'), key(' '), key('ArrowLeft'), key('Home'), key('End'), key('Escape'), key('s'), key('B'), key('?')]).toEqual([
+      'next',
+      'next',
+      'previous',
+      'first',
+      'last',
+      'exit',
+      'notes',
+      'blank',
+      'help',
+    ]);
   });
 
   it('leaves keys alone with a modifier or typed into a form field', () => {

@@ -2,10 +2,24 @@
 export type PresenterAction = 'next' | 'previous' | 'first' | 'last' | 'exit' | 'notes' | 'blank' | 'help';
 
 const KEYS: Record<string, PresenterAction> = {
-  ArrowRight: 'next', ' ': 'next', PageDown: 'next', n: 'next', N: 'next',
-  ArrowLeft: 'previous', PageUp: 'previous', p: 'previous', P: 'previous',
-  Home: 'first', End: 'last', Escape: 'exit',
-  s: 'notes', S: 'notes', b: 'blank', B: 'blank', '.': 'blank', '?': 'help',
+  ArrowRight: 'next',
+  ' ': 'next',
+  PageDown: 'next',
+  n: 'next',
+  N: 'next',
+  ArrowLeft: 'previous',
+  PageUp: 'previous',
+  p: 'previous',
+  P: 'previous',
+  Home: 'first',
+  End: 'last',
+  Escape: 'exit',
+  s: 'notes',
+  S: 'notes',
+  b: 'blank',
+  B: 'blank',
+  '.': 'blank',
+  '?': 'help',
 };
 
 /** The list the ? overlay shows, in reading order. */
@@ -20,7 +34,13 @@ export const KEY_HELP: readonly { keys: string; actionKey: string }[] = [
 ];
 
 /** Null for keys the presenter leaves alone, and for any key typed into a form field or with a modifier. */
-export function presenterAction(event: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; target: EventTarget | null }): PresenterAction | null {
+export function presenterAction(event: {
+  key: string;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  target: EventTarget | null;
+}): PresenterAction | null {
   if (event.altKey || event.ctrlKey || event.metaKey) return null;
   const element = event.target as { tagName?: string; isContentEditable?: boolean } | null;
   if (element && (element.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(element.tagName ?? ''))) return null;

@@ -34,19 +34,30 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
   const count = lesson.steps.length;
   const step = lesson.steps[position.step - 1];
 
-  const go = useCallback(async (target: number) => {
-    if (target === position.step) return;
-    const ack = await goToLessonStep(lesson.id, target);
-    setMessage(ack.ok ? null : ackMessage(ack.error, t));
-  }, [lesson.id, position.step, t]);
+  const go = useCallback(
+    async (target: number) => {
+      if (target === position.step) return;
+      const ack = await goToLessonStep(lesson.id, target);
+      setMessage(ack.ok ? null : ackMessage(ack.error, t));
+    },
+    [lesson.id, position.step, t],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (blank) { event.preventDefault(); setBlank(false); return; }
+      if (blank) {
+        event.preventDefault();
+        setBlank(false);
+        return;
+      }
       const action = presenterAction(event);
       if (!action) return;
       event.preventDefault();
-      if (action === 'exit') { if (help) setHelp(false); else onExit(); return; }
+      if (action === 'exit') {
+        if (help) setHelp(false);
+        else onExit();
+        return;
+      }
       if (action === 'help') return setHelp((shown) => !shown);
       if (action === 'blank') return setBlank(true);
       if (action === 'notes') return openSpeakerNotes();
@@ -61,25 +72,59 @@ export function PresenterOverlay({ lesson, position, renderPanel, onExit }: Pres
     <div className="presenter" role="region" aria-label={t('lessons.presenter')} data-testid="presenter">
       <header className="presenter-head">
         <p className="presenter-lesson">{pickText(lesson.title, language)}</p>
-        <p className="presenter-count" data-testid="presenter-step">{t('lessons.step', { step: position.step, count })}</p>
+        <p className="presenter-count" data-testid="presenter-step">
+          {t('lessons.step', { step: position.step, count })}
+        </p>
         <nav className="presenter-nav" aria-label={t('lessons.steps')}>
-          <button type="button" className="btn" onClick={() => void go(stepAfter('previous', position.step, count))} disabled={position.step === 1}>{t('lessons.back')}</button>
-          <button type="button" className="btn btn-primary" onClick={() => void go(stepAfter('next', position.step, count))} disabled={position.step === count}>{t('lessons.next')}</button>
-          <button type="button" className="btn btn-quiet" onClick={openSpeakerNotes}>{t('lessons.notes')}</button>
-          <button type="button" className="btn btn-quiet" onClick={() => setHelp(true)} aria-label={t('lessons.keys')}>?</button>
-          <button type="button" className="btn btn-quiet" onClick={onExit}>{t('lessons.exit')}</button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void go(stepAfter('previous', position.step, count))}
+            disabled={position.step === 1}
+          >
+            {t('lessons.back')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void go(stepAfter('next', position.step, count))}
+            disabled={position.step === count}
+          >
+            {t('lessons.next')}
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={openSpeakerNotes}>
+            {t('lessons.notes')}
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={() => setHelp(true)} aria-label={t('lessons.keys')}>
+            ?
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={onExit}>
+            {t('lessons.exit')}
+          </button>
         </nav>
       </header>
       <div className="presenter-body">
         <section className="presenter-text" aria-live="polite">
           <h2 data-testid="presenter-title">{pickText(step.title, language)}</h2>
-          <p className="presenter-watch"><SeriesText text={pickText(step.watch, language)} /></p>
+          <p className="presenter-watch">
+            <SeriesText text={pickText(step.watch, language)} />
+          </p>
           <FocusedMetric metric={step.focus.metric} />
           {step.compare ? <PresenterCompare step={step} /> : null}
-          {step.knob ? <p className="presenter-knob">{t('lessons.move')} <strong>{knobName(t, step.knob)}</strong></p> : null}
-          {message ? <p className="text-bad" role="alert">{message}</p> : null}
+          {step.knob ? (
+            <p className="presenter-knob">
+              {t('lessons.move')} <strong>{knobName(t, step.knob)}</strong>
+            </p>
+          ) : null}
+          {message ? (
+            <p className="text-bad" role="alert">
+              {message}
+            </p>
+          ) : null}
         </section>
-        <div className="presenter-panel" data-focus-panel={step.focus.panel}>{renderPanel(step.focus.panel)}</div>
+        <div className="presenter-panel" data-focus-panel={step.focus.panel}>
+          {renderPanel(step.focus.panel)}
+        </div>
       </div>
       {help ? <KeyHelp onClose={() => setHelp(false)} /> : null}
       {blank ? <button type="button" className="presenter-blank" aria-label={t('lessons.blank')} onClick={() => setBlank(false)} /> : null}
@@ -105,9 +150,16 @@ function KeyHelp({ onClose }: { onClose: () => void }) {
   return (
     <div className="presenter-help" role="dialog" aria-modal="true" aria-label={t('lessons.keys')}>
       <dl>
-        {KEY_HELP.map((entry) => <div key={entry.keys}><dt>{entry.keys}</dt><dd>{t(entry.actionKey)}</dd></div>)}
+        {KEY_HELP.map((entry) => (
+          <div key={entry.keys}>
+            <dt>{entry.keys}</dt>
+            <dd>{t(entry.actionKey)}</dd>
+          </div>
+        ))}
       </dl>
-      <button type="button" className="btn" onClick={onClose} autoFocus>{t('lessons.close')}</button>
+      <button type="button" className="btn" onClick={onClose} autoFocus>
+        {t('lessons.close')}
+      </button>
     </div>
   );
 }

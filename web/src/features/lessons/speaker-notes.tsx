@@ -36,25 +36,42 @@ export function SpeakerNotes() {
   const elapsedS = Math.floor((now - startedAt) / 1000);
   const timer = `${Math.floor(elapsedS / 60)}:${String(elapsedS % 60).padStart(2, '0')}`;
   if (!lesson || !position) {
-    return <main className="speaker-notes"><p className="muted">{t('lessons.speakerIdle')}</p></main>;
+    return (
+      <main className="speaker-notes">
+        <p className="muted">{t('lessons.speakerIdle')}</p>
+      </main>
+    );
   }
   const step = lesson.steps[position.step - 1];
   const next = lesson.steps[position.step];
   return (
     <main className="speaker-notes" aria-label={t('lessons.speakerNotes')}>
       <header className="speaker-head">
-        <p>{pickText(lesson.title, language)} · <span data-testid="speaker-step">{t('lessons.step', { step: position.step, count: lesson.steps.length })}</span></p>
-        <p className="speaker-timer" aria-label={t('lessons.timer')}>{timer}</p>
+        <p>
+          {pickText(lesson.title, language)} ·{' '}
+          <span data-testid="speaker-step">{t('lessons.step', { step: position.step, count: lesson.steps.length })}</span>
+        </p>
+        <p className="speaker-timer" aria-label={t('lessons.timer')}>
+          {timer}
+        </p>
       </header>
       {step ? (
         <section>
           <h1>{pickText(step.title, language)}</h1>
-          <p className="speaker-notes-text" data-testid="speaker-notes">{pickText(step.notes, language)}</p>
+          <p className="speaker-notes-text" data-testid="speaker-notes">
+            {pickText(step.notes, language)}
+          </p>
         </section>
       ) : null}
       <section className="speaker-next">
         <h2>{t('lessons.nextStep')}</h2>
-        {next ? <p><strong>{pickText(next.title, language)}</strong>: <SeriesText text={pickText(next.watch, language)} /></p> : <p className="muted">{t('lessons.lastStep')}</p>}
+        {next ? (
+          <p>
+            <strong>{pickText(next.title, language)}</strong>: <SeriesText text={pickText(next.watch, language)} />
+          </p>
+        ) : (
+          <p className="muted">{t('lessons.lastStep')}</p>
+        )}
       </section>
     </main>
   );

@@ -16,9 +16,15 @@ export function useLessons(): { lessons: Lesson[]; error: string | null } {
     let cancelled = false;
     void fetchLessons().then((ack) => {
       if (cancelled) return;
-      if (ack.ok) { shared = ack.data; setLessons(ack.data); setError(null); } else setError(ack.error.message);
+      if (ack.ok) {
+        shared = ack.data;
+        setLessons(ack.data);
+        setError(null);
+      } else setError(ack.error.message);
     });
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [live, lessons.length]);
   return { lessons, error };
 }

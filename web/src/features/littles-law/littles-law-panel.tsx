@@ -14,7 +14,15 @@ export function predictedActive(acquiresPerSec: number, meanHoldMs: number): num
 }
 
 const seriesOf = (t: TFunction): readonly SeriesDef[] => [
-  { key: 'predicted', name: t('littles.predicted'), get: (s) => predictedActive(s.rates.acquires, s.latency.holdMs.mean), agg: 'mean', kind: 'line', color: OKABE_ITO.orange, dashed: true },
+  {
+    key: 'predicted',
+    name: t('littles.predicted'),
+    get: (s) => predictedActive(s.rates.acquires, s.latency.holdMs.mean),
+    agg: 'mean',
+    kind: 'line',
+    color: OKABE_ITO.orange,
+    dashed: true,
+  },
   { key: 'active', name: t('littles.measured'), get: (s) => s.pool.active, agg: 'mean', kind: 'line', color: STATE_COLORS.active },
 ];
 
@@ -26,12 +34,31 @@ const Equation = memo(function Equation() {
   const predicted = predictedActive(rate, holdMs);
   return (
     <div className="littles">
-      <p className="equation" aria-label={t('littles.equation', { rate: formatNumber(rate), hold: formatMs(holdMs), predicted: formatNumber(predicted), active: formatNumber(active) })}>
-        <span className="eq-term"><span className="eq-value">{formatNumber(rate)}</span><span className="eq-label">{t('littles.rate')}</span></span>
+      <p
+        className="equation"
+        aria-label={t('littles.equation', {
+          rate: formatNumber(rate),
+          hold: formatMs(holdMs),
+          predicted: formatNumber(predicted),
+          active: formatNumber(active),
+        })}
+      >
+        <span className="eq-term">
+          <span className="eq-value">{formatNumber(rate)}</span>
+          <span className="eq-label">{t('littles.rate')}</span>
+        </span>
         <span className="eq-op">×</span>
-        <span className="eq-term"><span className="eq-value">{formatMs(holdMs)}</span><span className="eq-label">{t('littles.hold')}</span></span>
+        <span className="eq-term">
+          <span className="eq-value">{formatMs(holdMs)}</span>
+          <span className="eq-label">{t('littles.hold')}</span>
+        </span>
         <span className="eq-op">=</span>
-        <span className="eq-term eq-result"><span className="eq-value" data-testid="littles-predicted">{formatNumber(predicted)}</span><span className="eq-label">{t('littles.inUse')}</span></span>
+        <span className="eq-term eq-result">
+          <span className="eq-value" data-testid="littles-predicted">
+            {formatNumber(predicted)}
+          </span>
+          <span className="eq-label">{t('littles.inUse')}</span>
+        </span>
       </p>
       <dl className="readouts">
         <Stat label={t('littles.measured')} value={formatNumber(active)} testId="littles-measured" />
@@ -44,11 +71,7 @@ export function LittlesLawPanel() {
   const { t } = useTranslation();
   const series = useMemo(() => seriesOf(t), [t]);
   return (
-    <Panel
-      id="littles-law"
-      title={t('littles.title')}
-      lede={t('littles.lede')}
-    >
+    <Panel id="littles-law" title={t('littles.title')} lede={t('littles.lede')}>
       <Equation />
       <TimeChart chartId="littles-law" title={t('littles.title')} series={series} height={170} yUnit={t('chart.connectionsAxis')} />
     </Panel>

@@ -37,14 +37,35 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
     <div className="btn-group" role="group" aria-label={t('recording.group')}>
       {recorder.recording ? (
         <button type="button" className="btn btn-danger" onClick={stop} aria-live="polite">
-          {t(recorder.full ? 'recording.stopFull' : 'recording.stop', { time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}` })}
+          {t(recorder.full ? 'recording.stopFull' : 'recording.stop', {
+            time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
+          })}
         </button>
       ) : (
-        <button type="button" className="btn btn-quiet" onClick={recorder.start} title={t('recording.recordHint')}>{t('recording.record')}</button>
+        <button type="button" className="btn btn-quiet" onClick={recorder.start} title={t('recording.recordHint')}>
+          {t('recording.record')}
+        </button>
       )}
-      <button type="button" className="btn btn-quiet" onClick={() => input.current?.click()}>{t('recording.open')}</button>
-      <input ref={input} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-label={t('recording.file')} onChange={(e) => void open(e)} />
-      {problem ? <p className="text-bad small recording-problem" role="alert">{problem} <button type="button" className="btn btn-quiet" onClick={() => setProblem(null)}>{t('recording.dismiss')}</button></p> : null}
+      <button type="button" className="btn btn-quiet" onClick={() => input.current?.click()}>
+        {t('recording.open')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept="application/json,.json"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={t('recording.file')}
+        onChange={(e) => void open(e)}
+      />
+      {problem ? (
+        <p className="text-bad small recording-problem" role="alert">
+          {problem}{' '}
+          <button type="button" className="btn btn-quiet" onClick={() => setProblem(null)}>
+            {t('recording.dismiss')}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,11 @@ import { RECORDING_PARAM } from './recording-link';
  * `?recording=<url>` opens a recording served by the same origin (a file beside the dashboard, or
  * one the lab serves). Another origin is refused: a link must not make the page fetch from elsewhere.
  */
-export async function recordingFromUrl(search: string, origin: string, fetchText: (url: string) => Promise<{ ok: boolean; status: number; text: string }>): Promise<ParsedRecording | null> {
+export async function recordingFromUrl(
+  search: string,
+  origin: string,
+  fetchText: (url: string) => Promise<{ ok: boolean; status: number; text: string }>,
+): Promise<ParsedRecording | null> {
   const raw = new URLSearchParams(search).get(RECORDING_PARAM);
   if (raw === null) return null;
   let url: URL;
@@ -14,7 +18,11 @@ export async function recordingFromUrl(search: string, origin: string, fetchText
   } catch {
     return { ok: false, problem: { kind: 'foreign', message: `"${raw}" is not a URL` } };
   }
-  if (url.origin !== origin) return { ok: false, problem: { kind: 'foreign', message: `recordings open only from this dashboard's own origin (${origin}), not ${url.origin}` } };
+  if (url.origin !== origin)
+    return {
+      ok: false,
+      problem: { kind: 'foreign', message: `recordings open only from this dashboard's own origin (${origin}), not ${url.origin}` },
+    };
   try {
     const response = await fetchText(url.toString());
     if (!response.ok) return { ok: false, problem: { kind: 'not-json', message: `${url.pathname} answered HTTP ${response.status}` } };

@@ -85,7 +85,11 @@ describe('?recording=<url>', () => {
     const foreign = await recordingFromUrl('?recording=https://evil.example/r.json', 'http://127.0.0.1:3000', fetchText);
     expect(foreign?.ok).toBe(false);
     expect(fetchText).not.toHaveBeenCalled();
-    const missing = await recordingFromUrl('?recording=/nope.json', 'http://127.0.0.1:3000', async () => ({ ok: false, status: 404, text: '' }));
+    const missing = await recordingFromUrl('?recording=/nope.json', 'http://127.0.0.1:3000', async () => ({
+      ok: false,
+      status: 404,
+      text: '',
+    }));
     expect(missing?.ok ? null : missing?.problem.message).toBe('/nope.json answered HTTP 404');
     expect(await recordingFromUrl('?other=1', 'http://127.0.0.1:3000', fetchText)).toBeNull();
   });

@@ -32,7 +32,10 @@ export class RecordingPlayer {
   private readonly listeners = new Set<() => void>();
   private snapshotState: PlayerState;
 
-  constructor(private readonly recording: Recording, private readonly store: LiveStore) {
+  constructor(
+    private readonly recording: Recording,
+    private readonly store: LiveStore,
+  ) {
     this.position = this.startMs;
     this.snapshotState = this.computeState();
   }

@@ -25,7 +25,13 @@ export function replaySnapshot(recording: Recording, sample: HistorySample, mark
   const frame = recording.frames[Math.max(0, lastAtOrBefore(recording.frames, sample.t))] as Recording['frames'][number];
   return {
     ...frame,
-    seq: sample.seq, t: sample.t, pool: sample.pool, totals: sample.totals, rates: sample.rates,
-    latency: sample.latency, waitHistogram: sample.waitHistogram, markers,
+    seq: sample.seq,
+    t: sample.t,
+    pool: sample.pool,
+    totals: sample.totals,
+    rates: sample.rates,
+    latency: sample.latency,
+    waitHistogram: sample.waitHistogram,
+    markers,
   };
 }

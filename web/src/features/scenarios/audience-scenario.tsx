@@ -14,7 +14,19 @@ export function AudienceScenario() {
   if (!scenarioId && !comparing) return null;
   return (
     <section className="audience-scenario" aria-live="polite" data-testid="audience-scenario">
-      {scenarioId ? <p><strong>{t('audience.scenario')}: {scenario ? scenarioTitle(t, scenario) : scenarioId}</strong>{scenario ? <> — <SeriesText text={scenarioWatch(t, scenario)} /></> : null}</p> : null}
+      {scenarioId ? (
+        <p>
+          <strong>
+            {t('audience.scenario')}: {scenario ? scenarioTitle(t, scenario) : scenarioId}
+          </strong>
+          {scenario ? (
+            <>
+              {' '}
+              — <SeriesText text={scenarioWatch(t, scenario)} />
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {comparing ? <p>{t('audience.comparing')}</p> : null}
     </section>
   );

@@ -8,13 +8,18 @@ import { ScenarioBar } from './scenario-bar';
 import { PERCENTILE_COLORS } from '../../lib/palette';
 
 const SMALLER: ScenarioSummary = {
-  id: 'smaller-pool', title: 'Smaller pool is faster', watch: 'Drag Max open connections down to 4 and watch round-trip time drop.',
+  id: 'smaller-pool',
+  title: 'Smaller pool is faster',
+  watch: 'Drag Max open connections down to 4 and watch round-trip time drop.',
   focus: { panel: 'throughput', metric: 'latency.rttMs.p50' },
 };
 const commands = vi.hoisted(() => ({ fetchScenarios: vi.fn(), applyScenario: vi.fn() }));
 vi.mock('../../lib/commands', () => commands);
 
-afterEach(() => { cleanup(); vi.clearAllMocks(); });
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
 
 describe('ScenarioBar', () => {
   it('shows the number "what to watch" names, live, while its scenario runs', async () => {
@@ -23,7 +28,9 @@ describe('ScenarioBar', () => {
     const liveStore = stores.live;
     act(() => liveStore.setStatus('live'));
     renderWithStores(<ScenarioBar />, stores);
-    await act(async () => { await Promise.resolve(); });
+    await act(async () => {
+      await Promise.resolve();
+    });
     expect(screen.queryByTestId('scenario-metric')).toBeNull();
     const snapshot = makeSnapshot({ seq: 900, t: 1_800_000_000_000, scenarioId: 'smaller-pool' });
     act(() => liveStore.ingestSnapshot(snapshot));
@@ -49,5 +56,10 @@ describe('ScenarioBar', () => {
 /** jsdom reports colours as rgb(); the palette writes hex. */
 function rgb(color: string): string {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  return hex ? `rgb(${hex.slice(1).map((h) => parseInt(h, 16)).join(', ')})` : color;
+  return hex
+    ? `rgb(${hex
+        .slice(1)
+        .map((h) => parseInt(h, 16))
+        .join(', ')})`
+    : color;
 }

@@ -32,7 +32,11 @@ export function ScenarioBar() {
     setBusy(true);
     const ack = await applyScenario(selectedId);
     setBusy(false);
-    if (ack.ok) { liveStore.setConfig(ack.data); setMessage(null); setChosen(null); } else setMessage(ackMessage(ack.error, t));
+    if (ack.ok) {
+      liveStore.setConfig(ack.data);
+      setMessage(null);
+      setChosen(null);
+    } else setMessage(ackMessage(ack.error, t));
   };
 
   return (
@@ -41,10 +45,24 @@ export function ScenarioBar() {
         <label htmlFor={id}>{t('scenario.label')}</label>
         <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={scenarios.length === 0}>
           {scenarios.length === 0 ? <option value="">{error ? t('scenario.unavailable') : t('scenario.loading')}</option> : null}
-          {scenarios.filter((s) => !s.compare).map((s) => <option key={s.id} value={s.id}>{scenarioTitle(t, s)}{s.id === activeId ? t('scenario.runningSuffix') : ''}</option>)}
+          {scenarios
+            .filter((s) => !s.compare)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {scenarioTitle(t, s)}
+                {s.id === activeId ? t('scenario.runningSuffix') : ''}
+              </option>
+            ))}
           {scenarios.some((s) => s.compare) ? (
             <optgroup label={t('scenario.comparisons')}>
-              {scenarios.filter((s) => s.compare).map((s) => <option key={s.id} value={s.id}>{scenarioTitle(t, s)}{s.id === activeId ? t('scenario.runningSuffix') : ''}</option>)}
+              {scenarios
+                .filter((s) => s.compare)
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {scenarioTitle(t, s)}
+                    {s.id === activeId ? t('scenario.runningSuffix') : ''}
+                  </option>
+                ))}
             </optgroup>
           ) : null}
         </select>
@@ -55,13 +73,26 @@ export function ScenarioBar() {
       <p className="scenario-watch" aria-live="polite">
         {selected ? (
           <>
-            <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>{running ? t('scenario.running') : t('scenario.preview')}</span>
-            <strong>{t('scenario.watch')}</strong> <span data-testid="scenario-watch"><SeriesText text={scenarioWatch(t, selected)} /></span>
+            <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>
+              {running ? t('scenario.running') : t('scenario.preview')}
+            </span>
+            <strong>{t('scenario.watch')}</strong>{' '}
+            <span data-testid="scenario-watch">
+              <SeriesText text={scenarioWatch(t, selected)} />
+            </span>
             {running ? <WatchedMetric metric={selected.focus.metric} /> : null}
           </>
-        ) : <span className="muted">{error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}</span>}
+        ) : (
+          <span className="muted">
+            {error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}
+          </span>
+        )}
       </p>
-      {message ? <p className="text-bad small" role="alert">{message}</p> : null}
+      {message ? (
+        <p className="text-bad small" role="alert">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -13,9 +13,14 @@ export function useScenarios(): { scenarios: ScenarioSummary[]; error: ApiError 
     let cancelled = false;
     void fetchScenarios().then((ack) => {
       if (cancelled) return;
-      if (ack.ok) { setScenarios(ack.data); setError(null); } else setError(ack.error);
+      if (ack.ok) {
+        setScenarios(ack.data);
+        setError(null);
+      } else setError(ack.error);
     });
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [live, scenarios.length]);
   return { scenarios, error };
 }

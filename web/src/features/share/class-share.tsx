@@ -8,7 +8,6 @@ import { audienceUrl } from './audience-link';
 const QrCode = lazyPart(() => import('../../components/qr-code').then((m) => m.QrCode));
 const QR_SIZE_PX = 220;
 
-
 /** The header's "Share with the class": a QR code and the audience link, and how many are watching. */
 export function ClassShareButton() {
   const { t } = useTranslation();
@@ -30,7 +29,10 @@ export function ClassShareButton() {
   return (
     <>
       <button type="button" className="btn btn-quiet" onClick={() => dialog.current?.showModal()} data-testid="class-share">
-        {t('audience.share')} <span className="muted" data-testid="viewer-count">· {watching(viewers)}</span>
+        {t('audience.share')}{' '}
+        <span className="muted" data-testid="viewer-count">
+          · {watching(viewers)}
+        </span>
       </button>
       <dialog ref={dialog} className="class-share-dialog" aria-labelledby="class-share-title">
         <h2 id="class-share-title">{t('audience.share')}</h2>
@@ -40,12 +42,20 @@ export function ClassShareButton() {
             <QrCode text={url} sizePx={QR_SIZE_PX} label={t('audience.qr')} />
           </Suspense>
         </div>
-        <p><a href={url} data-testid="audience-link">{url}</a></p>
+        <p>
+          <a href={url} data-testid="audience-link">
+            {url}
+          </a>
+        </p>
         {loopback ? <p className="muted">{t('audience.loopbackHint')}</p> : null}
         <p className="muted">{watching(viewers)}</p>
         <div className="class-share-actions">
-          <button type="button" className="btn" onClick={() => void copy()}>{copied ? t('audience.copied') : t('audience.copy')}</button>
-          <button type="button" className="btn btn-quiet" onClick={() => dialog.current?.close()}>{t('audience.close')}</button>
+          <button type="button" className="btn" onClick={() => void copy()}>
+            {copied ? t('audience.copied') : t('audience.copy')}
+          </button>
+          <button type="button" className="btn btn-quiet" onClick={() => dialog.current?.close()}>
+            {t('audience.close')}
+          </button>
         </div>
       </dialog>
     </>

@@ -11,12 +11,18 @@ describe('share link', () => {
   });
 
   it('encodes only changed knobs, readably', () => {
-    const config = { pool: { ...defaults.pool, maxOpen: 5, healthCheckMethod: 'probe' as const, watchIdle: false }, load: { ...defaults.load, leakRate: 0.05 } };
+    const config = {
+      pool: { ...defaults.pool, maxOpen: 5, healthCheckMethod: 'probe' as const, watchIdle: false },
+      load: { ...defaults.load, leakRate: 0.05 },
+    };
     expect(encodeConfig(config).toString()).toBe('pool.maxOpen=5&pool.healthCheckMethod=probe&pool.watchIdle=false&load.leakRate=0.05');
   });
 
   it('round-trips a config through the URL with the right types', () => {
-    const config = { pool: { ...defaults.pool, maxOpen: 5, watchIdle: false, idleOrder: 'fifo' as const }, load: { ...defaults.load, mode: 'open' as const, ratePerSec: 250 } };
+    const config = {
+      pool: { ...defaults.pool, maxOpen: 5, watchIdle: false, idleOrder: 'fifo' as const },
+      load: { ...defaults.load, mode: 'open' as const, ratePerSec: 250 },
+    };
     const decoded = decodeConfig(`?${encodeConfig(config).toString()}&token=secret`);
     expect(decoded.patch).toEqual({ pool: { maxOpen: 5, idleOrder: 'fifo', watchIdle: false }, load: { mode: 'open', ratePerSec: 250 } });
     expect(decoded.changes.map((c) => `${c.knob.title} = ${c.text}`)).toContain('Max open connections = 5');

@@ -25,7 +25,10 @@ function parseValue(knob: Knob, text: string): { ok: true; value: unknown } | { 
 }
 
 /** A knob the link sets, with its value as written: the banner words it in the reader's language. */
-export interface LinkChange { knob: Knob; text: string }
+export interface LinkChange {
+  knob: Knob;
+  text: string;
+}
 export type LinkProblem = { kind: 'unknown-knob'; key: string; scope: string } | { kind: 'bad-value'; knob: Knob; text: string };
 
 export interface DecodedConfig {
@@ -43,9 +46,15 @@ export function decodeConfig(search: string): DecodedConfig {
     const [scope, name] = key.split('.', 2) as [string, string | undefined];
     if (!(scope in SCOPES) || !name) continue;
     const knob = SCOPES[scope as Scope].find((k) => k.name === name);
-    if (!knob) { problems.push({ kind: 'unknown-knob', key, scope }); continue; }
+    if (!knob) {
+      problems.push({ kind: 'unknown-knob', key, scope });
+      continue;
+    }
     const parsed = parseValue(knob, text);
-    if (!parsed.ok) { problems.push({ kind: 'bad-value', knob, text }); continue; }
+    if (!parsed.ok) {
+      problems.push({ kind: 'bad-value', knob, text });
+      continue;
+    }
     (patch[scope as Scope] ??= {})[name] = parsed.value;
     changes.push({ knob, text });
   }

@@ -17,19 +17,28 @@ export function ConnectionStatus() {
     let lastChange = Date.now();
     const timer = window.setInterval(() => {
       const current = liveStore.latest?.seq;
-      if (current !== lastSeq) { lastSeq = current; lastChange = Date.now(); }
+      if (current !== lastSeq) {
+        lastSeq = current;
+        lastChange = Date.now();
+      }
       setStale(Date.now() - lastChange > STALE_MS);
     }, 500);
     return () => window.clearInterval(timer);
   }, [liveStore]);
   const [label, tone] =
-    status === 'live' && seq === null ? [t('status.waitingForData'), 'warn']
-      : status === 'live' && stale ? [t('status.stalled'), 'warn']
-        : status === 'live' ? [t('status.live'), 'good']
-          : status === 'connecting' ? [t('status.connecting'), 'warn'] : [t('status.offline'), 'bad'];
+    status === 'live' && seq === null
+      ? [t('status.waitingForData'), 'warn']
+      : status === 'live' && stale
+        ? [t('status.stalled'), 'warn']
+        : status === 'live'
+          ? [t('status.live'), 'good']
+          : status === 'connecting'
+            ? [t('status.connecting'), 'warn']
+            : [t('status.offline'), 'bad'];
   return (
     <span className={`status status-${tone}`} role="status" data-testid="connection-status">
-      <span className="status-dot" aria-hidden="true" />{label}
+      <span className="status-dot" aria-hidden="true" />
+      {label}
     </span>
   );
 }

@@ -21,8 +21,13 @@ export function TokenPrompt() {
   return (
     <form className="banner banner-warn token-prompt" onSubmit={submit} aria-label={t('token.form')}>
       <p>{t('token.text')}</p>
-      <label>{t('token.label')} <input type="password" value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" required /></label>
-      <button type="submit" className="btn btn-primary">{t('token.submit')}</button>
+      <label>
+        {t('token.label')}{' '}
+        <input type="password" value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" required />
+      </label>
+      <button type="submit" className="btn btn-primary">
+        {t('token.submit')}
+      </button>
     </form>
   );
 }

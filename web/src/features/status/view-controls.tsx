@@ -13,13 +13,25 @@ export function ViewControls() {
   const pausedAt = useLive((s) => (s.paused ? s.view?.t : undefined));
   return (
     <div className="view-controls">
-      <button type="button" className={`btn${paused ? ' btn-primary' : ''}`} aria-pressed={paused} onClick={() => liveStore.setPaused(!paused)}>
+      <button
+        type="button"
+        className={`btn${paused ? ' btn-primary' : ''}`}
+        aria-pressed={paused}
+        onClick={() => liveStore.setPaused(!paused)}
+      >
         {paused ? t('view.resume') : t('view.pause')}
       </button>
       {paused && pausedAt ? <span className="muted small">{t('view.pausedAt', { time: formatClock(pausedAt) })}</span> : null}
       <div className="segmented" role="radiogroup" aria-label={t('view.timeWindow')}>
         {WINDOWS_MS.map((ms) => (
-          <button key={ms} type="button" role="radio" aria-checked={windowMs === ms} className={windowMs === ms ? 'on' : ''} onClick={() => liveStore.setWindow(ms)}>
+          <button
+            key={ms}
+            type="button"
+            role="radio"
+            aria-checked={windowMs === ms}
+            className={windowMs === ms ? 'on' : ''}
+            onClick={() => liveStore.setWindow(ms)}
+          >
             {t('view.minutes', { count: ms / 60_000 })}
           </button>
         ))}

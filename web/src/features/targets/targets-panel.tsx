@@ -10,13 +10,11 @@ export function TargetsPanel() {
   const targets = useLive((s) => s.view?.targets);
   const readOnly = useReadOnly();
   return (
-    <Panel
-      id="targets"
-      title={t('targets.title')}
-      lede={t('targets.lede')}
-    >
+    <Panel id="targets" title={t('targets.title')} lede={t('targets.lede')}>
       <div className="tiles">
-        {(targets ?? []).map((t) => <TargetTile key={t.id} target={t} />)}
+        {(targets ?? []).map((t) => (
+          <TargetTile key={t.id} target={t} />
+        ))}
       </div>
       {targets && targets.length === 0 ? <p className="muted">{t('targets.none')}</p> : null}
       {readOnly ? null : <AddTargetForm />}
