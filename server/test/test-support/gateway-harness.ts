@@ -17,6 +17,7 @@ export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5
   const io = {
     volatile: broadcast,
     to: () => ({ volatile: broadcast, emit: () => true }),
+    except: () => ({ volatile: broadcast, emit: () => true }),
     on(event: string, listener: (socket: unknown) => void) {
       if (event === 'connection') onConnection = listener;
     },
@@ -34,7 +35,7 @@ export function gatewayHarness(lab: Lab, policy: ControlPolicy, ackTimeoutMs = 5
       connected++;
       onConnection!({
         id: `fake-${connected}`,
-        handshake: { auth, address: `fake-address-${connected}` },
+        handshake: { auth, query: {}, address: `fake-address-${connected}` },
         data: {},
         emit: () => true,
         join: async () => {},
