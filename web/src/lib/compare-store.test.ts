@@ -63,16 +63,16 @@ describe('CompareStore, from outside', () => {
   it('cannot be written except through its methods (the getters throw; tsc refuses each line)', () => {
     const store = createCompareStore();
     store.ingestSnapshot(makeComparingSnapshot({ seq: 1, t: 1000 }));
-    // @ts-expect-error the comparison arrives with snapshots only
     expect(() => {
+      // @ts-expect-error the comparison arrives with snapshots only
       store.compare = null;
     }).toThrow(TypeError);
-    // @ts-expect-error arm B's config changes through ingestSnapshot and setState
     expect(() => {
+      // @ts-expect-error arm B's config changes through ingestSnapshot and setState
       store.configB = null;
     }).toThrow(TypeError);
-    // @ts-expect-error the view freezes with the live store's pause, not by hand
     expect(() => {
+      // @ts-expect-error the view freezes with the live store's pause, not by hand
       store.view = null;
     }).toThrow(TypeError);
     const writes = [

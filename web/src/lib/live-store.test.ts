@@ -156,20 +156,20 @@ describe('LiveStore, from outside', () => {
   it('cannot be written except through its methods: every field is a getter, every list read-only', () => {
     const store = createLiveStore();
     store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000, markers: [{ id: 1, t: 900, kind: 'config', label: 'maxOpen 10 → 5' }] }));
-    // @ts-expect-error the view changes only through ingestSnapshot and setPaused
     expect(() => {
+      // @ts-expect-error the view changes only through ingestSnapshot and setPaused
       store.view = null;
     }).toThrow(TypeError);
-    // @ts-expect-error pausing goes through setPaused, which also moves the charts
     expect(() => {
+      // @ts-expect-error pausing goes through setPaused, which also moves the charts
       store.paused = true;
     }).toThrow(TypeError);
-    // @ts-expect-error markers arrive with snapshots and history
     expect(() => {
+      // @ts-expect-error markers arrive with snapshots and history
       store.markers = [];
     }).toThrow(TypeError);
-    // @ts-expect-error the buffers are the store's own
     expect(() => {
+      // @ts-expect-error the buffers are the store's own
       store.samples = createLiveStore().samples;
     }).toThrow(TypeError);
     expect([store.view?.seq, store.paused, store.markers.length]).toEqual([1, false, 1]);
