@@ -63,22 +63,23 @@ export function App({ live = true }: { live?: boolean }) {
       if (!parsed.ok) return setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
       const Player = await loadPlayer();
       setReplay({
-        player: new Player(parsed.recording, liveStore),
+        player: new Player(parsed.recording, stores),
         name: t('recording.fromLink'),
         recordedAt: parsed.recording.recordedAt,
       });
     })();
-  }, [live, t, liveStore]);
+  }, [live, t, stores]);
   const openRecording = useCallback(
     (recording: Recording, name: string) => {
-      void loadPlayer().then((Player) => setReplay({ player: new Player(recording, liveStore), name, recordedAt: recording.recordedAt }));
+      void loadPlayer().then((Player) => setReplay({ player: new Player(recording, stores), name, recordedAt: recording.recordedAt }));
     },
-    [liveStore],
+    [stores],
   );
   const closeRecording = useCallback(() => {
     liveStore.reset();
+    stores.compare.reset();
     setReplay(null);
-  }, [liveStore]);
+  }, [liveStore, stores]);
   const [presenting, setPresenting] = useState(() => window.location.hash === PRESENT_HASH);
   const present = useCallback((on: boolean) => {
     setPresenting(on);

@@ -74,6 +74,17 @@ export class CompareStore {
     return this.current !== null;
   }
 
+  /** Forget everything (a recording seeks, or closes): no comparison, no B samples. */
+  reset(): void {
+    this.sampleBuffer.clear();
+    this.connectionLifetimes.clear();
+    this.current = this.shown = null;
+    this.summaryRows = this.diffRows = null;
+    this.armBConfig = null;
+    this.carriedAt = 0;
+    this.emit();
+  }
+
   ingestSnapshot(snapshot: Snapshot, paused = false): void {
     const previous = this.sampleBuffer.last();
     // A restarted lab counts from 1 again (as the live store notices); B's past belongs to the old one.

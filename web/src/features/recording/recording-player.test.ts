@@ -3,6 +3,8 @@ import { toHistorySample } from '@poolscope/shared/history';
 import { RecordingBuilder, type Recording } from '@poolscope/shared/recording';
 import type { Marker } from '@poolscope/shared/snapshot';
 import { LiveStore } from '../../lib/live-store';
+import { createCompareStore } from '../../lib/compare-store';
+import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
 import { RecordingPlayer } from './recording-player';
 import { recordingFromUrl } from './recording-from-url';
@@ -30,7 +32,7 @@ afterEach(() => vi.useRealTimers());
 describe('RecordingPlayer', () => {
   it('a seek shows the recording at that instant: the window before it, the frame in force, the markers seen', () => {
     const store = new LiveStore();
-    const player = new RecordingPlayer(sixtySeconds(), store);
+    const player = new RecordingPlayer(sixtySeconds(), { live: store });
     player.seek(T0 + 35_000);
     expect(store.latest?.t).toBe(T0 + 35_000);
     expect(store.latest?.pool.open).toBe(35);
@@ -47,7 +49,7 @@ describe('RecordingPlayer', () => {
   it('plays at the chosen speed: 4x shows 4 s of recording per real second, then stops at the end', () => {
     vi.useFakeTimers();
     const store = new LiveStore();
-    const player = new RecordingPlayer(sixtySeconds(), store);
+    const player = new RecordingPlayer(sixtySeconds(), { live: store });
     player.seek(T0);
     player.setSpeed(4);
     player.play();
@@ -61,13 +63,44 @@ describe('RecordingPlayer', () => {
 
   it('jumps to the next marker, and says when there is none', () => {
     const store = new LiveStore();
-    const player = new RecordingPlayer(sixtySeconds(), store);
+    const player = new RecordingPlayer(sixtySeconds(), { live: store });
     player.seek(T0);
     expect(player.nextMarker()).toBe(true);
     expect(store.latest?.t).toBe(T0 + 20_000);
     expect(player.nextMarker()).toBe(true);
     expect(store.latest?.t).toBe(T0 + 40_000);
     expect(player.nextMarker()).toBe(false);
+  });
+});
+
+/** 20 s at 10 Hz, a comparison from 5 s to 15 s whose arm B has `open` = 100 + the tenth of a second. */
+function withComparison(): Recording {
+  const builder = new RecordingBuilder(toHistorySample);
+  for (let i = 0; i < 200; i++) {
+    const t = T0 + i * 100;
+    const snapshot = i >= 50 && i < 150 ? makeComparingSnapshot({ seq: i + 1, t }, 100 + i) : makeSnapshot({ seq: i + 1, t });
+    builder.addSnapshot(snapshot);
+  }
+  return builder.build(new Date(T0))!;
+}
+
+describe('RecordingPlayer with a comparison', () => {
+  it("replays arm B beside A at the recording's 10 Hz: B's samples, its numbers at the instant, none once it stopped", () => {
+    const live = new LiveStore();
+    const compare = createCompareStore();
+    const player = new RecordingPlayer(withComparison(), { live, compare });
+    player.seek(T0 + 10_000);
+    expect(compare.running).toBe(true);
+    // B's numbers at the sample's instant, not those of the frame a second before.
+    expect(compare.view?.b.pool.open).toBe(200);
+    expect(compare.samples.toArray().map((s) => s.pool.open)).toEqual(Array.from({ length: 51 }, (_, i) => 150 + i));
+    player.advance(300);
+    expect(compare.view?.b.pool.open).toBe(203);
+    player.seek(T0 + 17_000);
+    expect(compare.running).toBe(false);
+    player.seek(T0 + 2_000);
+    expect(compare.running).toBe(false);
+    expect(compare.samples.length).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 import { HISTORY_SPAN_MS } from '@poolscope/shared/history';
 import type { Recording } from '@poolscope/shared/recording';
-import type { LiveStore } from '../../lib/live-store';
+import type { Snapshot } from '@poolscope/shared/snapshot';
+import type { DashboardStores } from '../../lib/store-context';
 import { lastAtOrBefore, replaySnapshot } from './replay-snapshot';
 
 export const PLAYBACK_SPEEDS = [1, 2, 4, 8] as const;
@@ -32,10 +33,16 @@ export class RecordingPlayer {
   private readonly listeners = new Set<() => void>();
   private snapshotState: PlayerState;
 
+  private readonly store: DashboardStores['live'];
+  private readonly compareStore: DashboardStores['compare'] | null;
+
+  /** Fed into the dashboard's stores: arm B into the compare store where the recording holds a comparison. */
   constructor(
     private readonly recording: Recording,
-    private readonly store: LiveStore,
+    stores: Pick<DashboardStores, 'live'> & Partial<Pick<DashboardStores, 'compare'>>,
   ) {
+    this.store = stores.live;
+    this.compareStore = stores.compare ?? null;
     this.position = this.startMs;
     this.snapshotState = this.computeState();
   }
@@ -63,9 +70,14 @@ export class RecordingPlayer {
     const fromMs = this.position - HISTORY_SPAN_MS;
     const seen = markers.filter((m) => m.t <= this.position);
     this.store.reset();
+    this.compareStore?.reset();
     const upTo = samples.slice(0, last).filter((s) => s.t >= fromMs);
-    if (upTo.length > 0) this.store.ingestHistory({ intervalMs: STEP_MS, spanMs: HISTORY_SPAN_MS, samples: upTo, markers: seen });
-    this.store.ingestSnapshot(replaySnapshot(this.recording, samples[Math.max(0, last)]!, seen));
+    const history = { intervalMs: STEP_MS, spanMs: HISTORY_SPAN_MS, samples: upTo, markers: seen };
+    if (upTo.length > 0) {
+      this.compareStore?.ingestHistory(history);
+      this.store.ingestHistory(history);
+    }
+    this.feed(replaySnapshot(this.recording, samples[Math.max(0, last)]!, seen));
     this.nextEvent = lastAtOrBefore(events, this.position) + 1;
     this.store.ingestEvents(events.slice(Math.max(0, this.nextEvent - EVENTS_ON_SEEK), this.nextEvent));
     this.nextSample = Math.max(0, last) + 1;
@@ -112,11 +124,17 @@ export class RecordingPlayer {
       const batch: typeof events = [];
       while (this.nextEvent < events.length && events[this.nextEvent]!.t <= sample.t) batch.push(events[this.nextEvent++]!);
       if (batch.length > 0) this.store.ingestEvents(batch);
-      this.store.ingestSnapshot(replaySnapshot(this.recording, sample, markers.filter((m) => m.t <= sample.t).slice(-100)));
+      this.feed(replaySnapshot(this.recording, sample, markers.filter((m) => m.t <= sample.t).slice(-100)));
     }
     this.position = until;
     if (this.position >= this.endMs) this.pause();
     else this.changed();
+  }
+
+  /** B first, as the live connection does: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms. */
+  private feed(snapshot: Snapshot): void {
+    this.compareStore?.ingestSnapshot(snapshot);
+    this.store.ingestSnapshot(snapshot);
   }
 
   private changed(): void {

@@ -33,5 +33,18 @@ export function replaySnapshot(recording: Recording, sample: HistorySample, mark
     latency: sample.latency,
     waitHistogram: sample.waitHistogram,
     markers,
+    compare: replayCompare(frame.compare, sample),
   };
+}
+
+/**
+ * Arm B at the sample's instant: its numbers from the sample (recorded at 10 Hz), its lists, config
+ * and summary from the latest frame (once a second). No B in the sample means no comparison ran then;
+ * a comparison younger than its first frame has nothing to carry B's config yet, so it shows from that frame on.
+ */
+function replayCompare(carried: Snapshot['compare'], sample: HistorySample): Snapshot['compare'] {
+  const b = sample.b;
+  if (!b || !carried) return null;
+  const { pool, totals, rates, latency, waitHistogram } = b;
+  return { ...carried, b: { ...carried.b, pool, totals, rates, latency, waitHistogram } };
 }
