@@ -107,43 +107,43 @@ export function createMetricsRegistry(lab: Lab): { registry: Registry; refresh: 
 
 type Keep = <M extends Gauge | Counter>(metric: M) => M;
 
-function gauge(keep: Keep, registry: Registry, name: string, help: string, read: (s: ArmView) => number): Setter {
-  const metric = keep(new Gauge({ name, help, labelNames: ['arm'], registers: [registry] }));
-  return (s, arm) => metric.set(arm, read(s));
+/** A plain figure carries only the `arm` label; a labelled one is split by one more label. */
+function gauge(keep: Keep, registry: Registry, name: string, help: string, read: ReadFigure): Setter {
+  return plainFigure(keep(new Gauge({ name, help, labelNames: ['arm'], registers: [registry] })), read);
 }
 
-function gaugeByLabel(
-  keep: Keep,
-  registry: Registry,
-  name: string,
-  help: string,
-  label: string,
-  read: (s: ArmView) => Record<string, number>,
-): Setter {
-  const metric = keep(new Gauge({ name, help, labelNames: [label, 'arm'], registers: [registry] }));
+function gaugeByLabel(keep: Keep, registry: Registry, name: string, help: string, label: string, read: ReadByLabel): Setter {
+  return labelledFigure(keep(new Gauge({ name, help, labelNames: [label, 'arm'], registers: [registry] })), label, read);
+}
+
+function counter(keep: Keep, registry: Registry, name: string, help: string, read: ReadFigure): Setter {
+  return plainFigure(keep(new Counter({ name, help, labelNames: ['arm'], registers: [registry] })), read);
+}
+
+function counterByLabel(keep: Keep, registry: Registry, name: string, help: string, label: string, read: ReadByLabel): Setter {
+  return labelledFigure(keep(new Counter({ name, help, labelNames: [label, 'arm'], registers: [registry] })), label, read);
+}
+
+type ReadFigure = (s: ArmView) => number;
+type ReadByLabel = (s: ArmView) => Record<string, number>;
+
+function plainFigure(metric: Gauge | Counter, read: ReadFigure): Setter {
+  return (s, arm) => record(metric, arm, read(s));
+}
+
+function labelledFigure(metric: Gauge | Counter, label: string, read: ReadByLabel): Setter {
   return (s, arm) => {
-    for (const [value, n] of Object.entries(read(s))) metric.set({ ...arm, [label]: value }, n);
+    for (const [value, n] of Object.entries(read(s))) record(metric, { ...arm, [label]: value }, n);
   };
 }
 
-/** Counters mirror the engine's own monotonic totals, so they are set (reset on each scrape, then inc) rather than incremented. */
-function counter(keep: Keep, registry: Registry, name: string, help: string, read: (s: ArmView) => number): Setter {
-  const metric = keep(new Counter({ name, help, labelNames: ['arm'], registers: [registry] }));
-  return (s, arm) => metric.inc(arm, read(s));
-}
-
-function counterByLabel(
-  keep: Keep,
-  registry: Registry,
-  name: string,
-  help: string,
-  label: string,
-  read: (s: ArmView) => Record<string, number>,
-): Setter {
-  const metric = keep(new Counter({ name, help, labelNames: [label, 'arm'], registers: [registry] }));
-  return (s, arm) => {
-    for (const [value, n] of Object.entries(read(s))) metric.inc({ ...arm, [label]: value }, n);
-  };
+/**
+ * Counters mirror the engine's own monotonic totals, so they are set (reset on each scrape, then
+ * inc) rather than incremented as events happen; gauges are set.
+ */
+function record(metric: Gauge | Counter, labels: ArmLabel & Record<string, string>, n: number): void {
+  if (metric instanceof Gauge) metric.set(labels, n);
+  else metric.inc(labels, n);
 }
 
 function healthCheckCounter(keep: Keep, registry: Registry): Setter {
