@@ -129,36 +129,22 @@ export class SnapshotBuilder {
   }
 }
 
+/** Field by field, so the wire carries the snapshot's gauges only, not whatever else `stats()` grows. */
 function gaugesOf(stats: ReturnType<PoolReadout['stats']>): Snapshot['pool'] {
-  const {
-    open,
-    idle,
-    active,
-    connecting,
-    validating,
-    closing,
-    waiting,
-    maxOpen,
-    minIdle,
-    maxIdle,
-    socketBudget,
-    oldestWaitMs,
-    leakSuspects,
-  } = stats;
   return {
-    open,
-    idle,
-    active,
-    connecting,
-    validating,
-    closing,
-    waiting,
-    maxOpen,
-    minIdle,
-    maxIdle,
-    socketBudget,
-    oldestWaitMs,
-    leakSuspects,
+    open: stats.open,
+    idle: stats.idle,
+    active: stats.active,
+    connecting: stats.connecting,
+    validating: stats.validating,
+    closing: stats.closing,
+    waiting: stats.waiting,
+    maxOpen: stats.maxOpen,
+    minIdle: stats.minIdle,
+    maxIdle: stats.maxIdle,
+    socketBudget: stats.socketBudget,
+    oldestWaitMs: stats.oldestWaitMs,
+    leakSuspects: stats.leakSuspects,
   };
 }
 
