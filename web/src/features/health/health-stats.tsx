@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Stat } from '../../components/stat';
 import { formatNumber } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
+import type { Counters } from '@poolscope/shared/snapshot';
 
 /** Totals since the lab started, each with its rate per second. */
 const DialCodes = memo(function DialCodes() {
@@ -24,50 +25,59 @@ const DialCodes = memo(function DialCodes() {
   );
 });
 
+/** One total of the lab's health: a count that shows its tone as soon as it is above zero. */
+interface HealthTotal {
+  labelKey: 'health.checksPassed' | 'health.checksFailed' | 'health.stale' | 'health.dial' | 'health.timeouts' | 'health.rejected';
+  testId: string;
+  read: (totals: Counters) => number;
+  toneAboveZero?: 'warn' | 'bad';
+  hintKey?: 'health.staleHint' | 'health.rejectedHint';
+}
+
+const HEALTH_TOTALS: readonly HealthTotal[] = [
+  { labelKey: 'health.checksPassed', testId: 'health-checks-passed', read: (c) => c.healthChecksPassed },
+  { labelKey: 'health.checksFailed', testId: 'health-checks-failed', read: (c) => c.healthChecksFailed, toneAboveZero: 'bad' },
+  {
+    labelKey: 'health.stale',
+    testId: 'stat-stale-borrows',
+    read: (c) => c.staleBorrows,
+    toneAboveZero: 'bad',
+    hintKey: 'health.staleHint',
+  },
+  { labelKey: 'health.dial', testId: 'stat-dial-failures', read: (c) => c.dialFailures, toneAboveZero: 'warn' },
+  { labelKey: 'health.timeouts', testId: 'health-acquire-timeouts', read: (c) => c.acquireTimeouts, toneAboveZero: 'bad' },
+  {
+    labelKey: 'health.rejected',
+    testId: 'stat-rejected',
+    read: (c) => c.rejected,
+    toneAboveZero: 'warn',
+    hintKey: 'health.rejectedHint',
+  },
+];
+
+/** Each total reads its own number, so a snapshot re-renders only the totals that changed. */
+const HealthTotalStat = memo(function HealthTotalStat({ total }: { total: HealthTotal }) {
+  const { t } = useTranslation();
+  const n = useLive((s) => (s.view ? total.read(s.view.totals) : undefined));
+  return (
+    <Stat
+      label={t(total.labelKey)}
+      value={formatNumber(n)}
+      testId={total.testId}
+      tone={n !== undefined && n > 0 ? total.toneAboveZero : undefined}
+      hint={total.hintKey ? t(total.hintKey) : undefined}
+    />
+  );
+});
+
 export const HealthStats = memo(function HealthStats() {
   const { t } = useTranslation();
-  const passed = useLive((s) => s.view?.totals.healthChecksPassed);
-  const failed = useLive((s) => s.view?.totals.healthChecksFailed ?? 0);
-  const stale = useLive((s) => s.view?.totals.staleBorrows ?? 0);
-  const dialFailures = useLive((s) => s.view?.totals.dialFailures ?? 0);
-  const timeouts = useLive((s) => s.view?.totals.acquireTimeouts ?? 0);
-  const rejected = useLive((s) => s.view?.totals.rejected ?? 0);
   return (
     <>
       <dl className="stat-grid" aria-label={t('health.totals')}>
-        <Stat label={t('health.checksPassed')} value={formatNumber(passed)} testId="health-checks-passed" />
-        <Stat
-          label={t('health.checksFailed')}
-          value={formatNumber(failed)}
-          testId="health-checks-failed"
-          tone={failed > 0 ? 'bad' : undefined}
-        />
-        <Stat
-          label={t('health.stale')}
-          value={formatNumber(stale)}
-          testId="stat-stale-borrows"
-          tone={stale > 0 ? 'bad' : undefined}
-          hint={t('health.staleHint')}
-        />
-        <Stat
-          label={t('health.dial')}
-          value={formatNumber(dialFailures)}
-          testId="stat-dial-failures"
-          tone={dialFailures > 0 ? 'warn' : undefined}
-        />
-        <Stat
-          label={t('health.timeouts')}
-          value={formatNumber(timeouts)}
-          testId="health-acquire-timeouts"
-          tone={timeouts > 0 ? 'bad' : undefined}
-        />
-        <Stat
-          label={t('health.rejected')}
-          value={formatNumber(rejected)}
-          testId="stat-rejected"
-          tone={rejected > 0 ? 'warn' : undefined}
-          hint={t('health.rejectedHint')}
-        />
+        {HEALTH_TOTALS.map((total) => (
+          <HealthTotalStat key={total.testId} total={total} />
+        ))}
       </dl>
       <DialCodes />
     </>
