@@ -2,21 +2,33 @@ import type { History } from '@poolscope/shared/history';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { SnapshotHistory } from '../lab/snapshot-history';
 import { HISTORY_KEY } from './json-parser';
-import { noteError, type RedisClient, type RedisLinkStatus } from './redis-link';
+import { noteError, type RedisLinkStatus } from './redis-link';
+
+/** How long one read of the lab's stored history serves new viewers: a class that connects at once costs Redis one GET. */
+export const STORED_HISTORY_REUSE_MS = 2000;
+
+/** The part of a Redis client the memory reads with. */
+export interface StoredHistoryReader {
+  readonly isReady: boolean;
+  get(key: string): Promise<string | null>;
+}
 
 /**
  * What a relay remembers of the stream passing through it: the latest snapshot (a new viewer's
  * first frame) and one sample a second since the relay started. A viewer's history is the lab's
  * own (stored in Redis every few seconds) topped up with what the relay saw since, so the charts
- * of a relay viewer have no gap even just after the relay started.
+ * of a relay viewer have no gap even just after the relay started. The stored history is about 2 MB
+ * of JSON; one read (and one parse) serves every viewer that connects within STORED_HISTORY_REUSE_MS,
+ * and the relay's own samples cover the seconds since, so a reused copy leaves no gap either.
  */
 export class RelayMemory {
   private last: Snapshot | null = null;
   private readonly past = new SnapshotHistory();
   private readonly listeners = new Set<(snapshot: Snapshot) => void>();
+  private storedRead: { atMs: number; history: Promise<History | null> } | null = null;
 
   constructor(
-    private readonly client: RedisClient,
+    private readonly client: StoredHistoryReader,
     private readonly status: RedisLinkStatus,
   ) {}
 
@@ -45,13 +57,20 @@ export class RelayMemory {
 
   async history(nowMs = Date.now()): Promise<History> {
     const own = this.past.samples(nowMs);
-    const stored = await this.storedHistory();
+    const stored = await this.storedHistory(nowMs);
     if (!stored) return { intervalMs: this.past.intervalMs, spanMs: this.past.spanMs, samples: own, markers: [] };
     const lastStoredSeq = stored.samples.at(-1)?.seq ?? Number.NEGATIVE_INFINITY;
     return { ...stored, samples: [...stored.samples, ...own.filter((sample) => sample.seq > lastStoredSeq)] };
   }
 
-  private async storedHistory(): Promise<History | null> {
+  private storedHistory(nowMs: number): Promise<History | null> {
+    if (this.storedRead && nowMs - this.storedRead.atMs < STORED_HISTORY_REUSE_MS) return this.storedRead.history;
+    const history = this.readStoredHistory();
+    this.storedRead = { atMs: nowMs, history };
+    return history;
+  }
+
+  private async readStoredHistory(): Promise<History | null> {
     if (!this.client.isReady) return null;
     try {
       const text = await this.client.get(HISTORY_KEY);
