@@ -85,7 +85,7 @@ async function measure(rec: Recorder, parts: Parts, viewers: number, windowMs: n
   rec.record(
     `${id}/redis-in`,
     section,
-    'redis-server bytes in (PUBLISH, history SET, relay counts)',
+    'redis-server bytes in (PUBLISH, history samples, relay counts)',
     'B/s',
     perS(net.inBytes - netBefore.inBytes),
   );

@@ -22,7 +22,6 @@ export function jsonParser(onDecode?: (decoded: unknown) => void): WireParser {
 
 /** Channel prefix and key names shared by the lab and its relays. */
 export const REDIS_PREFIX = 'poolscope';
-export const HISTORY_KEY = `${REDIS_PREFIX}:history`;
 /** One key per relay (`…:<relay id>`), its viewer count, expiring unless refreshed: a dead relay's viewers stop counting. */
 export const VIEWERS_KEY_PREFIX = `${REDIS_PREFIX}:viewers:`;
 export const VIEWERS_EVERY_MS = 2000;

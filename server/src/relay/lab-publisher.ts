@@ -4,14 +4,14 @@ import type { ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import type { Lab } from '../lab/lab';
 import { AUDIENCE_ROOM } from '../api/audience-encoder';
-import { HISTORY_KEY, jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX } from './json-parser';
+import { jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX } from './json-parser';
+import { StoredHistoryWriter } from './stored-history';
 import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
 /** Publishes beyond this many unanswered ones are skipped: a slow Redis costs frames, never the lab's memory. */
 export const MAX_PUBLISHES_IN_FLIGHT = 32;
-/** How often the lab stores its history for relays' new viewers, and how long Redis keeps it. */
-export const HISTORY_EVERY_MS = 5000;
-export const HISTORY_TTL_MS = 60_000;
+/** How often the lab appends its newest history samples for relays' new viewers (the history keeps one a second). */
+export const HISTORY_EVERY_MS = 1000;
 
 export interface LabPublisher {
   status: RedisLinkStatus;
@@ -29,21 +29,30 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
   const status = newRedisLinkStatus();
   const client = openRedisClient(redisUrl, status);
   let inFlight = 0;
-  const send = (run: () => Promise<unknown>) => {
+  /** Sends unless Redis is away or too slow; false when skipped, and `onFailure` runs when a sent command fails. */
+  const send = (run: () => Promise<unknown>, onFailure?: () => void): boolean => {
     if (!client.isReady || inFlight >= MAX_PUBLISHES_IN_FLIGHT) {
       status.dropped += 1;
-      return;
+      return false;
     }
     inFlight += 1;
     status.published += 1;
     run()
-      .catch((error: unknown) => noteError(status, error))
+      .catch((error: unknown) => {
+        noteError(status, error);
+        onFailure?.();
+      })
       .finally(() => {
         inFlight -= 1;
       });
+    return true;
   };
   // The emitter calls publish() and drops the promise; this guard counts a failure instead of letting it escape unhandled.
-  const guarded = { publish: (channel: string, message: string) => send(() => client.publish(channel, message)) };
+  const guarded = {
+    publish: (channel: string, message: string) => {
+      send(() => client.publish(channel, message));
+    },
+  };
   const emitter = new Emitter<ServerToClientEvents>(guarded, { key: REDIS_PREFIX, parser: jsonParser() });
   const unsubscribe = lab.onTick((snapshot: Snapshot, events: LabEvent[]) => {
     // A relay's audience viewers get the light stream its own encoder makes from this (relay-gateway.ts), not the full one.
@@ -51,7 +60,12 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
     // Not volatile: on a relay it arrives right behind the snapshot, when a volatile emit would find the transport busy and drop it.
     if (events.length > 0) emitter.emit('events', events);
   });
-  const storeHistory = () => send(() => client.set(HISTORY_KEY, JSON.stringify(lab.history()), { PX: HISTORY_TTL_MS }));
+  const historyWriter = new StoredHistoryWriter();
+  const forgetHistory = () => historyWriter.forget();
+  const storeHistory = () => {
+    const write = historyWriter.nextWrite(client, lab.history());
+    if (write && !send(write, forgetHistory)) forgetHistory();
+  };
   const timer = setInterval(storeHistory, HISTORY_EVERY_MS);
   timer.unref();
   // The relays' viewer counts, summed for the presenter; read off the tick path, never awaited by it.
@@ -63,7 +77,11 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
     });
   const viewersTimer = setInterval(countRelayViewers, VIEWERS_EVERY_MS);
   viewersTimer.unref();
-  client.on('ready', storeHistory);
+  // A restarted Redis has lost the list: write it whole again.
+  client.on('ready', () => {
+    forgetHistory();
+    storeHistory();
+  });
   return {
     status,
     close: async () => {

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX, VIEWERS_TTL_MS } from './json-parser';
 import { RelayMemory } from './relay-memory';
 import { attachRelayGateway } from './relay-gateway';
+import { storedHistoryReader } from './stored-history';
 import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
 export interface RelayOptions {
@@ -42,7 +43,7 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   const status = newRedisLinkStatus();
   const pub = openRedisClient(options.redisUrl, status);
   const sub = openRedisClient(options.redisUrl, status, { offlineQueue: true });
-  const memory = new RelayMemory(pub, status);
+  const memory = new RelayMemory(storedHistoryReader(pub, status), status);
   const app: TypedApp = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES }).withTypeProvider<TypeBoxTypeProvider>();
   await app.register(helmet, { contentSecurityPolicy: { directives: relayContentSecurityPolicy() } });
   // No token: a relay changes nothing, and the guard refuses every REST change (no such route exists here).

@@ -1,24 +1,17 @@
 import type { History } from '@poolscope/shared/history';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import { SnapshotHistory } from '../lab/snapshot-history';
-import { HISTORY_KEY } from './json-parser';
-import { noteError, type RedisLinkStatus } from './redis-link';
+import type { RedisLinkStatus } from './redis-link';
+import type { StoredHistoryRead } from './stored-history';
 
-/** How long one read of the lab's stored history serves new viewers: a class that connects at once costs Redis one GET. */
+/** How long one read of the lab's stored history serves new viewers: a class that connects at once costs Redis one read. */
 export const STORED_HISTORY_REUSE_MS = 2000;
-
-/** The part of a Redis client the memory reads with. */
-export interface StoredHistoryReader {
-  readonly isReady: boolean;
-  get(key: string): Promise<string | null>;
-}
 
 /**
  * What a relay remembers of the stream passing through it: the latest snapshot (a new viewer's
  * first frame) and one sample a second since the relay started. A viewer's history is the lab's
- * own (stored in Redis every few seconds) topped up with what the relay saw since, so the charts
- * of a relay viewer have no gap even just after the relay started. The stored history is about 2 MB
- * of JSON; one read (and one parse) serves every viewer that connects within STORED_HISTORY_REUSE_MS,
+ * own (kept in Redis a sample a second, stored-history.ts) topped up with what the relay saw
+ * since, so the charts of a relay viewer have no gap. The stored history is up to about 2 MB of JSON; one read (and one parse) serves every viewer that connects within STORED_HISTORY_REUSE_MS,
  * and the relay's own samples cover the seconds since, so a reused copy leaves no gap either.
  */
 export class RelayMemory {
@@ -28,7 +21,7 @@ export class RelayMemory {
   private storedRead: { atMs: number; history: Promise<History | null> } | null = null;
 
   constructor(
-    private readonly client: StoredHistoryReader,
+    private readonly readStored: StoredHistoryRead,
     private readonly status: RedisLinkStatus,
   ) {}
 
@@ -65,19 +58,8 @@ export class RelayMemory {
 
   private storedHistory(nowMs: number): Promise<History | null> {
     if (this.storedRead && nowMs - this.storedRead.atMs < STORED_HISTORY_REUSE_MS) return this.storedRead.history;
-    const history = this.readStoredHistory();
+    const history = this.readStored();
     this.storedRead = { atMs: nowMs, history };
     return history;
-  }
-
-  private async readStoredHistory(): Promise<History | null> {
-    if (!this.client.isReady) return null;
-    try {
-      const text = await this.client.get(HISTORY_KEY);
-      return text ? (JSON.parse(text) as History) : null;
-    } catch (error) {
-      noteError(this.status, error);
-      return null;
-    }
   }
 }
