@@ -23,9 +23,9 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv, webRoot: str
     allowTargets: options.allowTargets,
     sampleHz: options.sampleHz,
   });
-  // Started before the app and never awaited: a Redis that is down now is retried in the background.
-  const publisher = options.redisUrl ? startLabPublisher(lab, options.redisUrl) : null;
   const policy = ControlPolicy.forBinding(options.host, options.controlToken);
+  // Started before the app and never awaited: a Redis that is down now is retried in the background.
+  const publisher = options.redisUrl ? startLabPublisher(lab, options.redisUrl, policy) : null;
   const access = new AccessPolicy({ bindHost: options.host, allowedHosts: options.allowedHosts, allowedOrigins: options.allowedOrigins });
   const { app } = await buildApp({ lab, policy, access, webRoot, logger: { level: env.LOG_LEVEL ?? 'warn' }, redis: publisher?.status });
   installShutdown(async () => {

@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   unknownLibrary: 'UNKNOWN_LIBRARY',
   noComparison: 'NO_COMPARISON',
   importParseFailed: 'IMPORT_PARSE_FAILED',
+  /** A control sent to a relay got no answer from the lab (Redis or the lab away); nothing was applied by it. */
+  labUnreachable: 'LAB_UNREACHABLE',
   /** Something the lab did not expect (a bug, or the machine refusing a socket): nothing was applied. */
   internal: 'INTERNAL',
 } as const;

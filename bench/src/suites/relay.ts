@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   const perRelay = mode.smoke ? 10 : 250;
   const redis = await startRedis();
   const lab = await Lab.start({ embeddedTargets: 2, sampleHz: TICK_HZ });
-  const publisher = startLabPublisher(lab, redis.url);
+  const publisher = startLabPublisher(lab, redis.url, new ControlPolicy(null));
   const { app } = await buildApp({ lab, policy: new ControlPolicy(null), redis: publisher.status });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const relays: RelayProcess[] = [];

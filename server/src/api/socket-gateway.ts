@@ -2,13 +2,13 @@ import type { Server, Socket } from 'socket.io';
 import type { LabEvent } from '@poolscope/shared/events';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { Snapshot } from '@poolscope/shared/snapshot';
-import { ARM_SCOPES, type ArmScope } from '@poolscope/shared/compare';
 import type { Lab } from '../lab/lab';
 import { LabError } from '../lab/lab-error';
 import type { ControlPolicy } from './control-policy';
 import { toApiError } from './error-envelope';
 import { AddressBuckets } from './address-buckets';
 import { ViewerRooms } from './viewer-rooms';
+import { CONTROL_EVENTS, labControls, type ControlEvent, type RunControl } from './lab-controls';
 import { AUDIENCE_ROOM, audienceEncoderFor, wantsAudienceStream, type AudienceEncoder } from './audience-encoder';
 
 export type LabServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -29,6 +29,7 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
   const viewers = new ViewerRooms();
   const audience = new ViewerRooms(undefined, AUDIENCE_ROOM);
   const encoder = audienceEncoderFor(lab);
+  const controls = labControls(lab);
   const controlBuckets = new AddressBuckets(CONTROL_BURST, CONTROL_PER_SECOND);
   const historyBuckets = new AddressBuckets(HISTORY_BURST, HISTORY_PER_SECOND);
   const unsubscribe = lab.onTick((snapshot, events) => {
@@ -49,7 +50,7 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
     });
     if (inAudience) for (const frame of encoder.joining(lab.snapshot())) socket.emit('audience:frame', frame);
     else socket.emit('snapshot', lab.snapshot());
-    registerControls(socket, lab, policy, controlBuckets);
+    registerControls(socket, controls, policy, controlBuckets);
     registerHistory(socket, lab, historyBuckets);
   });
   return unsubscribe;
@@ -92,63 +93,25 @@ function emitTo(io: LabServer, room: string | undefined, snapshot: Snapshot, eve
   if (events.length > 0) setImmediate(() => target().emit('events', events));
 }
 
-function registerControls(socket: LabSocket, lab: Lab, policy: ControlPolicy, buckets: AddressBuckets): void {
-  const control =
-    <T>(run: (payload: Record<string, unknown>) => T | Promise<T>) =>
-    async (payload: unknown, ack: unknown) => {
+function registerControls(
+  socket: LabSocket,
+  controls: Record<ControlEvent, RunControl>,
+  policy: ControlPolicy,
+  buckets: AddressBuckets,
+): void {
+  for (const event of CONTROL_EVENTS) {
+    const run = controls[event];
+    socket.on(event, async (payload: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
-      const reply = ack as (result: Ack<T>) => void;
+      const reply = ack as (result: Ack<unknown>) => void;
       try {
         assertAllowed(socket, policy, buckets);
-        reply({ ok: true, data: await run(asObject(payload)) });
+        reply({ ok: true, data: await run(payload) });
       } catch (error) {
         reply({ ok: false, error: toApiError(error).body });
       }
-    };
-  socket.on(
-    'config:patch',
-    control((patch) => lab.patchConfig(patch)),
-  );
-  socket.on(
-    'target:patch',
-    control(({ id, patch, arm }) => lab.patchTarget(asId(id), patch, asArm(arm))),
-  );
-  socket.on(
-    'target:restart',
-    control(({ id, arm }) => lab.restartTarget(asId(id), asArm(arm))),
-  );
-  socket.on(
-    'scenario:apply',
-    control(({ id }) => lab.applyScenario(asId(id))),
-  );
-  socket.on(
-    'lesson:go',
-    control(({ id, step }) => lab.goToLesson(asId(id), asStep(step))),
-  );
-  socket.on(
-    'lesson:leave',
-    control(() => lab.leaveLesson()),
-  );
-  socket.on(
-    'compare:start',
-    control((request) => lab.compare.start(request)),
-  );
-  socket.on(
-    'compare:patch',
-    control((request) => lab.compare.patch(request)),
-  );
-  socket.on(
-    'compare:stop',
-    control(() => lab.compare.stop()),
-  );
-  socket.on(
-    'compare:keep-b',
-    control(() => lab.compare.keepB()),
-  );
-  socket.on(
-    'leaks:reclaim',
-    control(() => ({ reclaimed: lab.reclaimLeaks() })),
-  );
+    });
+  }
 }
 
 function registerHistory(socket: LabSocket, lab: Lab, buckets: AddressBuckets): void {
@@ -176,37 +139,4 @@ function assertAllowed(socket: LabSocket, policy: ControlPolicy, buckets: Addres
     const limit = `at most ${CONTROL_PER_SECOND} control events per second from one address (bursts of ${CONTROL_BURST})`;
     throw new LabError('RATE_LIMITED', limit, 429);
   }
-}
-
-function asObject(payload: unknown): Record<string, unknown> {
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    throw new LabError('INVALID_REQUEST', 'expected an object payload', 400, [{ path: '/', message: 'expected an object' }]);
-  }
-  return payload as Record<string, unknown>;
-}
-
-function asId(id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 64) {
-    throw new LabError('INVALID_REQUEST', 'expected { id: string }', 400, [{ path: '/id', message: 'expected a non-empty string' }]);
-  }
-  return id;
-}
-
-function asStep(step: unknown): number {
-  if (typeof step !== 'number' || !Number.isInteger(step) || step < 1) {
-    throw new LabError('INVALID_REQUEST', 'expected { id: string, step: integer from 1 }', 400, [
-      { path: '/step', message: 'expected an integer from 1' },
-    ]);
-  }
-  return step;
-}
-
-function asArm(arm: unknown): ArmScope {
-  if (arm === undefined) return 'both';
-  if (!(ARM_SCOPES as readonly unknown[]).includes(arm)) {
-    throw new LabError('INVALID_REQUEST', 'arm must be "a", "b" or "both"', 400, [
-      { path: '/arm', message: 'expected "a", "b" or "both"' },
-    ]);
-  }
-  return arm as ArmScope;
 }

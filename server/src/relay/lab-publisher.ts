@@ -6,6 +6,8 @@ import type { Lab } from '../lab/lab';
 import { AUDIENCE_ROOM } from '../api/audience-encoder';
 import { jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX } from './json-parser';
 import { StoredHistoryWriter } from './stored-history';
+import { listenForForwardedControls } from './control-forwarding';
+import type { ControlPolicy } from '../api/control-policy';
 import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
 /** Publishes beyond this many unanswered ones are skipped: a slow Redis costs frames, never the lab's memory. */
@@ -25,9 +27,15 @@ export interface LabPublisher {
  * offline queue, and we skip a publish while Redis is down or MAX_PUBLISHES_IN_FLIGHT are
  * unanswered, so neither the sampler nor the lab's own viewers ever wait on Redis.
  */
-export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
+export function startLabPublisher(lab: Lab, redisUrl: string, policy: ControlPolicy): LabPublisher {
   const status = newRedisLinkStatus();
   const client = openRedisClient(redisUrl, status);
+  // Controls relays forward with the viewer's token. Subscribed once, on a connected client: node-redis
+  // replays subscriptions on every reconnect, and one queued before the first connect would be sent twice.
+  const subscriber = openRedisClient(redisUrl, status, { offlineQueue: true });
+  const listen = () => listenForForwardedControls(lab, policy, subscriber, client, status);
+  if (subscriber.isReady) listen();
+  else subscriber.once('ready', listen);
   let inFlight = 0;
   /** Sends unless Redis is away or too slow; false when skipped, and `onFailure` runs when a sent command fails. */
   const send = (run: () => Promise<unknown>, onFailure?: () => void): boolean => {
@@ -88,6 +96,7 @@ export function startLabPublisher(lab: Lab, redisUrl: string): LabPublisher {
       unsubscribe();
       clearInterval(timer);
       clearInterval(viewersTimer);
+      await closeRedisClient(subscriber);
       await closeRedisClient(client);
     },
   };

@@ -1,4 +1,4 @@
-import { createClient } from 'redis';
+import { createClient, DisconnectsClientError } from 'redis';
 
 /** What a Redis link has done so far: shown on /metrics, never thrown. */
 export interface RedisLinkStatus {
@@ -71,5 +71,20 @@ export async function closeRedisClient(client: RedisClient, graceMs = 1000): Pro
     await Promise.race([client.close().catch(() => undefined), late]);
     clearTimeout(timer);
   }
-  if (client.isOpen) client.destroy();
+  if (client.isOpen) destroyQuietly(client);
+}
+
+/**
+ * destroy() rejects every command still queued, node-redis's own resubscriptions included (a
+ * subscriber closed while Redis is away holds them), and nobody holds those promises: every
+ * command of ours is caught where it is sent. So a DisconnectsClientError left unhandled right
+ * after is one of those and expected; anything else is rethrown as Node would have it.
+ */
+function destroyQuietly(client: RedisClient): void {
+  const expected = (reason: unknown) => {
+    if (!(reason instanceof DisconnectsClientError)) throw reason;
+  };
+  process.on('unhandledRejection', expected);
+  client.destroy();
+  setTimeout(() => process.off('unhandledRejection', expected), 100);
 }

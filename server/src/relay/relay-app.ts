@@ -17,6 +17,7 @@ import { jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX, VIEWERS
 import { RelayMemory } from './relay-memory';
 import { attachRelayGateway } from './relay-gateway';
 import { storedHistoryReader } from './stored-history';
+import { controlForwarder } from './control-forwarding';
 import { closeRedisClient, newRedisLinkStatus, noteError, openRedisClient, type RedisLinkStatus } from './redis-link';
 
 export interface RelayOptions {
@@ -74,7 +75,8 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
     adapter: createAdapter(pub, sub, { key: REDIS_PREFIX, parser: jsonParser((decoded) => memory.observe(decoded)) }),
   });
   guardUpgrades(app.server, options.access);
-  const detachGateway = attachRelayGateway(io, memory);
+  // On the connected subscriber, for the reason above.
+  const detachGateway = attachRelayGateway(io, memory, controlForwarder(pub, sub, status));
   // This relay's viewers, for the presenter's count (the lab sums every relay's key); it expires if the relay dies.
   const viewersKey = `${VIEWERS_KEY_PREFIX}${randomUUID()}`;
   const reportViewers = () => {

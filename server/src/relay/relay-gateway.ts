@@ -2,38 +2,27 @@ import type { Socket } from 'socket.io';
 import type { History } from '@poolscope/shared/history';
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@poolscope/shared/protocol';
 import type { LabServer } from '../api/socket-gateway';
-import { HISTORY_BURST, HISTORY_PER_SECOND } from '../api/socket-gateway';
+import { CONTROL_BURST, CONTROL_PER_SECOND, HISTORY_BURST, HISTORY_PER_SECOND } from '../api/socket-gateway';
+import { CONTROL_EVENTS } from '../api/lab-controls';
+import type { ControlForwarder } from './control-forwarding';
 import { AddressBuckets } from '../api/address-buckets';
 import type { RelayMemory } from './relay-memory';
 import { AUDIENCE_ROOM, AudienceEncoder, wantsAudienceStream } from '../api/audience-encoder';
 
 type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
-/** Every control event a dashboard can send: a relay refuses them all. */
-export const CONTROL_EVENTS = [
-  'config:patch',
-  'target:patch',
-  'target:restart',
-  'scenario:apply',
-  'lesson:go',
-  'lesson:leave',
-  'compare:start',
-  'compare:patch',
-  'compare:stop',
-  'compare:keep-b',
-  'leaks:reclaim',
-] as const satisfies readonly (keyof ClientToServerEvents)[];
-
 export const READ_ONLY_MESSAGE =
-  "this is a read-only relay of the lab: open the lab's own address (with its control token) to change anything";
+  "this relay is read-only without the lab's control token: connect with auth.token (or open the lab's own address) to change anything";
+export const AUDIENCE_READ_ONLY_MESSAGE = 'the audience view is read-only: it follows the presenter and changes nothing';
 
 /**
  * A relay's viewers: the live stream reaches them through the Redis adapter on its own; here a new
- * viewer gets the latest snapshot at once and its history on request, and every control is refused
- * (the relay holds no token and forwards nothing: a control that could pass through a relay would
- * make every relay's address a way in).
+ * viewer gets the latest snapshot at once and its history on request. A control is forwarded to the
+ * lab only when the viewer sent a control token (the relay holds none and checks nothing but its own
+ * rate: the lab checks the token, control-forwarding.ts); without one, or from the audience, it is refused here.
  */
-export function attachRelayGateway(io: LabServer, memory: RelayMemory): () => void {
+export function attachRelayGateway(io: LabServer, memory: RelayMemory, forwarder: ControlForwarder): () => void {
+  const controlBuckets = new AddressBuckets(CONTROL_BURST, CONTROL_PER_SECOND);
   const historyBuckets = new AddressBuckets(HISTORY_BURST, HISTORY_PER_SECOND);
   // The lab publishes full snapshots to everyone but the audience room; this relay makes their light
   // stream itself, one encoding per tick for all of its audience viewers (the lab pays nothing per relay).
@@ -49,10 +38,22 @@ export function attachRelayGateway(io: LabServer, memory: RelayMemory): () => vo
       void socket.join(AUDIENCE_ROOM);
       if (latest) for (const frame of encoder.joining(latest)) socket.emit('audience:frame', frame);
     } else if (latest) socket.emit('snapshot', latest);
+    const inAudience = wantsAudienceStream(socket.handshake.query);
     for (const event of CONTROL_EVENTS) {
-      socket.on(event, (_payload: unknown, ack: unknown) => {
+      socket.on(event, (payload: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return;
-        (ack as (result: Ack<never>) => void)({ ok: false, error: { code: 'FORBIDDEN', message: READ_ONLY_MESSAGE, details: [] } });
+        const reply = ack as (result: Ack<unknown>) => void;
+        const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+        // The audience never controls, token or not; everyone else's control goes to the lab, which checks the token.
+        if (inAudience || typeof token !== 'string' || token.length === 0) {
+          const message = inAudience ? AUDIENCE_READ_ONLY_MESSAGE : READ_ONLY_MESSAGE;
+          return reply({ ok: false, error: { code: 'FORBIDDEN', message, details: [] } });
+        }
+        if (!controlBuckets.take(socket.handshake.address)) {
+          const message = `at most ${CONTROL_PER_SECOND} control events per second from one address (bursts of ${CONTROL_BURST})`;
+          return reply({ ok: false, error: { code: 'RATE_LIMITED', message, details: [] } });
+        }
+        void forwarder.forward(event, payload, token, socket.handshake.address).then(reply);
       });
     }
     socket.on('history:get', (_request: unknown, ack: unknown) => {

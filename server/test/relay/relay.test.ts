@@ -84,7 +84,7 @@ describe('relays over a real redis-server', () => {
     expect(front.headers.get('location')).toBe('/?audience=1');
   });
 
-  it("refuses every control on a relay with FORBIDDEN, naming the lab's own address, and changes nothing", async () => {
+  it('refuses every control sent to a relay without the control token with FORBIDDEN, and changes nothing', async () => {
     const redis = track(await startTestRedis());
     const lab = track(await startRelayedLab(redis.url));
     const relay = track(await startTestRelay(redis.url));

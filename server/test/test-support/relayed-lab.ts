@@ -12,11 +12,12 @@ export interface RelayedLab {
   close(): Promise<void>;
 }
 
-/** A listening lab (10 Hz, light load) that publishes to relays through `redisUrl`, as `--redis` does. */
-export async function startRelayedLab(redisUrl: string): Promise<RelayedLab> {
+/** A listening lab (10 Hz, light load) that publishes to relays through `redisUrl`, as `--redis` does; with a token, as a lab bound beyond loopback. */
+export async function startRelayedLab(redisUrl: string, options: { controlToken?: string } = {}): Promise<RelayedLab> {
   const lab = await Lab.start({ embeddedTargets: 1, sampleHz: 10, load: { concurrency: 2, thinkMs: 20 } });
-  const publisher = startLabPublisher(lab, redisUrl);
-  const { app } = await buildApp({ lab, policy: new ControlPolicy(null), redis: publisher.status });
+  const policy = new ControlPolicy(options.controlToken ?? null);
+  const publisher = startLabPublisher(lab, redisUrl, policy);
+  const { app } = await buildApp({ lab, policy, redis: publisher.status });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     lab,

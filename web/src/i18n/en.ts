@@ -345,6 +345,7 @@ export const en = {
     UNKNOWN_LIBRARY: 'Unknown pool library.',
     NO_COMPARISON: 'No comparison is running.',
     IMPORT_PARSE_FAILED: 'The settings could not be read.',
+    LAB_UNREACHABLE: 'The relay could not reach the lab; nothing was changed.',
     POOL_SOCKET_BUDGET: "The lab's socket budget is used up; no more connections can be opened.",
   },
   pool: {

@@ -421,6 +421,7 @@ export const zhCN: Messages = {
     UNKNOWN_LIBRARY: '未知的连接池库。',
     NO_COMPARISON: '当前没有正在进行的对比。',
     IMPORT_PARSE_FAILED: '无法读取这些设置。',
+    LAB_UNREACHABLE: '中继无法连到实验室，未做任何更改。',
     POOL_SOCKET_BUDGET: '实验室的套接字预算已用完，无法再建立连接。',
   },
   pool: {
