@@ -15,9 +15,9 @@ export const WHY_POOLS: Lesson = {
         'zh-CN': '最大空闲连接数为 0，每次归还都会关闭连接，每个请求都要重新建连。每秒建连数一路上升，与请求数持平。',
       },
       notes: {
-        en: 'Eight workers, 10 ms think time. Point at the dials line on the traffic chart: it tracks requests one for one. On a real network each dial is a TCP handshake (one round trip) and for TLS or a database login several more. Ask the class what that costs at 1,000 requests a second.',
+        en: 'Eight workers, 10 ms think time. Point at the big Dials per second number beside the traffic chart: it tracks the requests per second one for one. On a real network each dial is a TCP handshake (one round trip) and for TLS or a database login several more. Ask the class what that costs at 1,000 requests a second.',
         'zh-CN':
-          '8 个工作者，思考时间 10 毫秒。指给大家看吞吐图上的建连曲线：它和请求数一一对应。在真实网络中，每次建连都是一次 TCP 握手（一个往返），TLS 或数据库登录还要更多往返。请同学们想想每秒 1000 个请求时这要花多少代价。',
+          '8 个工作者，思考时间 10 毫秒。指给大家看吞吐图旁的大号“每秒建连数”：它和每秒请求数一一对应。在真实网络中，每次建连都是一次 TCP 握手（一个往返），TLS 或数据库登录还要更多往返。请同学们想想每秒 1000 个请求时这要花多少代价。',
       },
       pool: { maxIdle: 0, minIdle: 0 },
       load: { concurrency: 8, thinkMs: 10 },
@@ -47,9 +47,9 @@ export const WHY_POOLS: Lesson = {
         'zh-CN': '最大空闲连接数为 2，而 8 个工作者同时借用。超过 2 条的连接在归还时以 excess-idle 关闭，片刻之后又被重新建立。',
       },
       notes: {
-        en: 'This is the database/sql default trap: MaxIdleConns 2 under a busier load. The closes-by-reason list in the health panel shows excess-idle climbing; the dials line on the traffic chart rises with it.',
+        en: 'This is the database/sql default trap: MaxIdleConns 2 under a busier load. The closes-by-reason list in the health panel shows excess-idle climbing; the Dials per second number beside the traffic chart rises with it.',
         'zh-CN':
-          '这正是 Go database/sql 默认值的陷阱：MaxIdleConns 为 2，而负载更高。健康面板中按原因统计的关闭数里 excess-idle 不断上升，吞吐图上的建连曲线也随之升高。',
+          '这正是 Go database/sql 默认值的陷阱：MaxIdleConns 为 2，而负载更高。健康面板中按原因统计的关闭数里 excess-idle 不断上升，吞吐图旁的“每秒建连数”也随之升高。',
       },
       pool: { maxIdle: 2 },
       focus: { panel: 'health', metric: 'rates.closed.excess-idle' },
