@@ -10,6 +10,7 @@ import { PoolConfigError, PoolError, type PoolErrorCode } from './errors';
 import { EventBus } from './event-bus';
 import { coarseNowMs } from './coarse-clock';
 import { checkHealth } from './health-check';
+import { checkOutcome } from './check-outcome';
 import { LatencyWindow } from './latency-window';
 import type { Connector, ReplySink } from './link';
 import { recordOf, type ConnectionRecord, type RecordOwner } from './connection-record';
@@ -19,7 +20,7 @@ import type { PooledConnection } from './pooled-connection';
 import { runPooledRequest, sendPooledRequest, settlePooledRequest } from './pooled-request';
 import { socketConnector } from './socket-connector';
 import { TargetSet, type TargetEntry } from './target-set';
-import { coldestIdleOn, rebalanceMove } from './rebalance';
+import { Rebalancer } from './rebalance';
 import { countDialFailure, startDial } from './dial';
 import { highestShedRank, idleToShed, shedRank, type IdleList } from './shed';
 import type { PoolOptions, PoolTarget, RequestOptions } from './types';
@@ -62,9 +63,7 @@ export class PoolEngine implements RecordOwner {
   /** shutDown() listens here for connections leaving their state; null otherwise. */
   private onSettle: (() => void) | null = null;
   private dialRetryTimer: NodeJS.Timeout | null = null;
-  /** Rebalancing (see rebalance()): the target whose next released connection moves, and where the next dial goes. */
-  private rebalanceFrom: TargetEntry | null = null;
-  private steerTo: TargetEntry | null = null;
+  private readonly rebalancer = new Rebalancer(this);
 
   constructor(options: PoolOptions = {}) {
     const result = patchPoolConfig({ ...DEFAULT_POOL_CONFIG }, options.config ?? {});
@@ -187,7 +186,7 @@ export class PoolEngine implements RecordOwner {
     const reason = this.retireReason(record, nowMs);
     if (reason !== null) return this.retire(record, reason);
     if (this.cfg.maxOpen > 0 && this.records.open > this.cfg.maxOpen && this.shedOverMaxOpen(record)) return;
-    if (this.rebalanceFrom === record.entry && this.moveOnRelease(record, nowMs)) return;
+    if (this.rebalancer.movedOnRelease(record, nowMs)) return;
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
       // A handoff is a lend like any other: validateAfterIdleMs 0 checks it too.
@@ -236,7 +235,8 @@ export class PoolEngine implements RecordOwner {
   /** Dial while there is demand (waiters, minIdle deficit) and room under maxOpen. */
   refill(): void {
     while (!this.closed && this.wantsDial()) {
-      const entry = this.takeSteer() ?? this.targets.pick(performance.now());
+      const nowMs = performance.now();
+      const entry = this.rebalancer.takeSteer(nowMs) ?? this.targets.pick(nowMs);
       if (entry === undefined) return this.armDialRetry();
       // Past the socket budget the dial fails at once, counted like any failed dial; its backoff
       // is what stops this loop from trying again until a socket may be free.
@@ -306,47 +306,17 @@ export class PoolEngine implements RecordOwner {
     return true;
   }
 
-  /**
-   * One step toward the even spread of a pool at its cap (see rebalance.ts), called once per
-   * housekeeping pass: the coldest idle connection on the target holding the most closes
-   * ('shrink') and one is dialled to the target holding the fewest; with none idle there, the
-   * next one released there moves. One step a pass on purpose: each step closes a warm
-   * connection and dials a target that was just down, so a burst would churn sockets and
-   * stampede it; at one a second a 4 + 0 spread is 2 + 2 in two passes.
-   */
+  /** One rebalancing step (see Rebalancer.step); once per housekeeping pass. */
   rebalance(nowMs: number): void {
-    this.rebalanceFrom = null;
-    if (this.closed || this.cfg.maxOpen === 0 || this.records.open < this.cfg.maxOpen) return;
-    const move = rebalanceMove(this.targets.list(), nowMs);
-    if (move === undefined) return;
-    const idle = coldestIdleOn(this.idle, move.from);
-    if (idle === undefined) this.rebalanceFrom = move.from;
-    else this.moveTo(idle, move.to);
+    this.rebalancer.step(nowMs);
   }
 
-  private moveOnRelease(record: ConnectionRecord, nowMs: number): boolean {
-    this.rebalanceFrom = null;
-    const move = rebalanceMove(this.targets.list(), nowMs);
-    if (move === undefined || move.from !== record.entry) return false;
-    this.moveTo(record, move.to);
-    return true;
-  }
-
-  /** Closes `record` and dials `to` in its place: by the refill its close triggers if there is demand, else here. */
-  private moveTo(record: ConnectionRecord, to: TargetEntry): void {
-    this.steerTo = to;
-    this.retire(record, 'shrink');
+  /** A dial to `entry` if there is room: the pool open, below maxOpen, within the socket budget. */
+  dialIfRoom(entry: TargetEntry): void {
     const withinBudget = this.socketBudget === 0 || this.records.size < this.socketBudget;
-    if (this.steerTo !== null && !this.closed && this.records.open < this.cfg.maxOpen && withinBudget) {
-      startDial(this, this.records.add(to, performance.now(), this.random, this));
+    if (!this.closed && this.records.open < this.cfg.maxOpen && withinBudget) {
+      startDial(this, this.records.add(entry, performance.now(), this.random, this));
     }
-    this.steerTo = null;
-  }
-
-  private takeSteer(): TargetEntry | null {
-    const entry = this.steerTo;
-    this.steerTo = null;
-    return entry !== null && !entry.removed && !entry.inBackoff(performance.now()) ? entry : null;
   }
 
   /** A heartbeat check of an idle connection; back at the cold end if it passes (not a use, so LIFO order holds). */
@@ -429,32 +399,9 @@ export class PoolEngine implements RecordOwner {
     const { healthCheckMethod: method, healthCheckTimeoutMs, maxFrameBytes } = this.cfg;
     const startedMs = performance.now();
     const problem = await checkHealth(record.link!, method, healthCheckTimeoutMs, maxFrameBytes);
+    // Before the outcome: a failure retires and refills, and that refill must not count this check.
     if (heartbeat) this.heartbeatsInFlight--;
-    const nowMs = performance.now();
-    if (this.instrumented) this.window.record('healthCheckMs', nowMs - startedMs);
-    if (record.state !== 'validating') return false;
-    const byMethod = this.counters.healthChecksByMethod[method];
-    if (problem === null) {
-      this.counters.healthChecksPassed++;
-      byMethod.passed++;
-      record.lastCheckedAtMs = nowMs;
-      return true;
-    }
-    this.counters.healthChecksFailed++;
-    byMethod.failed++;
-    record.entry.healthChecksFailed++;
-    if (this.events.listening) {
-      this.events.emit({
-        t: Date.now(),
-        type: 'health-check-failed',
-        connectionId: record.id,
-        targetId: record.targetId,
-        method,
-        reason: problem,
-      });
-    }
-    this.retire(record, 'health-check');
-    return false;
+    return checkOutcome(this, record, method, problem, startedMs);
   }
 
   private rejection(code: PoolErrorCode, message: string): PoolError {
