@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, WebSocketRoute } from '@playwright/test';
 import type { History, HistorySample } from '@poolscope/shared/history';
 
 /** The dashboard's longest window at the stream's rate: 15 minutes at 10 Hz fills its sample ring. */
@@ -42,39 +42,60 @@ function fullWindow(history: History): History {
   return { ...history, intervalMs: SEED_PERIOD_MS, samples };
 }
 
+export interface SeededWindow {
+  /** How many samples the seeded answer carried (0 until it went out). */
+  samples: () => number;
+  /** Stop routing and drop the routed socket: the page reconnects straight to the lab, as it always does. */
+  release: () => Promise<void>;
+}
+
 /**
  * Test-only: answer the page's `history:get` with a full 15-minute window at 10 Hz (both arms while
  * comparing), so a probe of a full window needs no 15 minutes of streaming first. The product is
  * untouched: the page's socket goes through a route that passes every frame on unchanged except
  * that one answer (a Socket.IO ack, `43<id>[…]`, to the page's `42<id>["history:get",…]`).
- * Returns how many samples the last seeded answer carried (0 until one went out).
+ * A routed socket costs every frame a trip through the test runner, so `release` it once seeded:
+ * the page reconnects unrouted and keeps the seeded samples (its merge adds history only into gaps).
  */
-export async function seedFullWindowOnConnect(page: Page): Promise<() => number> {
+export async function seedFullWindowOnConnect(page: Page): Promise<SeededWindow> {
   let seeded = 0;
-  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-    const server = ws.connectToServer();
-    const historyAcks = new Set<string>();
-    ws.onMessage((message) => {
-      const asked = typeof message === 'string' ? /^42(\d+)\["history:get"/.exec(message) : null;
-      if (asked?.[1]) historyAcks.add(asked[1]);
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const answered = typeof message === 'string' ? /^43(\d+)\[/.exec(message) : null;
-      const id = answered?.[1];
-      if (typeof message !== 'string' || id === undefined || !historyAcks.delete(id)) {
-        ws.send(message);
-        return;
-      }
-      const [ack] = JSON.parse(message.slice(2 + id.length)) as [{ ok: boolean; data?: History }];
-      if (!ack.ok || !ack.data) {
-        ws.send(message);
-        return;
-      }
-      const data = fullWindow(ack.data);
-      seeded = data.samples.length;
-      ws.send(`43${id}${JSON.stringify([{ ...ack, data }])}`);
-    });
-  });
-  return () => seeded;
+  const routed: WebSocketRoute[] = [];
+  let released = false;
+  // A predicate, not a pattern: Playwright has no way to unroute a WebSocket, so a released route matches nothing.
+  await page.routeWebSocket(
+    (url) => !released && url.pathname.startsWith('/socket.io/'),
+    (ws) => {
+      routed.push(ws);
+      const server = ws.connectToServer();
+      const historyAcks = new Set<string>();
+      ws.onMessage((message) => {
+        const asked = typeof message === 'string' ? /^42(\d+)\["history:get"/.exec(message) : null;
+        if (asked?.[1]) historyAcks.add(asked[1]);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const answered = typeof message === 'string' ? /^43(\d+)\[/.exec(message) : null;
+        const id = answered?.[1];
+        if (typeof message !== 'string' || id === undefined || !historyAcks.delete(id)) {
+          ws.send(message);
+          return;
+        }
+        const [ack] = JSON.parse(message.slice(2 + id.length)) as [{ ok: boolean; data?: History }];
+        if (!ack.ok || !ack.data) {
+          ws.send(message);
+          return;
+        }
+        const data = fullWindow(ack.data);
+        seeded = data.samples.length;
+        ws.send(`43${id}${JSON.stringify([{ ...ack, data }])}`);
+      });
+    },
+  );
+  return {
+    samples: () => seeded,
+    release: async () => {
+      released = true;
+      for (const ws of routed) await ws.close({ code: 4000, reason: 'seeded' });
+    },
+  };
 }

@@ -9,7 +9,7 @@ const byTime = (s: { t: number }) => s.t;
  * window and behind its end cannot change (samples are only appended, in time order), so its
  * point is kept and reused. Only the partial bucket at each edge is folded again. At the
  * 15-minute window that is ~180 samples per arm per redraw instead of 9,000 (the fold was the
- * largest part of a chart's turn with two arms; docs/BENCHMARKS.md, "compare at a full window").
+ * largest part of a chart's turn with two arms; docs/BENCHMARKS.md, "Profile of a comparison at a full window").
  * The points equal `bucketize`'s for the same arguments; a cleared buffer (history, restart,
  * seek), other series, another bucket width or a window that moved back start it afresh.
  */
