@@ -10,6 +10,7 @@
 // 2400 px tall, so the time charts below the comparison table take their turns.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { seedFullWindow, instrumentChartTurns } from './profile/seed.mjs';
@@ -21,6 +22,8 @@ const SAMPLE_CPU = process.env.PROFILE_CPU !== '0';
 // PROFILE_HEAP_SECONDS=180 first watches the heap with the window full (before tracing).
 const HEAP_SECONDS = Number(process.env.PROFILE_HEAP_SECONDS ?? 0);
 const COMPARE = process.env.PROFILE_COMPARE === '1';
+// PROFILE_TRACE_OUT=file.json also writes the raw trace (Chrome's DevTools Performance panel opens it).
+const TRACE_OUT = process.env.PROFILE_TRACE_OUT;
 const TASK_CATEGORIES = ['toplevel', 'blink.user_timing'];
 const SERVER_PORT = Number(process.env.PROFILE_SERVER_PORT ?? 39_417);
 const PREVIEW_PORT = SERVER_PORT + 1;
@@ -30,7 +33,8 @@ const outDir = fileURLToPath(new URL('../artifacts/profiling-dist', import.meta.
 const children = [];
 
 function run(command, args, cwd, env = {}) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group: the server and preview run under npx, whose children a plain kill would leave running.
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   children.push(child);
   return child;
 }
@@ -106,6 +110,7 @@ async function main() {
   await page.waitForTimeout(SECONDS * 1000);
   await cdp.send('Tracing.end');
   await done;
+  if (TRACE_OUT) await writeFile(TRACE_OUT, JSON.stringify({ traceEvents: chunks }));
   console.log(analyseTrace(chunks));
   await browser.close();
 }
@@ -116,5 +121,11 @@ main()
     process.exitCode = 1;
   })
   .finally(() => {
-    for (const child of children) child.kill('SIGTERM');
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+    }
   });

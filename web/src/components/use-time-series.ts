@@ -1,6 +1,7 @@
-import { useMemo, useRef, type RefObject } from 'react';
+import { useMemo, useRef, useState, type RefObject } from 'react';
 import type { Marker } from '@poolscope/shared/snapshot';
-import { bucketize, bucketWidthMs, type ChartPoint, type SeriesSpec } from '../lib/downsample';
+import { bucketWidthMs, type ChartPoint, type SeriesSpec } from '../lib/downsample';
+import { BucketCache } from '../lib/bucket-cache';
 import type { Sample } from '../lib/live-store';
 import { useCompareStore, useLiveStore } from '../lib/store-context';
 import { mergeArmPoints } from '../lib/arm-points';
@@ -44,6 +45,9 @@ export function useTimeSeries(
   const compareStore = useCompareStore();
   const windowMs = useLive((s) => s.windowMs);
   const drawn = useRef<Drawn>({ bucket: Number.NaN, markers: [] });
+  // One per arm drawn: a turn folds only the samples that arrived since this chart's last one.
+  const [ownBuckets] = useState(() => new BucketCache<Sample>());
+  const [bBuckets] = useState(() => new BucketCache<Sample>());
   const hasNews = (now: number) =>
     Math.floor(now / bucketWidthMs(windowMs)) !== drawn.current.bucket || liveStore.markers !== drawn.current.markers;
   const frame = useChartFrame(chartId, ref, hasNews);
@@ -51,12 +55,12 @@ export function useTimeSeries(
     const to = liveStore.view?.t ?? 0;
     const from = to - windowMs;
     drawn.current = { bucket: Math.floor(to / bucketWidthMs(windowMs)), markers: liveStore.markers };
-    const own = bucketize(source === 'b' ? compareStore.samples : liveStore.samples, from, to, specs);
+    const own = ownBuckets.points(source === 'b' ? compareStore.samples : liveStore.samples, from, to, specs);
     // B is bucketed in A's turn, not a turn of its own: the overlay adds no chart refreshes.
     const bLast = compareStore.samples.last();
     const withB = source === 'a' && overlayB && bLast !== undefined && bLast.t >= from;
     return {
-      points: withB ? mergeArmPoints(own, bucketize(compareStore.samples, from, to, specs)) : own,
+      points: withB ? mergeArmPoints(own, bBuckets.points(compareStore.samples, from, to, specs)) : own,
       from,
       to,
       markers: liveStore.markers.filter((m) => m.t >= from && m.t <= to),

@@ -35,28 +35,53 @@ export function bucketize<T extends { t: number }>(
   specs: readonly SeriesSpec<T>[],
   maxPoints = MAX_POINTS,
 ): ChartPoint[] {
-  const width = bucketWidthMs(to - from, maxPoints);
   const points: ChartPoint[] = [];
+  foldBuckets(
+    buffer,
+    buffer.lowerBound((s) => s.t, from),
+    Number.POSITIVE_INFINITY,
+    to,
+    specs,
+    bucketWidthMs(to - from, maxPoints),
+    points,
+  );
+  return points;
+}
+
+/**
+ * Append to `out` one point per bucket of `widthMs` for the samples from index `start` on, up to
+ * (not including) time `before` and up to (including) time `to`. Buckets are aligned to absolute
+ * time, so folding a window in pieces cut at bucket edges gives the points of folding it whole.
+ */
+export function foldBuckets<T extends { t: number }>(
+  buffer: ReadonlyRingBuffer<T>,
+  start: number,
+  before: number,
+  to: number,
+  specs: readonly SeriesSpec<T>[],
+  widthMs: number,
+  out: ChartPoint[],
+): void {
   const acc = new Array<number>(specs.length);
   const counts = new Array<number>(specs.length);
   let bucket = Number.NaN;
 
   const flush = () => {
     if (Number.isNaN(bucket)) return;
-    const point = { t: bucket * width } as ChartPoint;
+    const point = { t: bucket * widthMs } as ChartPoint;
     for (let j = 0; j < specs.length; j += 1) {
       const spec = specs[j] as SeriesSpec<T>;
       const n = counts[j] ?? 0;
       // A series with no finite value in the bucket gets no key: the chart shows a gap.
       if (n > 0) (point as Record<string, number>)[spec.key] = spec.agg === 'mean' ? (acc[j] ?? 0) / n : (acc[j] ?? 0);
     }
-    points.push(point);
+    out.push(point);
   };
 
-  for (let i = buffer.lowerBound((s) => s.t, from); i < buffer.length; i += 1) {
+  for (let i = start; i < buffer.length; i += 1) {
     const sample = buffer.at(i) as T;
-    if (sample.t > to) break;
-    const key = Math.floor(sample.t / width);
+    if (sample.t > to || sample.t >= before) break;
+    const key = Math.floor(sample.t / widthMs);
     if (key !== bucket) {
       flush();
       bucket = key;
@@ -75,5 +100,4 @@ export function bucketize<T extends { t: number }>(
     }
   }
   flush();
-  return points;
 }

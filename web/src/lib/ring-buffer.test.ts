@@ -40,6 +40,17 @@ describe('RingBuffer', () => {
     expect(ring.firstSerial).toBe(5);
   });
 
+  it('tells a reader that kept something derived from its items when it was cleared (a new epoch)', () => {
+    const ring = new RingBuffer<number>(2);
+    const before = ring.epoch;
+    ring.push(1);
+    ring.push(2);
+    ring.push(3);
+    expect(ring.epoch).toBe(before); // appending, even past capacity, keeps the epoch
+    ring.clear();
+    expect(ring.epoch).not.toBe(before);
+  });
+
   it('clears to empty', () => {
     const ring = new RingBuffer<number>(2);
     ring.push(1);

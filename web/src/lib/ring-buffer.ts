@@ -10,6 +10,7 @@ export class RingBuffer<T> {
   private start = 0;
   private size = 0;
   private pushed = 0;
+  private clears = 0;
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
@@ -36,6 +37,14 @@ export class RingBuffer<T> {
     return this.pushed - this.size;
   }
 
+  /**
+   * Changes on every `clear`: whatever a reader derived from the items before it (and kept,
+   * trusting that items are only ever appended) no longer holds.
+   */
+  get epoch(): number {
+    return this.clears;
+  }
+
   /** The i-th oldest item (0 = oldest), or undefined out of range. */
   at(index: number): T | undefined {
     if (index < 0 || index >= this.size) return undefined;
@@ -47,6 +56,7 @@ export class RingBuffer<T> {
   }
 
   clear(): void {
+    this.clears += 1;
     this.items.fill(undefined);
     this.start = 0;
     this.size = 0;
