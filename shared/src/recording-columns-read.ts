@@ -13,8 +13,45 @@ export class ColumnError extends Error {
 /** Dense cells (columns × records) a reader expands at most: far above 15 minutes at 10 Hz (~3 M), far below a tab's memory. */
 export const MAX_COLUMN_CELLS = 40_000_000;
 
-/** One value per record; NaN for absent (JSON carries no NaN, so it cannot clash with a value). */
-type Values = Float64Array;
+/** Reads before a column is expanded to one value per record; until then a read is a binary search over its changes. */
+const READS_BEFORE_EXPANDING = 1000;
+
+/**
+ * One column, read: its changes (where, and the value from there on; NaN for absent, which JSON
+ * cannot carry so it cannot clash with a value). Expanded to a value per record only once read
+ * often (drawn): a load checks a few samples of each shape and would otherwise expand all ~300
+ * columns × 9,000 samples, which cost a few hundred ms while V8 still ran the loop cold.
+ */
+class Column {
+  private dense: Float64Array | null = null;
+  private reads = 0;
+
+  constructor(
+    private readonly starts: Int32Array,
+    readonly changes: Float64Array,
+    private readonly count: number,
+  ) {}
+
+  at(i: number): number {
+    if (this.dense) return this.dense[i] as number;
+    if ((this.reads += 1) > READS_BEFORE_EXPANDING) return (this.dense = this.expand())[i] as number;
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] as number) <= i) low = middle;
+      else high = middle - 1;
+    }
+    return this.changes[low] as number;
+  }
+
+  private expand(): Float64Array {
+    const dense = new Float64Array(this.count);
+    for (let k = 0; k < this.starts.length; k += 1) dense.fill(this.changes[k] as number, this.starts[k], this.starts[k + 1] ?? this.count);
+    return dense;
+  }
+}
+type Values = Column;
 type ReadNode =
   | { kind: 'leaf'; values: Values }
   | { kind: 'array'; length: Values; items: ReadNode[] }
@@ -37,7 +74,8 @@ function countLeaves(tree: unknown, path: string): number {
 /** A change list to one value per record; notes where a leaf appears, disappears or (a length) changes: where the records' shape may change. */
 function expand(list: unknown, count: number, path: string, shapeChanges: Set<number>, isLength: boolean): Values {
   if (!isChangeList(list) || list.length % 2 !== 0 || list[0] !== 0) throw new ColumnError(path, 'a column is [0, value, gap, value, ...]');
-  const values: Values = new Float64Array(count);
+  const starts = new Int32Array(list.length / 2);
+  const changes = new Float64Array(list.length / 2);
   let index = 0;
   let previous: number | null | undefined;
   for (let k = 0; k < list.length; k += 2) {
@@ -46,16 +84,13 @@ function expand(list: unknown, count: number, path: string, shapeChanges: Set<nu
     if (typeof gap !== 'number' || !Number.isInteger(gap) || gap < (k === 0 ? 0 : 1) || index + gap >= count)
       throw new ColumnError(path, `gap ${String(gap)} at ${k} leaves the ${count} samples`);
     if (value !== null && typeof value !== 'number') throw new ColumnError(path, `value at ${k + 1} is not a number or null`);
-    const at = index + gap;
-    // A loop, not fill(): most runs are one sample long, where a call per run cost more than the writes.
-    const carried = previous ?? Number.NaN;
-    for (let j = index; j < at; j += 1) values[j] = carried;
-    index = at;
-    if (k === 0 || (value === null) !== (previous === null) || isLength) shapeChanges.add(at);
+    index += gap;
+    starts[k / 2] = index;
+    changes[k / 2] = value ?? Number.NaN;
+    if (k === 0 || (value === null) !== (previous === null) || isLength) shapeChanges.add(index);
     previous = value;
   }
-  values.fill(previous ?? Number.NaN, index, count);
-  return values;
+  return new Column(starts, changes, count);
 }
 
 function compile(tree: ColumnTree, count: number, path: string, shapeChanges: Set<number>): ReadNode {
@@ -63,7 +98,7 @@ function compile(tree: ColumnTree, count: number, path: string, shapeChanges: Se
   if (Array.isArray(tree)) {
     const [lengthList, ...items] = tree;
     const length = expand(lengthList, count, `${path}/0`, shapeChanges, true);
-    for (const n of length)
+    for (const n of length.changes)
       if (!Number.isNaN(n) && (!Number.isInteger(n) || n < 0 || n > items.length))
         throw new ColumnError(path, `array length ${n} is not one of its ${items.length} items`);
     return { kind: 'array', length, items: items.map((item, i) => compile(item, count, `${path}/${i + 1}`, shapeChanges)) };
@@ -73,7 +108,7 @@ function compile(tree: ColumnTree, count: number, path: string, shapeChanges: Se
   for (const [key, child] of Object.entries(tree)) {
     if (key === '?') {
       presence = expand(child, count, `${path}/?`, shapeChanges, false);
-      if (presence.some((p) => !Number.isNaN(p) && p !== 1)) throw new ColumnError(`${path}/?`, 'presence is 1 or null');
+      if (presence.changes.some((p) => !Number.isNaN(p) && p !== 1)) throw new ColumnError(`${path}/?`, 'presence is 1 or null');
     } else if (key === '__proto__') throw new ColumnError(path, 'a key may not be __proto__');
     else keys.push([key, compile(child, count, `${path}/${key}`, shapeChanges)]);
   }
@@ -85,17 +120,17 @@ function compile(tree: ColumnTree, count: number, path: string, shapeChanges: Se
 
 function build(node: ReadNode, i: number): unknown {
   if (node.kind === 'leaf') {
-    const value = node.values[i] as number;
+    const value = node.values.at(i);
     return Number.isNaN(value) ? undefined : value;
   }
   if (node.kind === 'array') {
-    const length = node.length[i] as number;
+    const length = node.length.at(i);
     if (Number.isNaN(length)) return undefined;
     const out: unknown[] = new Array<unknown>(length);
     for (let j = 0; j < length; j += 1) out[j] = build(node.items[j] as ReadNode, i);
     return out;
   }
-  if (node.presence !== null && node.presence[i] !== 1) return undefined;
+  if (node.presence !== null && node.presence.at(i) !== 1) return undefined;
   if (node.Record) return new node.Record(i);
   const out: Record<string, unknown> = {};
   for (const [key, child] of node.keys) {
@@ -112,9 +147,9 @@ function height(node: ReadNode): number {
 }
 
 function present(node: ReadNode, i: number): boolean {
-  if (node.kind === 'leaf') return !Number.isNaN(node.values[i] as number);
-  if (node.kind === 'array') return !Number.isNaN(node.length[i] as number);
-  return node.presence === null || node.presence[i] === 1;
+  if (node.kind === 'leaf') return !Number.isNaN(node.values.at(i));
+  if (node.kind === 'array') return !Number.isNaN(node.length.at(i));
+  return node.presence === null || node.presence.at(i) === 1;
 }
 
 /**
@@ -141,7 +176,7 @@ function lazyRecordClass(node: { keys: [string, ReadNode][] }): new (i: number) 
       return this.#built.get(key);
     }
     leaf(values: Values): number | undefined {
-      const value = values[this.#i] as number;
+      const value = values.at(this.#i);
       return Number.isNaN(value) ? undefined : value;
     }
     toJSON(): Record<string, unknown> {
