@@ -1,21 +1,22 @@
 #!/usr/bin/env node
 // Issue 17's speed targets for recordings, in Debian's Chromium against the production build:
 // a 15-minute recording loads and draws in ≤ 1 s, a seek redraws in ≤ 100 ms.
-//   node scripts/measure-recording.mjs [--rounds=5] [--keep=/tmp/recording-15min.json]
+//   node scripts/measure-recording.mjs [--rounds=5] [--keep=/tmp/recording-15min.json] [--format=1]
 // Builds nothing: run `cd web && npx vite build` first if web/ changed.
 // 1. Starts the lab (MEASURE_PORT, default 39431), starts a comparison (B: maxOpen 4) and records
 //    12 s with the dashboard's own Record button (a config change and a target fault in it).
-// 2. Expands that to 15 minutes at 10 Hz (scripts/recording/expand.mjs): 9,000 samples with arm B,
-//    a frame a second, the events repeated, a marker every 90 s, a lesson through the middle third.
+// 2. Expands that to 15 minutes at 10 Hz (scripts/recording/expand.mjs, run through expand-file.mjs
+//    under tsx so it reads and writes the format with shared/'s code): 9,000 samples with arm B, a
+//    frame a second, the events repeated, a marker every 90 s, a lesson through the middle third.
+//    Written in the current format, or with --format=1 in format 1 (to time the old files, which still open).
 // 3. Measures, each `rounds` times: open by the file chooser, open by ?recording=<url>, a scrubber
 //    seek, a jump to the next marker; each from the input event to the first frame painted after the
 //    dashboard shows it (the replay clock updated, two animation frames). Prints medians and maxima.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { expandRecording } from './recording/expand.mjs';
 
 const ROUNDS = Number(process.argv.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 5);
 const PORT = Number(process.env.MEASURE_PORT ?? 39_431);
@@ -25,6 +26,14 @@ const distDir = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 const FILE_NAME = 'measure-recording-15min.json';
 const filePath = `${distDir}${FILE_NAME}`;
 const children = [];
+
+/** A current-format file back to samples and markers, through shared/'s reader under tsx (the figures need times only). */
+async function readBack(text) {
+  const reader = fileURLToPath(new URL('./recording/read-times.mjs', import.meta.url));
+  const out = spawnSync('npx', ['tsx', reader], { cwd: serverDir, input: text, maxBuffer: 64 * 1024 * 1024 });
+  if (out.status !== 0) throw new Error(`read-times.mjs failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.toString());
+}
 
 async function waitForUrl(url, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
@@ -66,7 +75,7 @@ async function recordBase(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Stop and save/ }).click()]);
   await api('DELETE', '/api/compare');
   await api('POST', '/api/scenarios/steady/apply');
-  return JSON.parse(await readFile(await download.path(), 'utf8'));
+  return download.path();
 }
 
 // ---- in the page (page.evaluate): these functions must not close over anything ----
@@ -135,12 +144,19 @@ async function main() {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
 
-  const base = await recordBase(page);
+  const basePath = await recordBase(page);
   const lessons = await (await fetch(`${BASE}/api/lessons`)).json();
   const lesson = lessons.find((l) => l.id === 'pool-runs-dry') ?? lessons[0];
-  const recording = expandRecording(base, { minutes: 15, lessonId: lesson.id, lessonSteps: lesson.steps.length });
-  const text = JSON.stringify(recording);
-  await writeFile(filePath, text);
+  const format = process.argv.find((a) => a.startsWith('--format='))?.slice('--format='.length) ?? '2';
+  const expander = fileURLToPath(new URL('./recording/expand-file.mjs', import.meta.url));
+  const expanded = spawnSync('npx', ['tsx', expander, basePath, filePath, lesson.id, String(lesson.steps.length), format], {
+    cwd: serverDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (expanded.status !== 0) throw new Error('expand-file.mjs failed');
+  const text = await readFile(filePath, 'utf8');
+  const base = JSON.parse(await readFile(basePath, 'utf8'));
+  const recording = format === '1' ? JSON.parse(text) : await readBack(text);
   // --keep=<path> keeps a copy of the file (to profile the loader on its own, say).
   const keep = process.argv.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
   if (keep) await writeFile(keep, text);
@@ -152,7 +168,8 @@ async function main() {
     events: recording.events.length,
     markers: recording.markers.length,
     megabytes: Number((text.length / 1024 / 1024).toFixed(1)),
-    basedOn: `${base.samples.length} recorded samples, ${base.frames.length} frames, ${base.events.length} events`,
+    format: Number(format),
+    basedOn: `a recording of ${base.samples.count ?? base.samples.length} samples, ${base.frames.length} frames, ${base.events.length} events`,
   };
   console.log(`recording: ${JSON.stringify(file)}`);
   const endClock = `/ ${clockOf(spanMs)}$`;

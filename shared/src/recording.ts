@@ -1,8 +1,13 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { LabEvent } from './events';
 import type { HistorySample } from './history';
 import type { Marker, Snapshot } from './snapshot';
+import { ColumnError } from './recording-columns-read';
+import { PatchError } from './recording-patches';
+import { FrameSchema, HistorySampleSchema, RECORDING_FORMAT, RecordingV1Schema, RecordingV2EnvelopeSchema } from './recording-schema';
+import { decodeFramesV2, decodeSamplesV2, encodeRecordingV2, type RecordedFrame, type RecordingFileV2 } from './recording-v2';
+export type { RecordedFrame } from './recording-v2';
 
 /**
  * A recording: what a dashboard saw, saved to a file and played back later with no lab behind it.
@@ -10,100 +15,27 @@ import type { Marker, Snapshot } from './snapshot';
  * whole snapshots at most once a second, for what samples leave out (targets, connections, config,
  * the lesson step). Versioned: a reader refuses a version it does not know rather than guess.
  */
-export const RECORDING_FORMAT = 'poolscope-recording';
-export const RECORDING_VERSION = 1;
-/** 15 minutes at 10 Hz is ~20–30 MB of JSON; past this a browser tab parses for seconds and holds it all in memory. */
+export { RECORDING_FORMAT, RECORDING_MAX_SAMPLES } from './recording-schema';
+/** The version this dashboard writes; it reads every version in RECORDING_VERSIONS_READ. */
+export const RECORDING_VERSION = 2;
+export const RECORDING_VERSIONS_READ = [1, 2] as const;
+export type RecordingVersion = (typeof RECORDING_VERSIONS_READ)[number];
+/** Format 1 wrote 15 minutes at 10 Hz as ~50 MB of JSON, format 2 as a few MB; past this a browser tab parses for seconds and holds it all in memory. */
 export const RECORDING_MAX_BYTES = 64 * 1024 * 1024;
 /** Frames (whole snapshots) are kept at most this often. */
 export const RECORDING_FRAME_INTERVAL_MS = 1000;
 
-const finite = Type.Number();
-const Percentiles = Type.Object({ p50: finite, p90: finite, p99: finite, max: finite, mean: finite, count: finite });
-const NumberRecord = Type.Record(Type.String(), finite);
-const Counters = Type.Object({
-  acquires: finite,
-  acquiresWaited: finite,
-  acquireTimeouts: finite,
-  rejected: finite,
-  dials: finite,
-  dialFailures: finite,
-  healthChecksPassed: finite,
-  healthChecksFailed: finite,
-  staleBorrows: finite,
-  requestsStarted: finite,
-  closed: NumberRecord,
-  requests: NumberRecord,
-});
-
-export const HistorySampleSchema = Type.Object({
-  seq: finite,
-  t: finite,
-  pool: Type.Object({
-    open: finite,
-    idle: finite,
-    active: finite,
-    connecting: finite,
-    validating: finite,
-    closing: finite,
-    waiting: finite,
-    maxOpen: finite,
-    minIdle: finite,
-    maxIdle: finite,
-    oldestWaitMs: finite,
-    leakSuspects: finite,
-  }),
-  totals: Type.Intersect([
-    Counters,
-    Type.Object({
-      requestsInFlight: finite,
-      dialFailuresByCode: NumberRecord,
-      healthChecksByMethod: Type.Record(Type.String(), Type.Object({ passed: finite, failed: finite })),
-    }),
-  ]),
-  rates: Counters,
-  latency: Type.Object({
-    acquireWaitMs: Percentiles,
-    rttMs: Percentiles,
-    dialMs: Percentiles,
-    holdMs: Percentiles,
-    healthCheckMs: Percentiles,
-    lifespanMs: Percentiles,
-  }),
-  waitHistogram: Type.Array(Type.Object({ upToMs: finite, count: finite }), { maxItems: 200 }),
-  acquireTimeoutMs: finite,
-});
-
-/** What the player reads of a frame; the rest of the snapshot rides along unchecked and panels treat it as they would a live one. */
-const FrameSchema = Type.Object({
-  seq: finite,
-  t: finite,
-  targets: Type.Array(Type.Object({ id: Type.String() })),
-  connections: Type.Array(Type.Object({ id: finite, targetId: Type.String(), state: Type.String() })),
-  config: Type.Object({ pool: Type.Object({}), load: Type.Object({}) }),
-});
-
-const MarkerSchema = Type.Object({ id: finite, t: finite, kind: Type.String(), label: Type.String() });
-const EventSchema = Type.Object({ t: finite, type: Type.String() });
-
-export const RecordingSchema = Type.Object({
-  format: Type.Literal(RECORDING_FORMAT),
-  version: Type.Literal(RECORDING_VERSION),
-  recordedAt: Type.String(),
-  samples: Type.Array(HistorySampleSchema, { minItems: 1 }),
-  frames: Type.Array(FrameSchema, { minItems: 1 }),
-  events: Type.Array(EventSchema),
-  markers: Type.Array(MarkerSchema),
-  /** Arm B's samples when a comparison ran in the recorded span (the frames carry its state, `compare`). */
-  armB: Type.Optional(Type.Array(HistorySampleSchema)),
-});
-
+/** A recording as the player reads it (format 1's shape); `version` is the file's it was read from. */
 export interface Recording {
   format: typeof RECORDING_FORMAT;
-  version: typeof RECORDING_VERSION;
+  version: RecordingVersion;
   recordedAt: string;
   samples: HistorySample[];
-  /** Whole snapshots without their markers (those are in `markers`), oldest first. */
-  frames: Omit<Snapshot, 'markers'>[];
+  /**
+   * Snapshots without their markers (those are in `markers`), oldest first. Format 1 kept them
+   * whole; format 2 leaves out the numbers the samples carry, so a reader takes those from samples.
+   */
+  frames: RecordedFrame[];
   events: LabEvent[];
   markers: Marker[];
   armB?: HistorySample[];
@@ -144,27 +76,89 @@ export function parseRecording(text: string, sizeBytes = text.length): ParsedRec
     return fail({ kind: 'foreign', message: 'this is not a Poolscope recording (no "format": "poolscope-recording")' });
   }
   const version = (value as { version?: unknown }).version;
-  if (version !== RECORDING_VERSION) {
-    return fail({
-      kind: 'version',
-      message: `recording format version ${JSON.stringify(version)}; this dashboard reads version ${RECORDING_VERSION}`,
-    });
-  }
+  if (version === 1) return readV1(value);
+  if (version === 2) return readV2(value);
+  return fail({
+    kind: 'version',
+    message: `recording format version ${JSON.stringify(version)}; this dashboard reads versions ${RECORDING_VERSIONS_READ.join(' and ')}`,
+  });
+}
+
+/** The first error of `schema` on `value`, or undefined when it fits. */
+function firstError(schema: TSchema, value: unknown, at = ''): { path: string; message: string } | undefined {
   // Value, not TypeCompiler: the compiler builds code with new Function, which the dashboard's CSP (no unsafe-eval) forbids.
   // Check first and ask for the first error only on failure: Errors walks the whole tree through a
   // generator and cost ~3x Check over a 15-minute recording (9,000 samples, docs/BENCHMARKS.md).
-  const first = Value.Check(RecordingSchema as TSchema, value) ? undefined : Value.Errors(RecordingSchema as TSchema, value).First();
-  if (first)
-    return fail({
-      kind: 'invalid',
-      path: first.path || '/',
-      message: `the recording is damaged at ${first.path || '/'}: ${first.message}`,
-    });
-  const recording = value as Recording;
+  if (Value.Check(schema, value)) return undefined;
+  const first = Value.Errors(schema, value).First();
+  return first ? { path: `${at}${first.path}` || '/', message: first.message } : { path: at || '/', message: 'does not fit' };
+}
+
+const damaged = (path: string, message: string): ParsedRecording => ({
+  ok: false,
+  problem: { kind: 'invalid', path: path || '/', message: `the recording is damaged at ${path || '/'}: ${message}` },
+});
+
+function checked(recording: Recording): ParsedRecording {
   if (!isOrdered(recording.samples) || !isOrdered(recording.frames)) {
-    return fail({ kind: 'invalid', path: '/samples', message: 'the recording is damaged: its samples are out of time order' });
+    return {
+      ok: false,
+      problem: { kind: 'invalid', path: '/samples', message: 'the recording is damaged: its samples are out of time order' },
+    };
   }
   return { ok: true, recording };
+}
+
+function readV1(value: object): ParsedRecording {
+  const error = firstError(RecordingV1Schema, value);
+  return error ? damaged(error.path, error.message) : checked(value as Recording);
+}
+
+/**
+ * Format 2: the envelope by its schema, then the columns expanded; samples between two shape
+ * changes have the same keys with numbers in them, so one sample of each shape is checked against
+ * the sample schema (not all 9,000); then the frames, patched together, against the frame schema.
+ */
+function readV2(value: object): ParsedRecording {
+  const envelope = firstError(RecordingV2EnvelopeSchema, value);
+  if (envelope) return damaged(envelope.path, envelope.message);
+  const file = value as RecordingFileV2;
+  try {
+    const a = decodeSamplesV2(file.samples);
+    for (const i of a.shapeChanges) {
+      const error = firstError(HistorySampleSchema, a.samples[i], `/samples/${i}`);
+      if (error) return damaged(error.path, error.message);
+    }
+    const b = file.armB ? decodeSamplesV2(file.armB) : null;
+    for (const i of b?.shapeChanges ?? []) {
+      const error = firstError(HistorySampleSchema, b?.samples[i], `/armB/${i}`);
+      if (error) return damaged(error.path, error.message);
+    }
+    const frames = decodeFramesV2(file);
+    for (const [i, frame] of frames.entries()) {
+      const error = firstError(FrameSchema, frame, `/frames/${i}`);
+      if (error) return damaged(error.path, error.message);
+    }
+    return checked({
+      format: RECORDING_FORMAT,
+      version: 2,
+      recordedAt: file.recordedAt,
+      samples: a.samples,
+      frames,
+      events: file.events as LabEvent[],
+      markers: file.markers as Marker[],
+      ...(b ? { armB: b.samples } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ColumnError) return damaged(`/samples${error.path}`, error.message);
+    if (error instanceof PatchError) return damaged('/frames', error.message);
+    throw error;
+  }
+}
+
+/** The file text of a recording, in the format this dashboard writes (RECORDING_VERSION). */
+export function serializeRecording(recording: Recording): string {
+  return JSON.stringify(encodeRecordingV2(recording));
 }
 
 function isOrdered(items: readonly { t: number }[]): boolean {

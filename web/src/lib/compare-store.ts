@@ -85,7 +85,20 @@ export class CompareStore {
     this.emit();
   }
 
-  ingestSnapshot(snapshot: Snapshot, paused = false): void {
+  /** A recording's instant in one pass (a seek): B's samples before it, then its snapshot; one notice to the subscribers. */
+  restore(samples: readonly Sample[], snapshot: Snapshot): void {
+    this.sampleBuffer.clear();
+    this.connectionLifetimes.clear();
+    this.current = this.shown = null;
+    this.summaryRows = this.diffRows = null;
+    this.armBConfig = null;
+    for (let i = Math.max(0, samples.length - (SAMPLE_CAPACITY - 1)); i < samples.length; i += 1)
+      this.sampleBuffer.push(samples[i] as Sample);
+    this.ingestSnapshot(snapshot, false, false);
+    this.emit();
+  }
+
+  ingestSnapshot(snapshot: Snapshot, paused = false, notify = true): void {
     const previous = this.sampleBuffer.last();
     // A restarted lab counts from 1 again (as the live store notices); B's past belongs to the old one.
     if (previous && snapshot.t < previous.t) {
@@ -131,7 +144,7 @@ export class CompareStore {
           uses: c.uses,
         });
     }
-    if (was !== null || this.current !== null) this.emit();
+    if (notify && (was !== null || this.current !== null)) this.emit();
   }
 
   /** A compare control's ack is the truth until the next snapshot repeats it. */

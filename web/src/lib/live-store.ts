@@ -201,6 +201,33 @@ export class LiveStore {
     this.emit();
   }
 
+  /**
+   * Show one instant of a recording in one pass (a seek): the samples before it (oldest first, the
+   * store keeps the last 15 minutes), the events and markers seen by then and the snapshot at it,
+   * with one redraw. A seek used to reset, re-ingest the window as history and redraw three times.
+   */
+  restore(state: { samples: readonly Sample[]; events: readonly LabEvent[]; markers: readonly Marker[]; snapshot: Snapshot }): void {
+    const { samples, events, markers, snapshot } = state;
+    this.sampleBuffer.clear();
+    this.eventBuffer.clear();
+    this.connectionLifetimes.clear();
+    for (let i = Math.max(0, samples.length - (SAMPLE_CAPACITY - 1)); i < samples.length; i += 1)
+      this.sampleBuffer.push(samples[i] as Sample);
+    this.sampleBuffer.push(toSample(snapshot, this.sampleBuffer.last()));
+    this.connectionLifetimes.observeSnapshot(snapshot);
+    for (const event of events) {
+      this.eventBuffer.push(event);
+      this.connectionLifetimes.observeEvent(event);
+    }
+    this.markerList = [...markers].sort((a, b) => a.id - b.id).slice(-MARKER_CAPACITY);
+    this.latestSnapshot = snapshot;
+    this.viewSnapshot = snapshot;
+    if (!sameConfig(this.labConfig, snapshot.config)) this.labConfig = snapshot.config;
+    this.eventsSeen += 1;
+    this.turns.refreshAll({ includeHidden: true });
+    this.emit();
+  }
+
   ingestEvents(batch: LabEvent[]): void {
     for (const event of batch) {
       this.eventBuffer.push(event);

@@ -15,7 +15,7 @@ export function ExportButtons() {
   const liveStore = useLiveStore();
   const compareStore = useCompareStore();
   const exportJson = async () => {
-    const { buildSession } = await loadSessionExport();
+    const { buildSession, serializeRecording } = await loadSessionExport();
     const session = buildSession(
       liveStore.samples.toArray(),
       liveStore.latest,
@@ -24,7 +24,7 @@ export function ExportButtons() {
       new Date(),
       compareStore.samples.toArray(),
     );
-    if (session) download(`poolscope-session-${stamp()}.json`, 'application/json', JSON.stringify(session));
+    if (session) download(`poolscope-session-${stamp()}.json`, 'application/json', serializeRecording(session));
   };
   const exportCsv = async () => {
     const { armsToCsv } = await loadSessionExport();

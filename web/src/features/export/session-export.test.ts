@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSample } from '../../lib/live-store';
 import { makeSnapshot } from '../../test-support/fixtures';
-import { parseRecording } from '@poolscope/shared/recording';
+import { parseRecording, serializeRecording } from '@poolscope/shared/recording';
 import { armsToCsv, buildSession, flatten, samplesToCsv } from './session-export';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 
@@ -45,9 +45,10 @@ describe('session export', () => {
       [],
       new Date(0),
     );
-    const parsed = parseRecording(JSON.stringify(session));
+    const parsed = parseRecording(serializeRecording(session!));
     if (!parsed.ok) throw new Error(parsed.problem.message);
     expect(parsed.recording.samples[0]?.pool.open).toBe(4);
+    expect(parsed.recording.version).toBe(2);
     expect(parsed.recording.samples[0]?.waitHistogram).toEqual(snapshot.waitHistogram);
     expect(parsed.recording.events).toHaveLength(1);
     expect(parsed.recording.frames[0]?.config).toEqual(snapshot.config);
@@ -62,7 +63,7 @@ describe('session export', () => {
     const a = [toSample(makeSnapshot({ seq: 1, t: 0 }))];
     const b = [toSample(makeSnapshot({ seq: 1, t: 0, pool: { ...makeSnapshot().pool, open: 9 } }))];
     const session = buildSession(a, comparing, [], [], new Date(0), b);
-    const parsed = parseRecording(JSON.stringify(session));
+    const parsed = parseRecording(serializeRecording(session!));
     if (!parsed.ok) throw new Error(parsed.problem.message);
     expect(parsed.recording.armB?.[0]?.pool.open).toBe(9);
     expect(parsed.recording.frames[0]?.compare?.diff[0]?.knob).toBe('maxOpen');
@@ -71,5 +72,17 @@ describe('session export', () => {
     const open = header?.split(',').indexOf('pool.open') ?? -1;
     expect([rowA?.split(',')[0], rowA?.split(',')[open], rowB?.split(',')[0], rowB?.split(',')[open]]).toEqual(['a', '4', 'b', '9']);
     expect(buildSession(a, comparing, [], [], new Date(0))?.armB).toBeUndefined();
+  });
+
+  it('exports a replayed recording whole: its samples read their numbers through getters', async () => {
+    const { replaySamplesA } = await import('../../lib/replay-samples');
+    const snapshot = makeSnapshot({ seq: 1, t: 0 });
+    const written = buildSession([toSample(snapshot)], snapshot, [], [], new Date(0));
+    const read = parseRecording(serializeRecording(written!));
+    if (!read.ok) throw new Error(read.problem.message);
+    const replayed = replaySamplesA(read.recording.samples);
+    expect(samplesToCsv(replayed)).toBe(samplesToCsv([toSample(snapshot)]));
+    const again = parseRecording(serializeRecording(buildSession(replayed, snapshot, [], [], new Date(0))!));
+    expect(again.ok && JSON.parse(JSON.stringify(again.recording.samples))).toEqual(JSON.parse(JSON.stringify(read.recording.samples)));
   });
 });

@@ -1,13 +1,26 @@
 import type { LabEvent } from '@poolscope/shared/events';
 import type { HistorySample } from '@poolscope/shared/history';
 import { RECORDING_FORMAT, RECORDING_VERSION, type Recording } from '@poolscope/shared/recording';
+export { serializeRecording } from '@poolscope/shared/recording';
 import type { Marker, Snapshot } from '@poolscope/shared/snapshot';
 import type { Sample } from '../../lib/live-store';
 
-/** A kept sample back in the stream's shape (its histogram was stored as counts over shared bounds). */
+/**
+ * A kept sample back in the stream's shape (its histogram was stored as counts over shared bounds).
+ * Field by field, not a spread: a replayed sample reads its numbers through getters (replay-samples.ts).
+ */
 export function toHistory(sample: Sample): HistorySample {
-  const { waitCounts, waitBounds, ...rest } = sample;
-  return { ...rest, waitHistogram: waitBounds.map((upToMs, i) => ({ upToMs, count: waitCounts[i] ?? 0 })) };
+  const { seq, t, pool, totals, rates, latency, acquireTimeoutMs, waitCounts, waitBounds } = sample;
+  return {
+    seq,
+    t,
+    pool,
+    totals,
+    rates,
+    latency,
+    acquireTimeoutMs,
+    waitHistogram: waitBounds.map((upToMs, i) => ({ upToMs, count: waitCounts[i] ?? 0 })),
+  };
 }
 
 /**
@@ -56,7 +69,8 @@ export function flatten(value: unknown, prefix = '', out: Record<string, number 
   }
   if (Array.isArray(value)) return out; // histograms do not fit a flat row
   if (typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, out);
+    // for...in, not Object.entries: a sample read from a file builds its groups in getters (recording-columns-read.ts).
+    for (const key in value) flatten((value as Record<string, unknown>)[key], prefix ? `${prefix}.${key}` : key, out);
   }
   return out;
 }
@@ -69,7 +83,10 @@ function csvCell(value: number | string | undefined): string {
 
 /** One row per snapshot; columns are the union of every numeric field seen, time first. */
 export function samplesToCsv(samples: Sample[]): string {
-  const rows = samples.map((s) => ({ time: new Date(s.t).toISOString(), ...flatten(s) }));
+  const rows = samples.map((s) => {
+    const { waitHistogram: _histogram, ...numbers } = toHistory(s); // histograms do not fit a flat row
+    return { time: new Date(s.t).toISOString(), ...flatten(numbers) };
+  });
   const columns: string[] = ['time', 't', 'seq'];
   const seen = new Set(columns);
   for (const row of rows)

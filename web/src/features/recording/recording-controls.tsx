@@ -17,9 +17,12 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
   const [problem, setProblem] = useState<string | null>(null);
   const seconds = Math.floor(recorder.samples / 10);
 
-  const stop = () => {
+  const stop = async () => {
     const recording = recorder.stop();
-    if (recording) download(`poolscope-recording-${stamp()}.json`, 'application/json', JSON.stringify(recording));
+    if (!recording) return;
+    // Loaded with the builder at the first Record, so this import is already there.
+    const { serializeRecording } = await import('@poolscope/shared/recording');
+    download(`poolscope-recording-${stamp()}.json`, 'application/json', serializeRecording(recording));
   };
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
@@ -36,7 +39,7 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
   return (
     <div className="btn-group" role="group" aria-label={t('recording.group')}>
       {recorder.recording ? (
-        <button type="button" className="btn btn-danger" onClick={stop} aria-live="polite">
+        <button type="button" className="btn btn-danger" onClick={() => void stop()} aria-live="polite">
           {t(recorder.full ? 'recording.stopFull' : 'recording.stop', {
             time: `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`,
           })}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toHistorySample } from '@poolscope/shared/history';
-import { RecordingBuilder, type Recording } from '@poolscope/shared/recording';
+import { parseRecording, RecordingBuilder, serializeRecording, type Recording } from '@poolscope/shared/recording';
 import type { Marker } from '@poolscope/shared/snapshot';
 import { LiveStore } from '../../lib/live-store';
 import { createCompareStore } from '../../lib/compare-store';
@@ -10,6 +10,13 @@ import { RecordingPlayer } from './recording-player';
 import { recordingFromUrl } from './recording-from-url';
 
 const T0 = 1_700_000_000_000;
+
+/** As a player gets it: written to a file (the current format) and read back, samples built as they are read. */
+function throughFile(recording: Recording): Recording {
+  const parsed = parseRecording(serializeRecording(recording));
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  return parsed.recording;
+}
 
 /** 60 s at 10 Hz, pool.open counting the seconds, a marker at 20 s and 40 s, a lesson step from 30 s. */
 function sixtySeconds(): Recording {
@@ -24,7 +31,7 @@ function sixtySeconds(): Recording {
     builder.addSnapshot(snapshot);
     if (i === 250) builder.addEvents([{ t, type: 'scenario-applied', scenarioId: 'x', title: 'X' }]);
   }
-  return builder.build(new Date(T0))!;
+  return throughFile(builder.build(new Date(T0))!);
 }
 
 afterEach(() => vi.useRealTimers());
@@ -61,6 +68,35 @@ describe('RecordingPlayer', () => {
     expect(player.state().playing).toBe(false);
   });
 
+  it('plays a format 1 file (every sample whole) as it plays the current format', () => {
+    const current = sixtySeconds();
+    const v1 = parseRecording(JSON.stringify({ ...JSON.parse(JSON.stringify(current)), version: 1 }));
+    if (!v1.ok) throw new Error(v1.problem.message);
+    expect(v1.recording.version).toBe(1);
+    const [a, b] = [new LiveStore(), new LiveStore()];
+    new RecordingPlayer(current, { live: a }).seek(T0 + 35_000);
+    new RecordingPlayer(v1.recording, { live: b }).seek(T0 + 35_000);
+    expect(b.latest?.pool.open).toBe(35);
+    expect(b.samples.toArray().map((s) => [s.t, s.pool.open, s.waitCounts])).toEqual(
+      a.samples.toArray().map((s) => [s.t, s.pool.open, s.waitCounts]),
+    );
+    expect(b.latest?.lesson).toEqual(a.latest?.lesson);
+  });
+
+  it('a seek redraws each chart once, and a seek back in time forgets what came after', () => {
+    const store = new LiveStore();
+    const player = new RecordingPlayer(sixtySeconds(), { live: store });
+    const redraws = vi.fn();
+    store.charts.register('chart');
+    store.charts.subscribe('chart', redraws);
+    player.seek(T0 + 50_000);
+    expect(redraws).toHaveBeenCalledTimes(1);
+    expect(store.samples.length).toBe(501);
+    player.seek(T0 + 5_000);
+    expect(store.samples.toArray().map((s) => s.t)).toEqual(Array.from({ length: 51 }, (_, i) => T0 + i * 100));
+    expect(store.markers).toEqual([]);
+  });
+
   it('jumps to the next marker, and says when there is none', () => {
     const store = new LiveStore();
     const player = new RecordingPlayer(sixtySeconds(), { live: store });
@@ -81,7 +117,7 @@ function withComparison(): Recording {
     const snapshot = i >= 50 && i < 150 ? makeComparingSnapshot({ seq: i + 1, t }, 100 + i) : makeSnapshot({ seq: i + 1, t });
     builder.addSnapshot(snapshot);
   }
-  return builder.build(new Date(T0))!;
+  return throughFile(builder.build(new Date(T0))!);
 }
 
 describe('RecordingPlayer with a comparison', () => {
@@ -105,7 +141,7 @@ describe('RecordingPlayer with a comparison', () => {
 });
 
 describe('?recording=<url>', () => {
-  const fetchText = vi.fn(async () => ({ ok: true, status: 200, text: JSON.stringify(sixtySeconds()) }));
+  const fetchText = vi.fn(async () => ({ ok: true, status: 200, text: serializeRecording(sixtySeconds()) }));
 
   it('opens a recording from the same origin', async () => {
     const parsed = await recordingFromUrl('?recording=/rec.json', 'http://127.0.0.1:3000', fetchText);

@@ -1,7 +1,9 @@
 import { HISTORY_SPAN_MS } from '@poolscope/shared/history';
 import type { Recording } from '@poolscope/shared/recording';
 import type { Snapshot } from '@poolscope/shared/snapshot';
+import type { Sample } from '../../lib/live-store';
 import type { DashboardStores } from '../../lib/store-context';
+import { replaySamplesA, replaySamplesB } from '../../lib/replay-samples';
 import { lastAtOrBefore, replaySnapshot } from './replay-snapshot';
 
 export const PLAYBACK_SPEEDS = [1, 2, 4, 8] as const;
@@ -21,8 +23,9 @@ export interface PlayerState {
 
 /**
  * Plays a recording into the dashboard's store as if a lab were streaming it: samples at their
- * recorded pace (times the speed), events and markers as they happened. Seeking rebuilds the
- * store from the recording, so the charts show the window before the new position.
+ * recorded pace (times the speed), events and markers as they happened. Seeking restores the
+ * store to the new position in one pass (the window before it, from samples held here as the store
+ * keeps them), so the charts redraw once.
  */
 export class RecordingPlayer {
   private position: number;
@@ -35,6 +38,9 @@ export class RecordingPlayer {
 
   private readonly store: DashboardStores['live'];
   private readonly compareStore: DashboardStores['compare'] | null;
+  /** Each arm's samples as the store keeps them (B: null where no comparison ran), made once for every seek. */
+  private readonly armA: Sample[];
+  private readonly armB: (Sample | null)[];
 
   /** Fed into the dashboard's stores: arm B into the compare store where the recording holds a comparison. */
   constructor(
@@ -43,6 +49,8 @@ export class RecordingPlayer {
   ) {
     this.store = stores.live;
     this.compareStore = stores.compare ?? null;
+    this.armA = replaySamplesA(recording.samples);
+    this.armB = this.compareStore ? replaySamplesB(recording.samples) : [];
     this.position = this.startMs;
     this.snapshotState = this.computeState();
   }
@@ -66,21 +74,22 @@ export class RecordingPlayer {
   seek(t: number): void {
     this.position = Math.min(this.endMs, Math.max(this.startMs, t));
     const { samples, events, markers } = this.recording;
-    const last = lastAtOrBefore(samples, this.position);
-    const fromMs = this.position - HISTORY_SPAN_MS;
+    const last = Math.max(0, lastAtOrBefore(samples, this.position));
+    const from = lastAtOrBefore(samples, this.position - HISTORY_SPAN_MS - 1) + 1;
     const seen = markers.filter((m) => m.t <= this.position);
-    this.store.reset();
-    this.compareStore?.reset();
-    const upTo = samples.slice(0, last).filter((s) => s.t >= fromMs);
-    const history = { intervalMs: STEP_MS, spanMs: HISTORY_SPAN_MS, samples: upTo, markers: seen };
-    if (upTo.length > 0) {
-      this.compareStore?.ingestHistory(history);
-      this.store.ingestHistory(history);
-    }
-    this.feed(replaySnapshot(this.recording, samples[Math.max(0, last)]!, seen));
+    const snapshot = replaySnapshot(this.recording, samples[last]!, seen);
     this.nextEvent = lastAtOrBefore(events, this.position) + 1;
-    this.store.ingestEvents(events.slice(Math.max(0, this.nextEvent - EVENTS_ON_SEEK), this.nextEvent));
-    this.nextSample = Math.max(0, last) + 1;
+    this.compareStore?.restore(
+      this.armB.slice(from, last).filter((b): b is Sample => b !== null),
+      snapshot,
+    );
+    this.store.restore({
+      samples: this.armA.slice(from, last),
+      events: events.slice(Math.max(0, this.nextEvent - EVENTS_ON_SEEK), this.nextEvent),
+      markers: seen,
+      snapshot,
+    });
+    this.nextSample = last + 1;
     this.changed();
   }
 

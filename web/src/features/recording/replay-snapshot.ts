@@ -1,5 +1,5 @@
 import type { HistorySample } from '@poolscope/shared/history';
-import type { Recording } from '@poolscope/shared/recording';
+import type { RecordedFrame, Recording } from '@poolscope/shared/recording';
 import type { Marker, Snapshot } from '@poolscope/shared/snapshot';
 
 /** The index of the last item at or before `t` (items oldest first); -1 when all are later. */
@@ -22,7 +22,7 @@ export function lastAtOrBefore(items: readonly { t: number }[], t: number): numb
  * lists, config and lesson step of the latest frame before it, with the markers seen so far.
  */
 export function replaySnapshot(recording: Recording, sample: HistorySample, markers: Marker[]): Snapshot {
-  const frame = recording.frames[Math.max(0, lastAtOrBefore(recording.frames, sample.t))] as Recording['frames'][number];
+  const frame = recording.frames[Math.max(0, lastAtOrBefore(recording.frames, sample.t))] as RecordedFrame;
   return {
     ...frame,
     seq: sample.seq,
@@ -42,7 +42,7 @@ export function replaySnapshot(recording: Recording, sample: HistorySample, mark
  * and summary from the latest frame (once a second). No B in the sample means no comparison ran then;
  * a comparison younger than its first frame has nothing to carry B's config yet, so it shows from that frame on.
  */
-function replayCompare(carried: Snapshot['compare'], sample: HistorySample): Snapshot['compare'] {
+function replayCompare(carried: RecordedFrame['compare'], sample: HistorySample): Snapshot['compare'] {
   const b = sample.b;
   if (!b || !carried) return null;
   const { pool, totals, rates, latency, waitHistogram } = b;
