@@ -91,6 +91,7 @@ export class LiveStore {
   private shownWindowMs: number = WINDOWS_MS[0];
   private tokenNeeded = false;
   private eventsSeen = 0;
+  private haveShownNumbers = false;
   private readonly listeners = new Set<Listener>();
   private readonly turns = new ChartTurns(() => this.latestSnapshot?.t ?? 0);
 
@@ -131,6 +132,13 @@ export class LiveStore {
   }
   get needsToken(): boolean {
     return this.tokenNeeded;
+  }
+  /**
+   * True once a page has painted its first live numbers (views call `markNumbersShown`): the
+   * chart and panel chunks wait for it, so a phone spends its first seconds on the numbers.
+   */
+  get numbersShown(): boolean {
+    return this.haveShownNumbers;
   }
   /** Changes when the event log has something new to show. */
   get eventsVersion(): number {
@@ -237,6 +245,13 @@ export class LiveStore {
   setWindow(windowMs: number): void {
     this.shownWindowMs = windowMs;
     this.turns.refreshAll();
+    this.emit();
+  }
+
+  /** Once, for good: a recording's reset or a reconnect does not take the charts away again. */
+  markNumbersShown(): void {
+    if (this.haveShownNumbers) return;
+    this.haveShownNumbers = true;
     this.emit();
   }
 
