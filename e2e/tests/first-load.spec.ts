@@ -83,10 +83,13 @@ const AFTER_FIRST_NUMBER = {
     'src/features/charts/wait-histogram.tsx',
     'src/app/lower-panels.tsx',
     'src/features/controls/controls-panel.tsx',
+    'src/components/qr-code.tsx',
   ],
 } as const;
 
-test('the charts, the lower panels and the knobs are requested only once the first live number is on the screen', async ({ browser }) => {
+test('the charts, the lower panels, the knobs and the history are requested only once the first live number is on the screen', async ({
+  browser,
+}) => {
   const manifest = readManifest(DIST);
   for (const [page, path] of [
     ['audience', '/?audience=1'],
@@ -96,7 +99,14 @@ test('the charts, the lower panels and the knobs are requested only once the fir
     const context = await browser.newContext();
     await context.addInitScript(() => {
       // The moment the KPI strip first shows a number, on the page's clock (what resource timing uses).
-      const w = window as unknown as { firstNumberAtMs?: number };
+      const w = window as unknown as { firstNumberAtMs?: number; historyAskedAtMs?: number };
+      // The moment the page asks the lab for its history (a Socket.IO packet over the WebSocket).
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+        if (w.historyAskedAtMs === undefined && typeof data === 'string' && data.includes('"history:get"'))
+          w.historyAskedAtMs = performance.now();
+        send.call(this, data);
+      };
       new MutationObserver((_records, observer) => {
         const text = document.querySelector('[data-testid="stat-open"]')?.textContent?.replace(/,/g, '').trim() ?? '';
         if (text === '' || !Number.isFinite(Number(text))) return;
@@ -117,6 +127,13 @@ test('the charts, the lower panels and the knobs are requested only once the fir
     await expect.poll(async () => (await requested()).every((start) => start !== null), { timeout: 30_000 }).toBe(true);
     const firstNumberAtMs = await tab.evaluate(() => (window as unknown as { firstNumberAtMs?: number }).firstNumberAtMs ?? null);
     expect(firstNumberAtMs, `${page}: the first live number showed`).not.toBeNull();
+    await expect
+      .poll(() => tab.evaluate(() => (window as unknown as { historyAskedAtMs?: number }).historyAskedAtMs ?? null))
+      .not.toBeNull();
+    const historyAskedAtMs = await tab.evaluate(() => (window as unknown as { historyAskedAtMs?: number }).historyAskedAtMs ?? -1);
+    expect(historyAskedAtMs, `${page}: history asked for after the first number (at ${firstNumberAtMs} ms)`).toBeGreaterThan(
+      firstNumberAtMs ?? Infinity,
+    );
     const starts = await requested();
     files.forEach((file, i) => {
       expect(starts[i] ?? -1, `${page}: ${file} requested after the first number (at ${firstNumberAtMs} ms)`).toBeGreaterThan(

@@ -255,6 +255,20 @@ export class LiveStore {
     this.emit();
   }
 
+  /** Runs `run` once the first numbers are shown (at once if they are); the returned function cancels a wait. */
+  whenNumbersShown(run: () => void): () => void {
+    if (this.haveShownNumbers) {
+      run();
+      return () => undefined;
+    }
+    const unsubscribe = this.subscribe(() => {
+      if (!this.haveShownNumbers) return;
+      unsubscribe();
+      run();
+    });
+    return unsubscribe;
+  }
+
   setNeedsToken(needsToken: boolean): void {
     this.tokenNeeded = needsToken;
     this.emit();
