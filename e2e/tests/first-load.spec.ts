@@ -75,6 +75,75 @@ test.describe('first-load JavaScript (the build in web/dist)', () => {
   });
 });
 
+/** Chunks that wait until the page's first live number is painted (web/src/lib/numbers-first.ts). */
+const AFTER_FIRST_NUMBER = {
+  audience: ['src/components/time-chart.tsx', 'src/features/charts/wait-histogram.tsx'],
+  dashboard: [
+    'src/components/time-chart.tsx',
+    'src/features/charts/wait-histogram.tsx',
+    'src/app/lower-panels.tsx',
+    'src/features/controls/controls-panel.tsx',
+    'src/components/qr-code.tsx',
+  ],
+} as const;
+
+test('the charts, the lower panels, the knobs and the history are requested only once the first live number is on the screen', async ({
+  browser,
+}) => {
+  const manifest = readManifest(DIST);
+  for (const [page, path] of [
+    ['audience', '/?audience=1'],
+    ['dashboard', '/'],
+  ] as const) {
+    // A fresh context each: an empty cache, as a phone opening the link for the first time.
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      // The moment the KPI strip first shows a number, on the page's clock (what resource timing uses).
+      const w = window as unknown as { firstNumberAtMs?: number; historyAskedAtMs?: number };
+      // The moment the page asks the lab for its history (a Socket.IO packet over the WebSocket).
+      const send = WebSocket.prototype.send;
+      WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+        if (w.historyAskedAtMs === undefined && typeof data === 'string' && data.includes('"history:get"'))
+          w.historyAskedAtMs = performance.now();
+        send.call(this, data);
+      };
+      new MutationObserver((_records, observer) => {
+        const text = document.querySelector('[data-testid="stat-open"]')?.textContent?.replace(/,/g, '').trim() ?? '';
+        if (text === '' || !Number.isFinite(Number(text))) return;
+        w.firstNumberAtMs = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const tab = await context.newPage();
+    await tab.goto(path);
+    const files = AFTER_FIRST_NUMBER[page].map((module) => `/${manifest[module]?.file ?? module}`);
+    // Every one of them does come (the charts are drawn), so the order below is about real requests.
+    const requested = async () =>
+      tab.evaluate(
+        (names) =>
+          names.map((name) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === name)?.startTime ?? null),
+        files,
+      );
+    await expect.poll(async () => (await requested()).every((start) => start !== null), { timeout: 30_000 }).toBe(true);
+    const firstNumberAtMs = await tab.evaluate(() => (window as unknown as { firstNumberAtMs?: number }).firstNumberAtMs ?? null);
+    expect(firstNumberAtMs, `${page}: the first live number showed`).not.toBeNull();
+    await expect
+      .poll(() => tab.evaluate(() => (window as unknown as { historyAskedAtMs?: number }).historyAskedAtMs ?? null))
+      .not.toBeNull();
+    const historyAskedAtMs = await tab.evaluate(() => (window as unknown as { historyAskedAtMs?: number }).historyAskedAtMs ?? -1);
+    expect(historyAskedAtMs, `${page}: history asked for after the first number (at ${firstNumberAtMs} ms)`).toBeGreaterThan(
+      firstNumberAtMs ?? Infinity,
+    );
+    const starts = await requested();
+    files.forEach((file, i) => {
+      expect(starts[i] ?? -1, `${page}: ${file} requested after the first number (at ${firstNumberAtMs} ms)`).toBeGreaterThan(
+        firstNumberAtMs ?? Infinity,
+      );
+    });
+    await context.close();
+  }
+});
+
 test("a Chinese browser's first paint of the dashboard and the audience page is Chinese, with no flash of English", async ({ browser }) => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   // The first text the app puts in #root, caught by an observer that runs before any script of the page.

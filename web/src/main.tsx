@@ -1,3 +1,5 @@
+// First, so the page's view chunk is on its way while everything below is evaluated.
+import './app/fetch-view-early';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n/i18n';
@@ -13,7 +15,8 @@ if (import.meta.env.MODE === 'profiling') exposeStoreForProfiling(stores);
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
-// The page's view (dashboard, audience…) is a chunk of its own: fetch it alongside the texts.
+// The page's view (dashboard, audience…) is a chunk of its own, already on its way
+// (fetch-view-early.ts): its lazy part takes it from there, so it renders without suspending.
 preloadView(window.location);
 // After the first language's texts: a Chinese browser's first paint is Chinese (its texts are a
 // chunk of their own); for English this waits one microtask.

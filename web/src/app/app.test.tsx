@@ -31,19 +31,20 @@ describe('App', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Poolscope');
   });
 
-  it('shows the key numbers of the latest snapshot as labelled text', () => {
+  it('shows the key numbers of the latest snapshot as labelled text', async () => {
     const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 1, t: 1_700_000_000_000 })));
     expect(screen.getByTestId('stat-open').textContent).toBe('4');
     expect(screen.getByTestId('stat-waiting').textContent).toBe('0');
     expect(screen.getByTestId('stat-health-checks-failed').textContent).toBe('0');
-    expect(screen.getByTestId('health-method').textContent).toBe('ping');
+    // The lower panels follow once the numbers are painted (lib/numbers-first.ts).
+    expect((await screen.findByTestId('health-method')).textContent).toBe('ping');
   });
 
-  it('names every slider exactly by its visible label from the schema', () => {
+  it('names every slider exactly by its visible label from the schema', async () => {
     const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 2, t: 1_700_000_000_100 })));
-    const controls = screen.getByRole('region', { name: 'Controls' });
+    const controls = await screen.findByRole('region', { name: 'Controls' });
     for (const name of SLIDER_NAMES) {
       const slider = within(controls).getByRole('slider', { name });
       expect(slider.id).not.toBe('');
@@ -51,17 +52,18 @@ describe('App', () => {
     }
   });
 
-  it('draws a tile per target with its fault switches', () => {
+  it('draws a tile per target with its fault switches', async () => {
     const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 3, t: 1_700_000_000_200 })));
-    const tile = screen.getByTestId('target-t2');
+    const tile = await screen.findByTestId('target-t2');
     expect(within(tile).getByRole('switch', { name: 'Down' }).getAttribute('aria-checked')).toBe('true');
     expect(within(tile).getByTestId('target-state-t2').textContent).toBe('down');
   });
 
-  it('reads in Simplified Chinese once 中文 is chosen in the header, and remembers the choice', () => {
+  it('reads in Simplified Chinese once 中文 is chosen in the header, and remembers the choice', async () => {
     const { live: liveStore } = renderWithStores(<App live={false} />);
     act(() => liveStore.ingestSnapshot(makeSnapshot({ seq: 4, t: 1_700_000_000_300 })));
+    await screen.findByRole('region', { name: 'Controls' });
     const language = screen.getByRole('combobox', { name: 'Language · 语言' });
     act(() => {
       fireEvent.change(language, { target: { value: 'zh-CN' } });

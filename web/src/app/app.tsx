@@ -6,29 +6,17 @@ import type { RecordingPlayer } from '../features/recording/recording-player';
 import { hasRecordingLink } from '../features/recording/recording-link';
 import { useTranslation } from 'react-i18next';
 import { connectLive } from '../lib/live-connection';
-import { isSpeakerNotesView } from '../features/lessons/speaker-notes-window';
-import { isAudienceView } from '../features/share/audience-link';
 import { lazyPart } from '../lib/lazy-part';
+import { PRESENT_HASH, VIEW_CHUNKS, viewOf } from './views';
 
-// Each view is a chunk of its own: a phone opening the audience page fetches neither the
-// dashboard's controls nor the presenter's overlay (issue 19, first-load budget).
-const Dashboard = lazyPart(() => import('./dashboard').then((m) => m.Dashboard));
-const Audience = lazyPart(() => import('./audience').then((m) => m.Audience));
-const Presenter = lazyPart(() => import('./presenter').then((m) => m.Presenter));
-const SpeakerNotes = lazyPart(() => import('../features/lessons/speaker-notes').then((m) => m.SpeakerNotes));
+// Each view is a chunk of its own (issue 19, first-load budget); fetch-view-early.ts starts the page's own.
+const Dashboard = lazyPart(() => VIEW_CHUNKS.dashboard().then((m) => m.Dashboard));
+const Audience = lazyPart(() => VIEW_CHUNKS.audience().then((m) => m.Audience));
+const Presenter = lazyPart(() => VIEW_CHUNKS.presenter().then((m) => m.Presenter));
+const SpeakerNotes = lazyPart(() => VIEW_CHUNKS['speaker-notes']().then((m) => m.SpeakerNotes));
 // Playback is fetched when a recording is opened.
 const ReplayBar = lazyPart(() => import('../features/recording/replay-bar').then((m) => m.ReplayBar));
 const loadPlayer = () => import('../features/recording/recording-player').then((m) => m.RecordingPlayer);
-
-const PRESENT_HASH = '#present';
-
-type View = 'speaker-notes' | 'audience' | 'presenter' | 'dashboard';
-
-function viewOf(location: { search: string; hash: string }, presenting = location.hash === PRESENT_HASH): View {
-  if (isSpeakerNotesView(location.search)) return 'speaker-notes';
-  if (isAudienceView(location.search)) return 'audience';
-  return presenting ? 'presenter' : 'dashboard';
-}
 
 /** Starts fetching the view this page opens on; main.tsx calls it before the texts are in. */
 export function preloadView(location: { search: string; hash: string }): void {

@@ -8,6 +8,7 @@ import { AudienceStep } from '../features/lessons/audience-step';
 import { AudienceScenario } from '../features/scenarios/audience-scenario';
 import { ConnectionStatus } from '../features/status/connection-status';
 import { useLive } from '../lib/use-live';
+import { useMarkNumbersShown } from '../lib/numbers-first';
 import { ReadOnlyContext } from '../lib/read-only';
 import { PANELS } from './panels';
 import { useTheme } from './use-theme';
@@ -22,6 +23,7 @@ const TITLE = 'Poolscope';
 export function Audience() {
   const { t } = useTranslation();
   const { theme, setTheme } = useTheme();
+  useMarkNumbersShown();
   const inLesson = useLive((s) => s.latest?.lesson !== null && s.latest?.lesson !== undefined);
   return (
     <ReadOnlyContext.Provider value={true}>

@@ -1,4 +1,6 @@
 import { Suspense, useCallback, useState, type ReactNode } from 'react';
+import { AfterNumbers } from '../components/after-numbers';
+import { useMarkNumbersShown } from '../lib/numbers-first';
 import { useTranslation } from 'react-i18next';
 import type { Recording } from '@poolscope/shared/recording';
 import { KpiStrip } from '../features/overview/kpi-strip';
@@ -20,9 +22,9 @@ import { AppHeader } from './app-header';
 
 /** Drawn only while comparing: its chunk is fetched when a comparison first shows a table. */
 const CompareTablePanel = lazyPart(() => import('../features/compare/compare-table').then((m) => m.CompareTablePanel));
-/** Below the headline charts: fetched once the first snapshot is in, so the first number comes first. */
+/** Below the headline charts: fetched once the first live numbers are painted, so they come first. */
 const LowerPanels = lazyPart(() => import('./lower-panels').then((m) => m.LowerPanels));
-/** The knobs (sliders, switches, selects and their help) follow the first snapshot too. */
+/** The knobs (sliders, switches, selects and their help) follow the first numbers too. */
 const ControlsPanel = lazyPart(() => import('../features/controls/controls-panel').then((m) => m.ControlsPanel));
 
 /** Every panel at once; while a lesson runs, its focused panel is scrolled to and marked. */
@@ -46,7 +48,7 @@ export function Dashboard({
   // A lesson step leads; outside a lesson, the scenario that runs brings its key panel into view.
   const focus = step?.focus ?? scenario?.focus ?? null;
   const focusKey = position ? `lesson:${position.id}/${position.step}` : scenarioId ? `scenario:${scenarioId}` : null;
-  const started = useLive((s) => s.latest !== null);
+  useMarkNumbersShown();
   const [lowerShown, setLowerShown] = useState(false);
   const showLower = useCallback(() => setLowerShown(true), []);
   // A step focusing a lower panel before its chunk is in scrolls to it once it is on the page.
@@ -78,18 +80,14 @@ export function Dashboard({
           </div>
           <WaitPanel />
           <TrafficPanel />
-          {started ? (
-            <Suspense fallback={null}>
-              <LowerPanels onShown={showLower} />
-            </Suspense>
-          ) : null}
+          <AfterNumbers>
+            <LowerPanels onShown={showLower} />
+          </AfterNumbers>
         </main>
         <aside className="sidebar" aria-label={t('app.controls')}>
-          {started ? (
-            <Suspense fallback={null}>
-              <ControlsPanel />
-            </Suspense>
-          ) : null}
+          <AfterNumbers>
+            <ControlsPanel />
+          </AfterNumbers>
         </aside>
       </div>
     </div>

@@ -1,8 +1,8 @@
-import { Suspense, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import type { TimeChart as EagerTimeChart } from './time-chart';
 import type { SeriesDef } from './svg-chart/series-def';
-import { useLive } from '../lib/use-live';
 import { lazyPart } from '../lib/lazy-part';
+import { AfterNumbers } from './after-numbers';
 
 // Panels declare their series beside the chart they draw.
 export type { SeriesDef };
@@ -14,19 +14,16 @@ const DEFAULT_HEIGHT_PX = 220;
 
 /**
  * The time charts (plain SVG, with their scales, axes and downsampling) are a chunk of their own,
- * fetched once the first snapshot is in: a phone shows the headline numbers first and spends its
- * CPU on them, and a chart has nothing to draw before a snapshot anyway.
+ * fetched once the first live numbers are painted: a phone shows the headline numbers first and
+ * spends its CPU on them, and a chart has nothing to draw before a snapshot anyway.
  */
 export function TimeChart(props: ComponentProps<typeof EagerTimeChart>) {
-  const started = useLive((s) => s.latest !== null);
   const placeholder = (
     <figure className="chart" aria-busy="true" style={{ minHeight: (props.height ?? DEFAULT_HEIGHT_PX) + LEGEND_HEIGHT_PX }} />
   );
-  return started ? (
-    <Suspense fallback={placeholder}>
+  return (
+    <AfterNumbers placeholder={placeholder}>
       <Chart {...props} />
-    </Suspense>
-  ) : (
-    placeholder
+    </AfterNumbers>
   );
 }

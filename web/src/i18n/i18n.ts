@@ -1,7 +1,7 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { schemaKnobTexts } from './knob-texts';
+import { KNOB_TEXTS_EN } from './knob-texts-en';
 import { detectLanguage, LANGUAGE_KEY, type Language } from './language';
 
 const IN_TESTS = import.meta.env.MODE === 'test';
@@ -40,7 +40,9 @@ const initialised = i18next
   .use(languagesOnDemand)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: { ...en, knobs: schemaKnobTexts() } } },
+    // The knob texts as generated from the shared schemas (knob-texts.test.ts keeps them equal):
+    // the schema library stays off the audience page's first load.
+    resources: { en: { translation: { ...en, knobs: KNOB_TEXTS_EN } } },
     partialBundledLanguages: true,
     lng: detectLanguage(savedLanguage(), typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])),
     fallbackLng: IN_TESTS ? false : 'en',

@@ -26,4 +26,42 @@ describe('format', () => {
     expect(formatNumber(1234.5)).toBe('1,235');
     expect(formatNumber(12.34)).toBe('12.3');
   });
+
+  it('writes numbers as Intl.NumberFormat("en") does, without loading it on the first paint', () => {
+    const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+    const oneDecimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+    const edges = [
+      0,
+      -0,
+      1e-7,
+      -3e-9,
+      0.05,
+      0.15,
+      0.25,
+      0.95,
+      99.95,
+      -0.04,
+      -0.05,
+      -2.5,
+      1.45,
+      999.5,
+      1234.5,
+      12_345_678.9,
+      -1_000_000,
+      1e20,
+      2 ** 53,
+      1e21,
+      9.96,
+      99.96,
+    ];
+    // A fixed pseudo-random spread over many magnitudes, so a failure is reproducible.
+    let seed = 7;
+    const next = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647;
+    const spread = Array.from({ length: 2000 }, () => (next() - 0.3) * 10 ** Math.floor(next() * 9));
+    for (const value of [...edges, ...spread]) {
+      const intl = Math.abs(value) >= 100 || Number.isInteger(value) ? integer.format(value) : oneDecimal.format(value);
+      expect(formatNumber(value), String(value)).toBe(intl);
+    }
+    expect(formatWithUnit(1_610_612_736, 'bytes')).toBe('1,536 MiB');
+  });
 });

@@ -6,15 +6,21 @@ import type { DashboardStores } from './store-context';
 
 /** Wire the one socket to the app's stores. Returns a function that undoes it (for tests and HMR). */
 export function connectLive({ live: liveStore, compare: compareStore }: DashboardStores): () => void {
-  const onConnect = () => {
-    liveStore.setStatus('live');
-    // Ask on every connect: a reconnect fills the gap the disconnect left in the charts.
+  const askHistory = () =>
     socket.emit('history:get', {}, (ack) => {
       if (ack.ok) {
         compareStore.ingestHistory(ack.data);
         liveStore.ingestHistory(ack.data);
       }
     });
+  let historyWaits: (() => void) | null = null;
+  const onConnect = () => {
+    liveStore.setStatus('live');
+    // Ask on every connect: a reconnect fills the gap the disconnect left in the charts. On the
+    // first, once the first numbers are painted: a lab that has run for a while answers up to
+    // ~2 MB of JSON, which a phone would otherwise parse and ingest before drawing them.
+    historyWaits?.();
+    historyWaits = liveStore.whenNumbersShown(askHistory);
   };
   const onDisconnect = () => liveStore.setStatus('offline');
   const onError = (err: Error) => {
@@ -49,6 +55,7 @@ export function connectLive({ live: liveStore, compare: compareStore }: Dashboar
     socket.off('snapshot');
     socket.off('audience:frame');
     socket.off('events');
+    historyWaits?.();
     socket.disconnect();
   };
 }

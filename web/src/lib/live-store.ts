@@ -91,6 +91,7 @@ export class LiveStore {
   private shownWindowMs: number = WINDOWS_MS[0];
   private tokenNeeded = false;
   private eventsSeen = 0;
+  private haveShownNumbers = false;
   private readonly listeners = new Set<Listener>();
   private readonly turns = new ChartTurns(() => this.latestSnapshot?.t ?? 0);
 
@@ -131,6 +132,13 @@ export class LiveStore {
   }
   get needsToken(): boolean {
     return this.tokenNeeded;
+  }
+  /**
+   * True once a page has painted its first live numbers (views call `markNumbersShown`): the
+   * chart and panel chunks wait for it, so a phone spends its first seconds on the numbers.
+   */
+  get numbersShown(): boolean {
+    return this.haveShownNumbers;
   }
   /** Changes when the event log has something new to show. */
   get eventsVersion(): number {
@@ -265,6 +273,27 @@ export class LiveStore {
     this.shownWindowMs = windowMs;
     this.turns.refreshAll();
     this.emit();
+  }
+
+  /** Once, for good: a recording's reset or a reconnect does not take the charts away again. */
+  markNumbersShown(): void {
+    if (this.haveShownNumbers) return;
+    this.haveShownNumbers = true;
+    this.emit();
+  }
+
+  /** Runs `run` once the first numbers are shown (at once if they are); the returned function cancels a wait. */
+  whenNumbersShown(run: () => void): () => void {
+    if (this.haveShownNumbers) {
+      run();
+      return () => undefined;
+    }
+    const unsubscribe = this.subscribe(() => {
+      if (!this.haveShownNumbers) return;
+      unsubscribe();
+      run();
+    });
+    return unsubscribe;
   }
 
   setNeedsToken(needsToken: boolean): void {

@@ -1,4 +1,4 @@
-import { memo, Suspense, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Panel } from '../../components/panel';
@@ -8,8 +8,9 @@ import { PERCENTILE_COLORS } from '../../lib/palette';
 import { formatMs, formatNumber, shortMs } from '../../lib/format';
 import { useLive } from '../../lib/use-live';
 import { lazyPart } from '../../lib/lazy-part';
+import { AfterNumbers } from '../../components/after-numbers';
 
-/** Recharts' bar chart is most of the bundle: it comes after the first live numbers, in a chunk of its own. */
+/** Recharts' bar chart is most of the bundle: it is fetched once the first live numbers are painted, in a chunk of its own. */
 const WaitHistogram = lazyPart(() => import('./wait-histogram').then((m) => m.WaitHistogram));
 /** Holds the histogram's place (legend line + 200 px chart) so nothing jumps when it arrives. */
 const HISTOGRAM_HEIGHT_PX = 224;
@@ -52,9 +53,9 @@ export function WaitPanel() {
     <Panel id="wait-times" title={t('wait.title')} lede={t('wait.lede')} actions={<Readouts />}>
       <div className="chart-pair chart-pair-wide">
         <TimeChart chartId="wait-times" title={t('wait.chart')} series={series} yFormat={shortMs} />
-        <Suspense fallback={<figure className="chart" aria-busy="true" style={{ minHeight: HISTOGRAM_HEIGHT_PX }} />}>
+        <AfterNumbers placeholder={<figure className="chart" aria-busy="true" style={{ minHeight: HISTOGRAM_HEIGHT_PX }} />}>
           <WaitHistogram />
-        </Suspense>
+        </AfterNumbers>
       </div>
     </Panel>
   );

@@ -23,10 +23,12 @@ function ingest({ live: liveStore, compare: compareStore }: DashboardStores, sna
 }
 
 describe('the dashboard while comparing', () => {
-  it("shows A | B key numbers, the table and the knobs that differ; the arm switch puts B's values on the same sliders", () => {
+  it("shows A | B key numbers, the table and the knobs that differ; the arm switch puts B's values on the same sliders", async () => {
     const stores = renderWithStores(<App live={false} />);
     const liveStore = stores.live;
     ingest(stores, makeSnapshot({ seq: 1, t: 1_700_000_000_000 }));
+    // The lower panels and the knobs follow once the first numbers are painted (lib/numbers-first.ts).
+    await screen.findByRole('region', { name: 'Controls' });
     expect(screen.queryByRole('radio', { name: 'Edit B' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Start comparison' })).toBeTruthy();
 

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLive } from '../../lib/use-live';
 import { lazyPart } from '../../lib/lazy-part';
+import { AfterNumbers } from '../../components/after-numbers';
 import { audienceUrl } from './audience-link';
 
-/** The QR library is a chunk of its own, fetched after the dashboard's first render, off the first load. */
+/** The QR library is a chunk of its own, fetched once the dashboard's first live numbers are painted, off the first load. */
 const QrCode = lazyPart(() => import('../../components/qr-code').then((m) => m.QrCode));
 const QR_SIZE_PX = 220;
 
@@ -38,9 +39,9 @@ export function ClassShareButton() {
         <h2 id="class-share-title">{t('audience.share')}</h2>
         <p className="muted">{t('audience.shareHint')}</p>
         <div className="class-share-qr">
-          <Suspense fallback={<div style={{ width: QR_SIZE_PX, height: QR_SIZE_PX }} aria-busy="true" />}>
+          <AfterNumbers placeholder={<div style={{ width: QR_SIZE_PX, height: QR_SIZE_PX }} aria-busy="true" />}>
             <QrCode text={url} sizePx={QR_SIZE_PX} label={t('audience.qr')} />
-          </Suspense>
+          </AfterNumbers>
         </div>
         <p>
           <a href={url} data-testid="audience-link">
