@@ -1,11 +1,9 @@
 #!/usr/bin/env node
 // Long run of the smoothness probe (e2e/tests/smoothness.spec.ts) against the real lab:
-//   node scripts/measure-smoothness.mjs [minutes=10] [--compare] [--fill=minutes | --seed]
+//   node scripts/measure-smoothness.mjs [minutes=10] [--compare] [--fill=minutes]
 // --compare runs it with a comparison (B: maxOpen 4), both arms drawn in every chart.
 // --fill=15 first streams 15 minutes so the 15-minute window is full before the measured minutes
 // (heap checkpoints and the heap slope then describe a full window).
-// --seed fills the window at once instead (test-only: the page's history request is answered with 15
-// minutes of 10 Hz samples, both arms while comparing); no fill phase, so no fill figures.
 // Builds nothing: run `npx --yes pnpm@9.15.9 --filter @poolscope/web build` first if web/ changed.
 // Prints heap-after-GC checkpoints once a minute and a final SMOOTHNESS line with the figures.
 // Add SMOOTHNESS_STRICT=1 on a quiet machine to fail on any long task over 50 ms.
@@ -18,7 +16,7 @@ const minutes = Number(args.find((a) => !a.startsWith('--')) ?? 10);
 const fillArg = args.find((a) => a.startsWith('--fill='));
 const fillMinutes = fillArg ? Number(fillArg.slice('--fill='.length)) : 0;
 if (!Number.isFinite(minutes) || minutes <= 0 || !Number.isFinite(fillMinutes) || fillMinutes < 0) {
-  console.error('usage: node scripts/measure-smoothness.mjs [minutes] [--compare] [--fill=minutes | --seed]');
+  console.error('usage: node scripts/measure-smoothness.mjs [minutes] [--compare] [--fill=minutes]');
   process.exit(2);
 }
 const cwd = fileURLToPath(new URL('..', import.meta.url));
@@ -31,7 +29,6 @@ const child = spawn('npx', ['playwright', 'test', 'tests/smoothness.spec.ts', '-
     SMOOTHNESS_CHECKPOINTS: String(Math.max(1, Math.round(minutes))),
     SMOOTHNESS_FILL_SECONDS: String(Math.round(fillMinutes * 60)),
     SMOOTHNESS_COMPARE: args.includes('--compare') ? '1' : '0',
-    SMOOTHNESS_SEED: args.includes('--seed') ? '1' : '0',
   },
 });
 child.on('exit', (code) => process.exit(code ?? 1));

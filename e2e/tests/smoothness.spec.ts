@@ -1,8 +1,6 @@
 import { loadavg } from 'node:os';
 import { expect, test } from '@playwright/test';
-import type { History } from '@poolscope/shared/history';
 import { openDashboard, resetLab } from '../test-support/lab';
-import { seedFullWindowOnConnect } from '../test-support/seed-history';
 
 // Steady 10 Hz streaming with the 15-minute window: long tasks (> 50 ms) and the JS heap
 // after GC. CI runs 20 s; `node scripts/measure-smoothness.mjs` runs the same probe for 10 min.
@@ -11,15 +9,11 @@ import { seedFullWindowOnConnect } from '../test-support/seed-history';
 // (15 minutes of history) before the measured part begins. A comparison's charts sit below the
 // comparison table, out of a 900 px view (and out of the chart rotation), so the compare variant
 // runs in a 2400 px tall view: pool state, wait, throughput and round trip all on screen, the worst case.
-// SMOOTHNESS_SEED=1 fills the window at once instead: the page's history request is answered with 15
-// minutes of 10 Hz samples (test-support/seed-history.ts; the app is unchanged), then the live stream
-// takes over as usual. It skips the 15 minutes of streaming, not what is measured after them.
 const SECONDS = Number(process.env.SMOOTHNESS_SECONDS ?? 20);
 const CHECKPOINTS = Number(process.env.SMOOTHNESS_CHECKPOINTS ?? 4);
 const FILL_SECONDS = Number(process.env.SMOOTHNESS_FILL_SECONDS ?? 0);
 const STRICT = process.env.SMOOTHNESS_STRICT === '1';
 const COMPARE = process.env.SMOOTHNESS_COMPARE === '1';
-const SEED = process.env.SMOOTHNESS_SEED === '1';
 
 declare global {
   interface Window {
@@ -32,20 +26,6 @@ test.beforeAll(async ({ request }) => {
   if (!COMPARE) return;
   const started = await request.put('/api/compare', { data: { b: { pool: { maxOpen: 4, maxIdle: 4 } } } });
   expect(started.ok(), await started.text()).toBe(true);
-});
-// A seeded window is cloned from the server's newest history sample: wait for one (with arm B while comparing).
-test.beforeAll(async ({ request }) => {
-  if (!SEED) return;
-  await expect
-    .poll(
-      async () => {
-        const history = (await (await request.get('/api/history')).json()) as History;
-        const newest = history.samples.at(-1);
-        return newest !== undefined && (!COMPARE || newest.b !== undefined);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
 });
 test.afterAll(async ({ request }) => {
   if (COMPARE) await request.delete('/api/compare');
@@ -66,19 +46,9 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
   page,
 }) => {
   // Generous: on a busy machine every heap reading (a forced GC) and page call takes seconds.
-  test.setTimeout((FILL_SECONDS + SECONDS) * 1500 + (SEED ? 600_000 : 300_000));
+  test.setTimeout((FILL_SECONDS + SECONDS) * 1500 + 300_000);
   if (COMPARE) await page.setViewportSize({ width: 1440, height: 2400 });
-  const seeded = SEED ? await seedFullWindowOnConnect(page) : null;
   await openDashboard(page);
-  if (seeded) {
-    const seedStart = Date.now();
-    await expect.poll(seeded.samples, { timeout: 120_000 }).toBe(9000);
-    console.log(`  seeded ${seeded.samples()} samples in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
-    // Measure the page on its own socket, not one relayed through the test runner.
-    await seeded.release();
-    await expect(page.getByTestId('connection-status')).not.toHaveText('Live', { timeout: 10_000 });
-    await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 60_000 });
-  }
   await page.getByRole('radio', { name: '15 min' }).click();
   await expect(page.getByRole('radio', { name: '15 min' })).toHaveAttribute('aria-checked', 'true');
   // Both arms drawn: the pool-state chart carries B's dashed edges beside A's.
@@ -158,7 +128,6 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
   const figures = {
     seconds: SECONDS,
     compare: COMPARE,
-    seededSamples: seeded?.samples() ?? 0,
     armBPaths: bPaths,
     snapshotsPerSec: Number(((seqEnd - seqStart) / SECONDS).toFixed(1)),
     longTasksOver50ms: longTasks.length,
