@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { i18n } from '../i18n/i18n';
 import { LANGUAGE_KEY } from '../i18n/language';
@@ -6,14 +6,6 @@ import { renderWithStores } from '../test-support/render-with-stores';
 import { makeSnapshot } from '../test-support/fixtures';
 import { App } from './app';
 
-beforeAll(() => {
-  // jsdom has no layout; the charts only need the observer to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 const SLIDER_NAMES = [
   'Max open connections',
   'Min idle connections',

@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act } from '@testing-library/react';
 import type { AudienceFrame } from '@poolscope/shared/audience-stream';
 import type { Snapshot } from '@poolscope/shared/snapshot';
@@ -12,14 +12,6 @@ import { Audience } from './audience';
 import { PANELS } from './panels';
 
 const KEYFRAME_EVERY = 10;
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 /** A changing lab: numbers, connections, a marker, a comparison starting half way (the audience view shows all of them). */
 function stream(count: number): Snapshot[] {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, screen } from '@testing-library/react';
 import { createDashboardStores } from '../lib/store-context';
 import { renderWithStores } from '../test-support/render-with-stores';
@@ -10,14 +10,6 @@ import { PANELS } from './panels';
 
 /** Words of the buttons that change the lab in the full dashboard's panels. */
 const LAB_COMMANDS = /reclaim|restart|remove|add|apply|run|reset/i;
-
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 describe('the audience view', () => {
   it('is asked for by ?audience=1 and linked on the address the presenter used', () => {

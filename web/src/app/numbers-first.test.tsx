@@ -1,18 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
 import { renderWithStores } from '../test-support/render-with-stores';
 import { makeSnapshot } from '../test-support/fixtures';
 import { WaitPanel } from '../features/charts/wait-panel';
 import { Audience } from './audience';
-
-beforeAll(() => {
-  // jsdom has no layout; the charts only need the observer to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 
 // Issue 19: a phone spends its first seconds on the numbers; the chart chunks come after them.
 describe('numbers first, then the charts', () => {

@@ -4,6 +4,12 @@ import { cleanup } from '@testing-library/react';
 import { i18n } from '../i18n/i18n';
 import { preloadAllParts } from '../lib/lazy-part';
 
+// jsdom has no layout; the charts only need the observer to exist.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 // Tests read English unless one asks for another language; each starts in English again.
 void i18n.changeLanguage('en');
 // The parts fetched on demand in the browser (views, dialogs, charts) and the Chinese texts are in

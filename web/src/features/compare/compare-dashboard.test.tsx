@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { App } from '../../app/app';
 import type { DashboardStores } from '../../lib/store-context';
@@ -6,13 +6,6 @@ import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
 afterEach(cleanup);
 
 function ingest({ live: liveStore, compare: compareStore }: DashboardStores, snapshot: ReturnType<typeof makeSnapshot>): void {
