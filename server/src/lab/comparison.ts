@@ -166,6 +166,14 @@ export class Comparison {
     return running.last;
   }
 
+  /**
+   * B as last sampled, only while that same comparison runs: a snapshot read between ticks never
+   * shows a B that has stopped or been replaced since (null until a new B's first tick).
+   */
+  latest(): CompareSnapshot | null {
+    return this.running?.last ?? null;
+  }
+
   /** A's config changed: the knob diff and whether B can share A's arrival instants may have too. */
   refresh(): void {
     const running = this.running;

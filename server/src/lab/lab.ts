@@ -128,8 +128,10 @@ export class Lab {
     return { pool: { ...this.pool.config }, load: { ...this.load.config } };
   }
 
+  /** The last tick's snapshot, with the comparison as it stands now (a stop or a new B shows at once). */
   snapshot(): Snapshot {
-    return this.latest;
+    const compare = this.compare.latest();
+    return compare === this.latest.compare ? this.latest : { ...this.latest, compare };
   }
 
   /** The last 15 minutes at one sample a second, with the markers of that span. */
