@@ -8,6 +8,7 @@
 // runner's JSON report into .test-results/<package>.json.
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../.test-results/', import.meta.url));
@@ -66,8 +67,7 @@ const failuresOf = (report) => (typeof report.numPassedTests === 'number' ? fail
 
 /** Strips colour codes and keeps a message's first lines: enough to know what broke from a CI log's tail. */
 const firstLines = (message) =>
-  message
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(message)
     .split('\n')
     .filter((line) => line.trim() !== '')
     .slice(0, 3)

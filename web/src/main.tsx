@@ -6,6 +6,8 @@ import { i18nReady } from './i18n/i18n';
 import { App, preloadView } from './app/app';
 import { exposeStoreForProfiling } from './lib/profiling-hook';
 import { createDashboardStores, StoresProvider } from './lib/store-context';
+import { connectLiveEarly } from './lib/live-connection';
+import { hasRecordingLink } from './features/recording/recording-link';
 import './app/theme.css';
 import './app/app.css';
 
@@ -18,6 +20,9 @@ if (!rootElement) throw new Error('index.html has no #root element');
 // The page's view (dashboard, audience…) is a chunk of its own, already on its way
 // (fetch-view-early.ts): its lazy part takes it from there, so it renders without suspending.
 preloadView(window.location);
+// The socket opens now, not in the app's first effect (live-connection.ts says why); a page opened
+// on a recording link plays it with the socket closed.
+if (!hasRecordingLink(window.location.search)) connectLiveEarly(stores);
 // After the first language's texts: a Chinese browser's first paint is Chinese (its texts are a
 // chunk of their own); for English this waits one microtask.
 void i18nReady.then(() => {

@@ -4,8 +4,32 @@ import { socket } from './socket';
 import { streamTaps } from './stream-taps';
 import type { DashboardStores } from './store-context';
 
-/** Wire the one socket to the app's stores. Returns a function that undoes it (for tests and HMR). */
-export function connectLive({ live: liveStore, compare: compareStore }: DashboardStores): () => void {
+/** The connection main.tsx opened before React's first render, until the app takes it over. */
+let openedEarly: { stores: DashboardStores; disconnect: () => void } | null = null;
+
+/**
+ * main.tsx opens the socket before React renders: the WebSocket handshake and the lab's first
+ * snapshot then travel while React and the view evaluate and mount (most of a second on a slow
+ * phone) instead of after. The stores hold what arrives; the view reads it when it mounts.
+ */
+export function connectLiveEarly(stores: DashboardStores): void {
+  openedEarly ??= { stores, disconnect: openConnection(stores) };
+}
+
+/**
+ * Wire the one socket to the app's stores (or take over the connection main.tsx opened early for the
+ * same stores). Returns a function that undoes it (for tests and HMR).
+ */
+export function connectLive(stores: DashboardStores): () => void {
+  if (openedEarly?.stores === stores) {
+    const { disconnect } = openedEarly;
+    openedEarly = null;
+    return disconnect;
+  }
+  return openConnection(stores);
+}
+
+function openConnection({ live: liveStore, compare: compareStore }: DashboardStores): () => void {
   const askHistory = () =>
     socket.emit('history:get', {}, (ack) => {
       if (ack.ok) {
