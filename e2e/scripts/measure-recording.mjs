@@ -12,6 +12,8 @@
 // 3. Measures, each `rounds` times: open by the file chooser, open by ?recording=<url>, a scrubber
 //    seek, a jump to the next marker; each from the input event to the first frame painted after the
 //    dashboard shows it (the replay clock updated, two animation frames). Prints medians and maxima.
+// --profile: the first round's file open and first scrubber seek also run under the CPU profiler
+//    (CDP), and where their time went is printed: self time by function, heaviest first.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -119,6 +121,40 @@ const median = (xs) => {
 };
 const summary = (xs) => ({ medianMs: Math.round(median(xs)), maxMs: Math.round(Math.max(...xs)), runsMs: xs.map((x) => Math.round(x)) });
 
+const PROFILE = process.argv.includes('--profile');
+
+/** Self time by function (name, file:line) of a CDP CPU profile, heaviest first. */
+function selfTimes(profile, top = 25) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map();
+  const deltas = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+    selfUs.set(key, (selfUs.get(key) ?? 0) + (deltas[i + 1] ?? 0));
+  });
+  const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  const lines = [...selfUs.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([key, us]) => `  ${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
+  return [`  ${(totalUs / 1000).toFixed(1).padStart(8)} ms  (all)`, ...lines].join('\n');
+}
+
+/** Runs `work` under Chromium's CPU profiler when --profile is given, and prints where the time went. */
+async function profiled(page, label, work) {
+  if (!PROFILE) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  console.log(`profile of ${label}:\n${selfTimes(profile)}`);
+  await cdp.detach();
+  return result;
+}
+
 async function measure(page, eventType, act, clockPattern) {
   await page.evaluate(armTimer, eventType);
   const clockDone = page.evaluate(waitForClock, clockPattern);
@@ -185,19 +221,15 @@ async function main() {
     await page.goto(BASE);
     await page.getByTestId('connection-status').filter({ hasText: 'Live' }).waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1000);
-    fileOpen.push(
-      await measure(
-        page,
-        'change',
-        () => page.getByLabel('Recording file').setInputFiles(filePath, { timeout: 180_000 }),
-        `^0:00 ${endClock}`,
-      ),
-    );
+    const openByChooser = () =>
+      measure(page, 'change', () => page.getByLabel('Recording file').setInputFiles(filePath, { timeout: 180_000 }), `^0:00 ${endClock}`);
+    fileOpen.push(round === 0 ? await profiled(page, 'open by the file chooser', openByChooser) : await openByChooser());
     await page.waitForTimeout(500);
     // Scrubber seeks, to the middle then near the end and back: each draws a full window.
     for (const fraction of [0.5, 0.95, 0.3]) {
       const at = Math.round((spanMs * (fraction + round * 0.01)) / 100) * 100;
-      scrub.push(await measure(page, 'input', () => page.getByLabel('Position in the recording').fill(String(at)), `^${clockOf(at)} `));
+      const seek = () => measure(page, 'input', () => page.getByLabel('Position in the recording').fill(String(at)), `^${clockOf(at)} `);
+      scrub.push(round === 0 && fraction === 0.5 ? await profiled(page, 'a scrubber seek', seek) : await seek());
       await page.waitForTimeout(300);
     }
     // Jump to the next marker, twice.
