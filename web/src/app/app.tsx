@@ -42,6 +42,8 @@ export function App({ live = true }: { live?: boolean }) {
     // The recording reader (and its schema checker) loads only for a page opened on a recording link.
     if (!live || !hasRecordingLink(window.location.search)) return;
     void (async () => {
+      // The player's chunk loads while the file is fetched and read, not after.
+      const player = loadPlayer();
       const { recordingFromUrl } = await import('../features/recording/recording-from-url');
       const parsed = await recordingFromUrl(window.location.search, window.location.origin, async (url) => {
         const response = await fetch(url);
@@ -49,7 +51,7 @@ export function App({ live = true }: { live?: boolean }) {
       });
       if (!parsed) return;
       if (!parsed.ok) return setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
-      const Player = await loadPlayer();
+      const Player = await player;
       setReplay({
         player: new Player(parsed.recording, stores),
         name: t('recording.fromLink'),

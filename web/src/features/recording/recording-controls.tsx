@@ -4,6 +4,12 @@ import type { Recording } from '@poolscope/shared/recording';
 import { download } from '../../lib/download';
 import { useRecorder } from './use-recorder';
 
+/**
+ * The reader (with its schema checker), the player and its bar: chunks of their own, fetched when
+ * someone reaches for a file, so they load while the file dialog is open instead of after the pick.
+ */
+const loadPlayback = () => Promise.all([import('@poolscope/shared/recording'), import('./recording-player'), import('./replay-bar')]);
+
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 
 /**
@@ -28,9 +34,9 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
     const file = event.currentTarget.files?.[0];
     event.currentTarget.value = '';
     if (!file) return;
-    // The reader and its schema checker are a chunk of their own, fetched when a file is opened.
-    const { parseRecording } = await import('@poolscope/shared/recording');
-    const parsed = parseRecording(await file.text(), file.size);
+    // Fetched already when the button opened the dialog; read in parallel with the file otherwise.
+    const [[{ parseRecording }], text] = await Promise.all([loadPlayback(), file.text()]);
+    const parsed = parseRecording(text, file.size);
     if (!parsed.ok) return setProblem(t('recording.cannotOpen', { name: file.name, message: parsed.problem.message }));
     setProblem(null);
     onOpen(parsed.recording, file.name);
@@ -49,7 +55,14 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
           {t('recording.record')}
         </button>
       )}
-      <button type="button" className="btn btn-quiet" onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="btn btn-quiet"
+        onClick={() => {
+          void loadPlayback().catch(() => undefined); // a failed fetch is tried again when a file is picked
+          input.current?.click();
+        }}
+      >
         {t('recording.open')}
       </button>
       <input
