@@ -85,4 +85,38 @@ describe('BucketCache', () => {
       expect(points).toEqual(bucketize(ring, t - 900_000, t, counted));
     }
   });
+  it('reuses the points of whole buckets when a seek refills the ring with the same samples, and folds afresh for other ones', () => {
+    const recorded: S[] = [];
+    const samples = stream();
+    for (let i = 0; i < 20_000; i += 1) recorded.push(samples.next().value as S);
+    let reads = 0;
+    const counted: SeriesSpec<S>[] = specs.map((spec) => ({
+      ...spec,
+      get: (s: S) => {
+        reads += 1;
+        return spec.get(s);
+      },
+    }));
+    const ring = new RingBuffer<S>(9000);
+    const cache = new BucketCache<S>();
+    const seek = (last: number, source: S[] = recorded) => {
+      ring.clear();
+      for (const s of source.slice(Math.max(0, last - 9000), last)) ring.push(s);
+      const to = (ring.last() as S).t;
+      reads = 0;
+      const points = cache.points(ring, to - 900_000, to, counted);
+      const readsBySeek = reads;
+      expect(points).toEqual(bucketize(ring, to - 900_000, to, specs));
+      return readsBySeek;
+    };
+    // First visits fold everything: the ~6,000 samples of 900 s of this stream × 3 series.
+    expect(seek(12_000)).toBeGreaterThan(15_000);
+    expect(seek(18_000)).toBeGreaterThan(15_000);
+    // Back where it was, and a little after: only the edge buckets are folded again.
+    expect(seek(12_000)).toBeLessThan(3 * 300);
+    expect(seek(12_050)).toBeLessThan(3 * 300);
+    // The same times with other sample objects (a new live history) are folded, not taken from the memo.
+    const other = recorded.map((s) => ({ t: s.t, v: s.v + 1 }));
+    expect(seek(12_000, other)).toBeGreaterThan(15_000);
+  });
 });
