@@ -15,9 +15,27 @@ const FILL_SECONDS = Number(process.env.SMOOTHNESS_FILL_SECONDS ?? 0);
 const STRICT = process.env.SMOOTHNESS_STRICT === '1';
 const COMPARE = process.env.SMOOTHNESS_COMPARE === '1';
 
+/** A script in a long animation frame (Chromium's LoAF entry), as much of it as is printed. */
+interface LoafScript {
+  duration: number;
+  invokerType: string;
+  invoker: string;
+  sourceFunctionName: string;
+  sourceURL: string;
+  sourceCharPosition: number;
+}
+/** A frame that blocked input for some of its time, and the scripts that took longest in it. */
+interface LongFrame {
+  atMs: number;
+  durationMs: number;
+  blockingMs: number;
+  renderMs: number;
+  scripts: string[];
+}
+
 declare global {
   interface Window {
-    __probe?: { longTasks: number[]; frames: number; worstFrameMs: number };
+    __probe?: { longTasks: number[]; frames: number; worstFrameMs: number; longFrames: LongFrame[] };
   }
 }
 
@@ -63,11 +81,32 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
   };
   const installProbe = () =>
     page.evaluate(() => {
-      const probe = { longTasks: [] as number[], frames: 0, worstFrameMs: 0 };
+      const probe = { longTasks: [] as number[], frames: 0, worstFrameMs: 0, longFrames: [] as LongFrame[] };
       window.__probe = probe;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) probe.longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
+      // Long animation frames say which scripts ran in a slow frame (a long task does not): the
+      // next step after a long task is knowing whose it was.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          const frame = entry as PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: LoafScript[] };
+          if (frame.blockingDuration <= 0) continue;
+          probe.longFrames.push({
+            atMs: Math.round(frame.startTime),
+            durationMs: Math.round(frame.duration),
+            blockingMs: Math.round(frame.blockingDuration),
+            renderMs: Math.round(frame.startTime + frame.duration - (frame.renderStart || frame.startTime + frame.duration)),
+            scripts: frame.scripts
+              .sort((a, b) => b.duration - a.duration)
+              .slice(0, 3)
+              .map(
+                (x) =>
+                  `${Math.round(x.duration)} ms ${x.invokerType} ${x.invoker} ${x.sourceFunctionName}@${x.sourceURL.split('/').pop()}:${x.sourceCharPosition}`,
+              ),
+          });
+        }
+      }).observe({ type: 'long-animation-frame' });
       let last = performance.now();
       const frame = (now: number) => {
         // A later probe replaces this one: the old loop stops.
@@ -139,6 +178,8 @@ test(`steady streaming${COMPARE ? ' with a comparison' : ''} for ${SECONDS} s: n
     framesPerSec: Number(((probe?.frames ?? 0) / SECONDS).toFixed(1)),
     worstFrameGapMs: Math.round(probe?.worstFrameMs ?? 0),
     heapAfterGcMb: heaps.map((h) => Number(h.mb.toFixed(1))),
+    // The blocking frames, longest first, with the scripts that ran in them.
+    longFrames: (probe?.longFrames ?? []).sort((a, b) => b.blockingMs - a.blockingMs).slice(0, 5),
     heapSlopeMbPerMin: Number(slopePerMinute(heaps).toFixed(3)),
     fill,
     // The machine's 1-minute load average at start and end: long tasks are wall-clock, so say how busy it was.
