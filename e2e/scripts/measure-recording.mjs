@@ -11,7 +11,7 @@
 //    Written in the current format, or with --format=1 in format 1 (to time the old files, which still open).
 // 3. Measures, each `rounds` times: open by the file chooser, open by ?recording=<url>, a scrubber
 //    seek, a jump to the next marker; each from the input event to the first frame painted after the
-//    dashboard shows it (the replay clock updated, two animation frames). Prints medians and maxima.
+//    dashboard shows it (the replay clock updated and the pool-state chart's lines drawn, two animation frames). Prints medians and maxima.
 // --profile: the first round's file open and first scrubber seek also run under the CPU profiler
 //    (CDP), and where their time went is printed: self time by function, heaviest first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -92,13 +92,18 @@ function armTimer(eventType) {
   document.addEventListener(eventType, onEvent, { capture: true, once: true });
 }
 
-/** Resolve when the replay clock reads `text`, then after the frame that paints it. */
+/**
+ * Resolve when the replay clock reads `text` and the pool-state chart is drawn (an open is drawn
+ * only when its charts are, not when the clock first shows), then after the frame that paints it.
+ */
 function waitForClock(pattern) {
   return new Promise((resolve) => {
     const re = new RegExp(pattern);
     const check = () => {
       const clock = document.querySelector('[data-testid="replay-time"]');
-      if (clock && re.test(clock.textContent ?? '')) {
+      // The chart's own figure (its chunk in and rendered), not the placeholder that holds its place.
+      const drawn = document.querySelector('#pool-state figure.chart:not([aria-busy]) svg path.chart-line') !== null;
+      if (clock && re.test(clock.textContent ?? '') && drawn) {
         requestAnimationFrame(() =>
           requestAnimationFrame((now) => {
             window.__measure.end = now;
