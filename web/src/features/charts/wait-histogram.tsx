@@ -12,12 +12,23 @@ import { OKABE_ITO } from '../../lib/palette';
 const HISTORY_MS = 10_000;
 const REDRAW_EVERY_MS = 1000;
 
-/** Sum the per-tick wait histograms of the last 10 s, so the bars hold still enough to read. */
+/**
+ * A snapshot's wait histogram covers the trailing second (docs/API.md), not its own tick: at 10 Hz
+ * ten samples in a row overlap. Summing every sample counted each wait ten times; samples a second
+ * apart tile the window instead. Half a tick of slack keeps tick jitter from skipping a second.
+ */
+const SNAPSHOT_WINDOW_MS = 1000;
+const TILE_SLACK_MS = 50;
+
+/** Sum the wait histograms of the last 10 s, one snapshot window per second, so the bars hold still enough to read. */
 export function recentHistogram(samples: ReadonlyRingBuffer<Sample>, now: number): HistogramBucket[] {
   const totals = new Map<number, number>();
-  for (let i = samples.lowerBound((s) => s.t, now - HISTORY_MS); i < samples.length; i += 1) {
+  const byTime = (s: { t: number }) => s.t;
+  // From the newest sample at or before `now`, back one window at a time.
+  for (let i = samples.lowerBound(byTime, now + 1) - 1; i >= 0;) {
     const sample = samples.at(i);
-    if (!sample || sample.t > now) break;
+    if (!sample || sample.t <= now - HISTORY_MS) break;
+    i = samples.lowerBound(byTime, sample.t - SNAPSHOT_WINDOW_MS + TILE_SLACK_MS) - 1;
     sample.waitCounts.forEach((count, j) => {
       const upToMs = sample.waitBounds[j] ?? Number.POSITIVE_INFINITY;
       totals.set(upToMs, (totals.get(upToMs) ?? 0) + count);
