@@ -11,7 +11,9 @@
 //    Written in the current format, or with --format=1 in format 1 (to time the old files, which still open).
 // 3. Measures, each `rounds` times: open by the file chooser, open by ?recording=<url>, a scrubber
 //    seek, a jump to the next marker; each from the input event to the first frame painted after the
-//    dashboard shows it (the replay clock updated and the pool-state chart's lines drawn, two animation frames). Prints medians and maxima.
+//    dashboard shows it (the replay clock updated and the pool-state chart's lines drawn, two animation
+//    frames; after a seek, its line redrawn). Before the seeks the pool-state chart is scrolled up under
+//    the replay bar, as a teacher scrubbing while watching it has it. Prints medians and maxima.
 // --profile: the first round's file open and first scrubber seek also run under the CPU profiler
 //    (CDP), and where their time went is printed: self time by function, heaviest first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -96,13 +98,15 @@ function armTimer(eventType) {
  * Resolve when the replay clock reads `text` and the pool-state chart is drawn (an open is drawn
  * only when its charts are, not when the clock first shows), then after the frame that paints it.
  */
-function waitForClock(pattern) {
+function waitForClock([pattern, previousLine]) {
   return new Promise((resolve) => {
     const re = new RegExp(pattern);
     const check = () => {
       const clock = document.querySelector('[data-testid="replay-time"]');
-      // The chart's own figure (its chunk in and rendered), not the placeholder that holds its place.
-      const drawn = document.querySelector('#pool-state figure.chart:not([aria-busy]) svg path.chart-line') !== null;
+      // The chart's own figure (its chunk in and rendered), not the placeholder that holds its place;
+      // after a seek, its line redrawn with the new instant's data.
+      const line = document.querySelector('#pool-state figure.chart:not([aria-busy]) svg path.chart-line');
+      const drawn = line !== null && (previousLine === null || line.getAttribute('d') !== previousLine);
       if (clock && re.test(clock.textContent ?? '') && drawn) {
         requestAnimationFrame(() =>
           requestAnimationFrame((now) => {
@@ -169,9 +173,26 @@ async function profiled(page, label, work) {
   return result;
 }
 
+/** The pool-state chart's first line as drawn now (null before it is drawn). */
+function poolStateLine() {
+  return document.querySelector('#pool-state figure.chart:not([aria-busy]) svg path.chart-line')?.getAttribute('d') ?? null;
+}
+
+/**
+ * As a teacher scrubs while watching a chart: the pool-state chart scrolled up to just under the
+ * replay bar (which stays at the top), so a seek has to redraw the charts on screen.
+ */
+function scrollPoolStateIntoView() {
+  const bar = document.querySelector('[data-testid="replay-bar"]');
+  const panel = document.getElementById('pool-state');
+  if (!bar || !panel) throw new Error('no replay bar or pool-state panel');
+  window.scrollBy({ top: panel.getBoundingClientRect().top - bar.getBoundingClientRect().bottom - 8, behavior: 'instant' });
+}
+
 async function measure(page, eventType, act, clockPattern) {
+  const previousLine = await page.evaluate(poolStateLine);
   await page.evaluate(armTimer, eventType);
-  const clockDone = page.evaluate(waitForClock, clockPattern);
+  const clockDone = page.evaluate(waitForClock, [clockPattern, previousLine]);
   await act();
   await clockDone;
   const { start, end } = await page.evaluate(() => window.__measure);
@@ -245,6 +266,8 @@ async function main() {
     };
     fileOpen.push(round === 0 ? await profiled(page, 'open by the file chooser', openByChooser) : await openByChooser());
     await page.waitForTimeout(500);
+    await page.evaluate(scrollPoolStateIntoView);
+    await page.waitForTimeout(300);
     // Scrubber seeks, to the middle then near the end and back: each draws a full window.
     for (const fraction of [0.5, 0.95, 0.3]) {
       const at = Math.round((spanMs * (fraction + round * 0.01)) / 100) * 100;
@@ -273,7 +296,7 @@ async function main() {
     await page.evaluate(() => {
       window.__measure = { start: 0, end: null };
     });
-    const end = await page.evaluate(waitForClock, `^0:00 ${endClock}`);
+    const end = await page.evaluate(waitForClock, [`^0:00 ${endClock}`, null]);
     const fetchStart = await page.evaluate(
       (name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))?.startTime ?? 0,
       FILE_NAME,

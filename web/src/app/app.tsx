@@ -36,6 +36,7 @@ export function App({ live = true }: { live?: boolean }) {
   useEffect(() => {
     if (!replay) return;
     replay.player.seek(replay.player.startMs);
+    replay.player.buildInIdleTime();
     return () => replay.player.dispose();
   }, [replay]);
   useEffect(() => {

@@ -73,7 +73,12 @@ export class ChartTurns {
   refreshAll({ includeHidden = false } = {}): void {
     const now = this.clock();
     for (const id of this.order) this.bump(id, now);
-    if (!includeHidden) return;
+    if (includeHidden) this.refreshHidden();
+  }
+
+  /** Only the charts scrolled out of view (listening, but not in the rotation), once. */
+  refreshHidden(): void {
+    const now = this.clock();
     for (const id of this.listeners.keys()) if (!this.order.includes(id)) this.bump(id, now);
   }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLiveStore, LiveStore, toSample } from './live-store';
 import { toHistorySample } from '@poolscope/shared/history';
 import { makeSnapshot } from '../test-support/fixtures';
@@ -53,6 +53,35 @@ describe('LiveStore', () => {
     expect(hiddenRenders).toBe(2);
     store.setWindow(300_000);
     expect(hiddenRenders).toBe(2);
+  });
+
+  it('a seek (restore) redraws the charts on screen at once and those out of view once, when the browser is idle', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new LiveStore();
+      const renders = { shown: 0, hidden: 0 };
+      store.charts.register('shown');
+      store.charts.subscribe('shown', () => (renders.shown += 1));
+      store.charts.subscribe('hidden', () => (renders.hidden += 1));
+      const at = (t: number) => ({
+        samples: [toSample(makeSnapshot({ seq: t / 100 - 1, t: t - 100 }))],
+        events: [],
+        markers: [],
+        snapshot: makeSnapshot({ seq: t / 100, t }),
+      });
+      store.restore(at(5000));
+      expect(renders).toEqual({ shown: 1, hidden: 0 });
+      store.restore(at(9000)); // a second seek before the browser was idle: still one refresh to come
+      expect(renders).toEqual({ shown: 2, hidden: 0 });
+      vi.runAllTimers();
+      expect(renders).toEqual({ shown: 2, hidden: 1 });
+      expect(store.latest?.t).toBe(9000);
+      store.restore(at(7000));
+      vi.runAllTimers();
+      expect(renders).toEqual({ shown: 3, hidden: 2 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refreshes one registered chart per tick, in turn', () => {

@@ -6,6 +6,7 @@ import { mergeHistory } from './merge-history';
 import { ConnectionLifetimes } from './connection-lifetimes';
 import { RingBuffer, type ReadonlyRingBuffer } from './ring-buffer';
 import { ChartTurns, type ChartRotation } from './chart-turns';
+import { whenIdle } from './when-idle';
 
 /** The numbers of one snapshot kept for charts and export (the per-connection lists are dropped). */
 export interface Sample {
@@ -92,6 +93,7 @@ export class LiveStore {
   private tokenNeeded = false;
   private eventsSeen = 0;
   private haveShownNumbers = false;
+  private hiddenRefreshQueued = false;
   private readonly listeners = new Set<Listener>();
   private readonly turns = new ChartTurns(() => this.latestSnapshot?.t ?? 0);
 
@@ -214,8 +216,15 @@ export class LiveStore {
    * store keeps the last 15 minutes), the events and markers seen by then and the snapshot at it,
    * with one redraw. A seek used to reset, re-ingest the window as history and redraw three times.
    */
-  restore(state: { samples: readonly Sample[]; events: readonly LabEvent[]; markers: readonly Marker[]; snapshot: Snapshot }): void {
-    const { samples, events, markers, snapshot } = state;
+  restore(state: {
+    samples: readonly Sample[];
+    events: readonly LabEvent[];
+    markers: readonly Marker[];
+    snapshot: Snapshot;
+    /** When the charts scrolled out of view redraw: at once (a recording just opened), or once the browser is idle (a seek). */
+    hiddenCharts?: 'now' | 'when-idle';
+  }): void {
+    const { samples, events, markers, snapshot, hiddenCharts = 'when-idle' } = state;
     this.sampleBuffer.clear();
     this.eventBuffer.clear();
     this.connectionLifetimes.clear();
@@ -232,8 +241,20 @@ export class LiveStore {
     this.viewSnapshot = snapshot;
     if (!sameConfig(this.labConfig, snapshot.config)) this.labConfig = snapshot.config;
     this.eventsSeen += 1;
-    this.turns.refreshAll({ includeHidden: true });
+    // The charts on screen now; on a seek, those scrolled out of view once the browser is idle (a
+    // chart coming into view refreshes anyway): a seek redraws what the viewer sees without waiting for the rest.
+    this.turns.refreshAll({ includeHidden: hiddenCharts === 'now' });
+    if (hiddenCharts === 'when-idle') this.refreshHiddenWhenIdle();
     this.emit();
+  }
+
+  private refreshHiddenWhenIdle(): void {
+    if (this.hiddenRefreshQueued) return; // seeks in a row: one refresh, with the last one's data
+    this.hiddenRefreshQueued = true;
+    whenIdle(() => {
+      this.hiddenRefreshQueued = false;
+      this.turns.refreshHidden();
+    });
   }
 
   ingestEvents(batch: LabEvent[]): void {

@@ -7,6 +7,12 @@ import type { Sample } from './live-store';
  * puts up to 15 minutes (9,000 samples an arm) in the store while the charts draw only their window.
  */
 class ReplaySample implements Sample {
+  // Each part kept once read: a chart's fold reads them for every sample of its window, and a read
+  // through the recording's lazy sample costs a lookup in its built parts each time.
+  #pool: Sample['pool'] | undefined;
+  #totals: Sample['totals'] | undefined;
+  #rates: Sample['rates'] | undefined;
+  #latency: Sample['latency'] | undefined;
   #waitCounts: number[] | null = null;
   #waitBounds: number[] | null = null;
 
@@ -17,16 +23,16 @@ class ReplaySample implements Sample {
   ) {}
 
   get pool(): Sample['pool'] {
-    return this.arm.pool;
+    return (this.#pool ??= this.arm.pool);
   }
   get totals(): Sample['totals'] {
-    return this.arm.totals;
+    return (this.#totals ??= this.arm.totals);
   }
   get rates(): Sample['rates'] {
-    return this.arm.rates;
+    return (this.#rates ??= this.arm.rates);
   }
   get latency(): Sample['latency'] {
-    return this.arm.latency;
+    return (this.#latency ??= this.arm.latency);
   }
   get acquireTimeoutMs(): number {
     return this.arm.acquireTimeoutMs;
@@ -47,4 +53,17 @@ export function replaySamplesA(samples: readonly HistorySample[]): Sample[] {
 /** Arm B's samples as the store keeps them, null where no comparison ran. */
 export function replaySamplesB(samples: readonly HistorySample[]): (Sample | null)[] {
   return samples.map((h) => (h.b ? new ReplaySample(h.seq, h.t, h.b) : null));
+}
+
+/**
+ * Reads every part of a sample the dashboard draws, so a recording's lazily built groups are built
+ * now (in idle time after an open) rather than inside a later seek's frame.
+ */
+export function buildSampleParts(sample: Sample): void {
+  void sample.pool;
+  void sample.totals;
+  void sample.rates;
+  void sample.latency;
+  void sample.waitCounts;
+  void sample.waitBounds;
 }

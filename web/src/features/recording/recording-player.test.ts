@@ -53,6 +53,40 @@ describe('RecordingPlayer', () => {
     expect(store.events.toArray()).toEqual([]);
   });
 
+  it("builds every sample's parts in idle time after an open, both arms, and stops when disposed", () => {
+    vi.useFakeTimers();
+    const read = new Set<number>();
+    const base = sixtySeconds();
+    // Each sample's latency group, counted where the player reads it.
+    const counted = (recording: Recording): Recording => ({
+      ...recording,
+      samples: recording.samples.map(
+        (sample, i) =>
+          new Proxy(sample, {
+            get: (target, key) => {
+              if (key === 'latency') read.add(i);
+              return Reflect.get(target, key, target) as unknown;
+            },
+          }),
+      ),
+    });
+    const player = new RecordingPlayer(counted(base), { live: new LiveStore() });
+    player.seek(T0 + 5_000);
+    const readBySeek = read.size;
+    expect(readBySeek).toBeLessThan(600);
+    player.buildInIdleTime();
+    vi.runAllTimers();
+    expect(read.size).toBe(600);
+    player.dispose();
+
+    read.clear();
+    const stopped = new RecordingPlayer(counted(base), { live: new LiveStore() });
+    stopped.buildInIdleTime();
+    stopped.dispose();
+    vi.runAllTimers();
+    expect(read.size).toBe(0);
+  });
+
   it('plays at the chosen speed: 4x shows 4 s of recording per real second, then stops at the end', () => {
     vi.useFakeTimers();
     const store = new LiveStore();

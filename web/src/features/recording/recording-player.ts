@@ -3,7 +3,8 @@ import type { Recording } from '@poolscope/shared/recording';
 import type { Snapshot } from '@poolscope/shared/snapshot';
 import type { Sample } from '../../lib/live-store';
 import type { DashboardStores } from '../../lib/store-context';
-import { replaySamplesA, replaySamplesB } from '../../lib/replay-samples';
+import { buildSampleParts, replaySamplesA, replaySamplesB } from '../../lib/replay-samples';
+import { inIdleSlices } from '../../lib/when-idle';
 import { lastAtOrBefore, replaySnapshot } from './replay-snapshot';
 
 export const PLAYBACK_SPEEDS = [1, 2, 4, 8] as const;
@@ -35,6 +36,9 @@ export class RecordingPlayer {
   private nextEvent = 0;
   private readonly listeners = new Set<() => void>();
   private snapshotState: PlayerState;
+  private stopBuilding: (() => void) | null = null;
+  /** The first seek shows the recording: every chart drawn at once, those out of view too. */
+  private seeks = 0;
 
   private readonly store: DashboardStores['live'];
   private readonly compareStore: DashboardStores['compare'] | null;
@@ -53,6 +57,25 @@ export class RecordingPlayer {
     this.armB = this.compareStore ? replaySamplesB(recording.samples) : [];
     this.position = this.startMs;
     this.snapshotState = this.computeState();
+  }
+
+  /**
+   * Builds every sample's parts in idle time, oldest first, both arms. A format 2 file's samples
+   * build their parts when first read, which made a seek into a part of the recording not yet
+   * drawn spend most of its time building them (~600 samples an arm for a 1-minute window).
+   * Returns at once; `dispose` stops it. The parts then take the memory a live dashboard's
+   * 15 minutes take.
+   */
+  buildInIdleTime(): void {
+    if (this.stopBuilding) return;
+    let next = 0;
+    const total = this.armA.length;
+    this.stopBuilding = inIdleSlices(() => {
+      if (next >= total) return true;
+      for (const sample of [this.armA[next], this.armB[next]]) if (sample) buildSampleParts(sample);
+      next += 1;
+      return next >= total;
+    });
   }
 
   get startMs(): number {
@@ -88,7 +111,9 @@ export class RecordingPlayer {
       events: events.slice(Math.max(0, this.nextEvent - EVENTS_ON_SEEK), this.nextEvent),
       markers: seen,
       snapshot,
+      hiddenCharts: this.seeks === 0 ? 'now' : 'when-idle',
     });
+    this.seeks += 1;
     this.nextSample = last + 1;
     this.changed();
   }
@@ -120,6 +145,7 @@ export class RecordingPlayer {
   }
 
   dispose(): void {
+    this.stopBuilding?.();
     this.pause();
     this.listeners.clear();
   }
