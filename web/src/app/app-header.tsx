@@ -11,7 +11,14 @@ import { useTheme } from './use-theme';
 import { RecordingControls } from '../features/recording/recording-controls';
 import type { Recording } from '@poolscope/shared/recording';
 
-export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: Recording, name: string) => void }) {
+export function AppHeader({
+  onOpenRecording,
+  replaying = false,
+}: {
+  onOpenRecording?: (recording: Recording, name: string) => void;
+  /** A recording is being played back: the status says so instead of judging a link that is closed. */
+  replaying?: boolean;
+}) {
   const { t } = useTranslation();
   const { theme, setTheme, projector, setProjector } = useTheme();
   return (
@@ -25,7 +32,7 @@ export function AppHeader({ onOpenRecording }: { onOpenRecording?: (recording: R
           <circle cx="9" cy="16" r="2" fill="#009E73" />
         </svg>
         <h1 translate="no">Poolscope</h1>
-        <ConnectionStatus />
+        <ConnectionStatus replaying={replaying} />
       </div>
       <ViewControls />
       <div className="header-tools">

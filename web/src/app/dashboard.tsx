@@ -15,6 +15,7 @@ import { LessonBar } from '../features/lessons/lesson-bar';
 import { useScenarios } from '../features/scenarios/use-scenarios';
 import { useLessons } from '../features/lessons/use-lessons';
 import { useFocusPanel } from '../lib/use-focus-panel';
+import { ReadOnlyContext } from '../lib/read-only';
 import { useLive } from '../lib/use-live';
 import { useCompare } from '../lib/use-compare';
 import { lazyPart } from '../lib/lazy-part';
@@ -54,43 +55,46 @@ export function Dashboard({
   // A step focusing a lower panel before its chunk is in scrolls to it once it is on the page.
   useFocusPanel(focus?.panel ?? null, focusKey === null ? null : `${focusKey}${lowerShown ? '' : ':pending'}`);
   const { t } = useTranslation();
+  // A recording played back shows what was; the panels leave out controls that would act on the live lab.
   return (
-    <div className={replayBar ? 'app replaying' : 'app'}>
-      <a className="skip-link" href="#controls">
-        {t('app.skipToControls')}
-      </a>
-      <AppHeader onOpenRecording={onOpenRecording} />
-      {replayBar}
-      {problem ? (
-        <p className="banner banner-warn" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <TokenPrompt />
-      <ShareBanner />
-      <LessonBar onPresent={onPresent} />
-      <ScenarioBar />
-      <CompareBar />
-      <KpiStrip />
-      <div className="layout">
-        <main className="main">
-          <div className="compare-top">
-            <CompareTable />
-            <PoolStatePanel />
-          </div>
-          <WaitPanel />
-          <TrafficPanel />
-          <AfterNumbers>
-            <LowerPanels onShown={showLower} />
-          </AfterNumbers>
-        </main>
-        <aside className="sidebar" aria-label={t('app.controls')}>
-          <AfterNumbers>
-            <ControlsPanel />
-          </AfterNumbers>
-        </aside>
+    <ReadOnlyContext.Provider value={replayBar !== null}>
+      <div className={replayBar ? 'app replaying' : 'app'}>
+        <a className="skip-link" href="#controls">
+          {t('app.skipToControls')}
+        </a>
+        <AppHeader onOpenRecording={onOpenRecording} replaying={replayBar !== null} />
+        {replayBar}
+        {problem ? (
+          <p className="banner banner-warn" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <TokenPrompt />
+        <ShareBanner />
+        <LessonBar onPresent={onPresent} />
+        <ScenarioBar />
+        <CompareBar />
+        <KpiStrip />
+        <div className="layout">
+          <main className="main">
+            <div className="compare-top">
+              <CompareTable />
+              <PoolStatePanel />
+            </div>
+            <WaitPanel />
+            <TrafficPanel />
+            <AfterNumbers>
+              <LowerPanels onShown={showLower} />
+            </AfterNumbers>
+          </main>
+          <aside className="sidebar" aria-label={t('app.controls')}>
+            <AfterNumbers>
+              <ControlsPanel />
+            </AfterNumbers>
+          </aside>
+        </div>
       </div>
-    </div>
+    </ReadOnlyContext.Provider>
   );
 }
 

@@ -19,6 +19,7 @@ export const en = {
   },
   status: {
     waitingForData: 'Connected, waiting for data',
+    replaying: 'Recording, not live',
     stalled: 'Stalled',
     live: 'Live',
     connecting: 'Connecting…',

@@ -7,6 +7,7 @@ import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeComparingSnapshot } from '../../test-support/compare-fixtures';
 import { makeSnapshot } from '../../test-support/fixtures';
 import { i18n } from '../../i18n/i18n';
+import { ReadOnlyContext } from '../../lib/read-only';
 import { CompareBar } from './compare-bar';
 
 const a = { pool: { ...DEFAULT_POOL_CONFIG }, load: { ...DEFAULT_LOAD_CONFIG } };
@@ -40,6 +41,19 @@ describe('CompareBar', () => {
     expect(commands.keepB).toHaveBeenCalledTimes(1);
     act(() => compareStore.ingestSnapshot(makeSnapshot({ seq: 9, t: 1_700_000_000_500 })));
     expect(screen.getByRole('button', { name: 'Start comparison' })).toBeTruthy();
+  });
+
+  it('offers no Start, Keep B or Stop when read-only (a recording played back): they would act on the live lab', () => {
+    const { compare: compareStore } = renderWithStores(
+      <ReadOnlyContext.Provider value={true}>
+        <CompareBar />
+      </ReadOnlyContext.Provider>,
+    );
+    expect(screen.queryByRole('button', { name: 'Start comparison' })).toBeNull();
+    act(() => compareStore.ingestSnapshot(makeComparingSnapshot()));
+    expect(screen.getByTestId('compare-diff').textContent).toContain('B: maxOpen 4');
+    expect(screen.queryByRole('button', { name: 'Keep B' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop comparison' })).toBeNull();
   });
 
   it('speaks Chinese: the buttons, and the knobs that differ worded in the dashboard with the knob as code', async () => {

@@ -8,6 +8,7 @@ import { useCompare } from '../../lib/use-compare';
 import { formatClock } from '../../lib/format';
 import { ackMessage } from '../../components/ack-message';
 import { lazyPart } from '../../lib/lazy-part';
+import { useReadOnly } from '../../lib/read-only';
 
 /** Shown only while comparing: i18next's Trans (with its HTML parser) is fetched with the first comparison. */
 const DiffItem = lazyPart(() => import('./diff-item').then((m) => m.DiffItem));
@@ -21,6 +22,8 @@ export function CompareBar() {
   const seed = useCompare((s) => s.compare?.seed ?? null);
   const diff = useCompare((s) => s.diff);
   const shared = useCompare((s) => s.compare?.sharedTargetIds ?? null);
+  // A recording being played: its comparison is shown, but Keep B or Stop would act on the live lab.
+  const readOnly = useReadOnly();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const actions = useRef<HTMLDivElement>(null);
@@ -82,8 +85,8 @@ export function CompareBar() {
       ) : (
         <p className="small compare-idle">{t('compare.idle')}</p>
       )}
-      <div className="btn-group compare-actions" ref={actions}>
-        {running ? (
+      <div className="btn-group compare-actions" ref={actions} hidden={readOnly}>
+        {readOnly ? null : running ? (
           <>
             <button type="button" className="btn" title={t('compare.keepBHint')} onClick={() => void run(keepB)} disabled={busy}>
               {t('compare.keepB')}

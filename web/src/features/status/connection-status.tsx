@@ -5,8 +5,11 @@ import { useLiveStore } from '../../lib/store-context';
 
 const STALE_MS = 2000;
 
-/** Live, stalled (connected but no snapshot for 2 s), reconnecting or offline. */
-export function ConnectionStatus() {
+/**
+ * Live, stalled (connected but no snapshot for 2 s), reconnecting or offline; while a recording
+ * plays, that it is one (the socket is closed then, and a paused recording is not a stalled lab).
+ */
+export function ConnectionStatus({ replaying = false }: { replaying?: boolean }) {
   const { t } = useTranslation();
   const liveStore = useLiveStore();
   const status = useLive((s) => s.status);
@@ -25,8 +28,9 @@ export function ConnectionStatus() {
     }, 500);
     return () => window.clearInterval(timer);
   }, [liveStore]);
-  const [label, tone] =
-    status === 'live' && seq === null
+  const [label, tone] = replaying
+    ? [t('status.replaying'), 'warn']
+    : status === 'live' && seq === null
       ? [t('status.waitingForData'), 'warn']
       : status === 'live' && stale
         ? [t('status.stalled'), 'warn']
