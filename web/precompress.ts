@@ -5,8 +5,12 @@ import type { Plugin } from 'vite';
 
 /** Text files worth compressing; images and fonts are compressed already. */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
-/** Below this a compressed copy saves less than its own headers. */
-const MIN_BYTES = 1024;
+/**
+ * A compressed copy is kept only when it saves at least this much: below it, the bytes saved do not
+ * pay for the `Content-Encoding` and `Vary` headers it brings. (A 1 KiB floor on the file's size sent
+ * the smallest chunks, half a kilobyte of module glue each, uncompressed.)
+ */
+const MIN_SAVING_BYTES = 100;
 
 /**
  * Writes `.br` and `.gz` beside every text file of the build, once, at build time: the server
@@ -25,12 +29,12 @@ export function precompress(): Plugin {
       for (const file of walk(outDir)) {
         if (!COMPRESSIBLE.test(file)) continue;
         const body = readFileSync(file);
-        if (body.length < MIN_BYTES) continue;
-        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
-        writeFileSync(
-          `${file}.br`,
-          brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-        );
+        const gzip = gzipSync(body, { level: 9 });
+        if (body.length - gzip.length >= MIN_SAVING_BYTES) writeFileSync(`${file}.gz`, gzip);
+        const brotli = brotliCompressSync(body, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+        });
+        if (body.length - brotli.length >= MIN_SAVING_BYTES) writeFileSync(`${file}.br`, brotli);
       }
     },
   };

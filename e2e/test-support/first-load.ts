@@ -12,7 +12,7 @@ export interface WireFile {
   /** Path under dist/, as the manifest names it: assets/index-abc.js. */
   file: string;
   rawBytes: number;
-  /** The body the server sends (web/precompress.ts writes .br and .gz beside files of 1 KiB or more). */
+  /** The body the server sends (web/precompress.ts writes .br and .gz beside files they shrink by 100 bytes or more). */
   wireBytes: number;
   encoding: 'br' | 'gzip' | 'identity';
 }

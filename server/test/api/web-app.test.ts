@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,16 @@ describe('serving the built dashboard', () => {
     const plain = await app.inject({ method: 'GET', url: '/assets/big-cccc.js', headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(source);
+  });
+
+  it('falls back to the gzip copy where the build kept no brotli one (it keeps a copy only where it saves 100 bytes)', async () => {
+    const source = `export const words = ${JSON.stringify('pool '.repeat(60))};`;
+    writeFileSync(join(webRoot, 'assets', 'small-dddd.js'), source);
+    writeFileSync(join(webRoot, 'assets', 'small-dddd.js.gz'), gzipSync(source));
+    const response = await app.inject({ method: 'GET', url: '/assets/small-dddd.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.rawPayload).toString()).toBe(source);
   });
 
   it('serves an asset written after start (a rebuild needs no restart)', async () => {
