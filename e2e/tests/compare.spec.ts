@@ -73,6 +73,11 @@ test('start a comparison by keyboard only: two series per chart and the A/B tabl
     for (const dash of await chart.locator('path.chart-line-b').evaluateAll((ps) => ps.map((p) => p.getAttribute('stroke-dasharray'))))
       expect(dash).toBeTruthy();
   }
+  // The wait histogram puts B's bars beside A's.
+  const histogram = page.getByRole('figure', { name: 'Wait time histogram, last 10 seconds' });
+  await histogram.scrollIntoViewIfNeeded();
+  await expect(histogram.locator('.recharts-bar'), 'A and B bar series').toHaveCount(2);
+  await expect(page.getByTestId('wait-histogram-total')).toContainText(/^A .* \| B /);
   const table = page.getByTestId('compare-table');
   await expect(table).toBeVisible();
   await expect(table.getByRole('row', { name: /Round trip p50/ })).toBeVisible();

@@ -644,7 +644,7 @@ export const en = {
     speed: 'Playback speed',
     position: 'Position in the recording',
     positionText: '{{at}} of {{span}}',
-    nextMarker: 'Next marker ⏭',
+    nextMarker: 'Next marker ⇥',
     backToLive: 'Back to the live lab',
   },
   audience: {

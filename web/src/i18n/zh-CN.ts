@@ -719,7 +719,7 @@ export const zhCN: Messages = {
     speed: '回放速度',
     position: '录制中的位置',
     positionText: '{{at}} / {{span}}',
-    nextMarker: '下一个标记 ⏭',
+    nextMarker: '下一个标记 ⇥',
     backToLive: '返回实时实验室',
   },
   audience: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sample } from '../../lib/live-store';
 import { RingBuffer } from '../../lib/ring-buffer';
-import { recentHistogram } from './wait-histogram';
+import { histogramRows, recentHistogram } from './wait-histogram';
 
 const BOUNDS = [1, 10, Number.POSITIVE_INFINITY];
 
@@ -37,6 +37,23 @@ describe('recentHistogram', () => {
       { upToMs: 1, count: 1000 },
       { upToMs: 10, count: 0 },
       { upToMs: Number.POSITIVE_INFINITY, count: 0 },
+    ]);
+  });
+});
+
+describe('histogramRows', () => {
+  it("puts arm B's counts beside A's, bucket by bucket, only when B is given", () => {
+    const a = samplesEvery(100, 30, 100);
+    const b = samplesEvery(100, 30, 40);
+    expect(histogramRows(a, null, 30_000, 'more')).toEqual([
+      { label: '≤1ms', count: 1000 },
+      { label: '≤10ms', count: 0 },
+      { label: 'more', count: 0 },
+    ]);
+    expect(histogramRows(a, b, 30_000, 'more')).toEqual([
+      { label: '≤1ms', count: 1000, countB: 400 },
+      { label: '≤10ms', count: 0, countB: 0 },
+      { label: 'more', count: 0, countB: 0 },
     ]);
   });
 });

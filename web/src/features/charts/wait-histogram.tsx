@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistogramBucket } from '@poolscope/shared/snapshot';
 import type { Sample } from '../../lib/live-store';
 import type { ReadonlyRingBuffer } from '../../lib/ring-buffer';
-import { useLiveStore } from '../../lib/store-context';
+import { useCompareStore, useLiveStore } from '../../lib/store-context';
 import { useChartFrame } from '../../lib/use-live';
 import { formatNumber, shortMs } from '../../lib/format';
 import { OKABE_ITO } from '../../lib/palette';
@@ -41,9 +41,39 @@ function bucketLabel(upToMs: number, more: string): string {
   return Number.isFinite(upToMs) ? `≤${shortMs(upToMs)}` : more;
 }
 
+export interface HistogramRow {
+  label: string;
+  /** Arm A's acquires in the bucket (the lab's, when nothing is compared). */
+  count: number;
+  /** Arm B's, while a comparison has samples in the last 10 s. */
+  countB?: number;
+}
+
+/**
+ * The bars: arm A's recent histogram and, when `b` is given, arm B's beside it bucket by bucket
+ * (the two arms share the buckets' bounds; a bucket only one arm has counts 0 in the other).
+ */
+export function histogramRows(
+  a: ReadonlyRingBuffer<Sample>,
+  b: ReadonlyRingBuffer<Sample> | null,
+  now: number,
+  moreLabel: string,
+): HistogramRow[] {
+  const ofA = recentHistogram(a, now);
+  const ofB = b ? recentHistogram(b, now) : null;
+  const bounds = [...new Set([...ofA, ...(ofB ?? [])].map((bucket) => bucket.upToMs))].sort((x, y) => x - y);
+  const countIn = (buckets: HistogramBucket[], upToMs: number) => buckets.find((bucket) => bucket.upToMs === upToMs)?.count ?? 0;
+  return bounds.map((upToMs) => ({
+    label: bucketLabel(upToMs, moreLabel),
+    count: countIn(ofA, upToMs),
+    ...(ofB ? { countB: countIn(ofB, upToMs) } : {}),
+  }));
+}
+
 export const WaitHistogram = memo(function WaitHistogram() {
   const { t } = useTranslation();
   const liveStore = useLiveStore();
+  const compareStore = useCompareStore();
   const ref = useRef<HTMLElement>(null);
   const drawnAt = useRef(Number.NEGATIVE_INFINITY);
   // Ten seconds of counts change little in one: redrawing once a second halves the chart's
@@ -51,11 +81,11 @@ export const WaitHistogram = memo(function WaitHistogram() {
   const frame = useChartFrame('wait-histogram', ref, (now) => now - drawnAt.current >= REDRAW_EVERY_MS);
   const data = useMemo(
     () => {
-      drawnAt.current = liveStore.view?.t ?? 0;
-      return recentHistogram(liveStore.samples, drawnAt.current).map((b) => ({
-        label: bucketLabel(b.upToMs, t('wait.more')),
-        count: b.count,
-      }));
+      const now = (drawnAt.current = liveStore.view?.t ?? 0);
+      // Arm B beside A while a comparison has samples in the last 10 s (the time charts draw it dashed).
+      const bLast = compareStore.samples.last();
+      const withB = bLast !== undefined && bLast.t > now - HISTORY_MS;
+      return histogramRows(liveStore.samples, withB ? compareStore.samples : null, now, t('wait.more'));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [frame, t],
@@ -64,25 +94,42 @@ export const WaitHistogram = memo(function WaitHistogram() {
   // work, and done inside the snapshot's own task it joined the rest of that task in a long one.
   const bars = useDeferredValue(data);
   const total = data.reduce((sum, b) => sum + b.count, 0);
+  const withB = data.some((b) => b.countB !== undefined);
+  const totalB = data.reduce((sum, b) => sum + (b.countB ?? 0), 0);
+  const acquires = (count: number) => t('wait.acquires', { count, formatted: formatNumber(count) });
   return (
     <figure ref={ref} className="chart" aria-label={t('wait.histogram')}>
       <figcaption className="legend">
         <span className="legend-item">{t('wait.histogramLegend')}</span>
-        <span className="legend-note">{t('wait.acquires', { count: total, formatted: formatNumber(total) })}</span>
+        <span className="legend-note" data-testid="wait-histogram-total">
+          {withB ? `A ${acquires(total)} | B ${acquires(totalB)}` : acquires(total)}
+        </span>
       </figcaption>
-      <Bars data={bars} seriesName={t('wait.acquiresSeries')} />
+      <Bars data={bars} seriesName={t('wait.acquiresSeries')} withB={withB} />
     </figure>
   );
 });
 
-const Bars = memo(function Bars({ data, seriesName }: { data: { label: string; count: number }[]; seriesName: string }) {
+const Bars = memo(function Bars({ data, seriesName, withB }: { data: HistogramRow[]; seriesName: string; withB: boolean }) {
   return (
     <BarChart data={data} responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="2 4" vertical={false} />
       <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
       <YAxis width={44} tick={{ fontSize: 11 }} allowDecimals={false} />
       <Tooltip isAnimationActive={false} cursor={{ fillOpacity: 0.1 }} />
-      <Bar dataKey="count" name={seriesName} fill={OKABE_ITO.sky} isAnimationActive={false} />
+      <Bar dataKey="count" name={withB ? `${seriesName} (A)` : seriesName} fill={OKABE_ITO.sky} isAnimationActive={false} />
+      {/* B as the time charts draw it: the same colour, dashed (here an outlined, lighter bar). */}
+      {withB ? (
+        <Bar
+          dataKey="countB"
+          name={`${seriesName} (B)`}
+          fill={OKABE_ITO.sky}
+          fillOpacity={0.3}
+          stroke={OKABE_ITO.sky}
+          strokeDasharray="3 2"
+          isAnimationActive={false}
+        />
+      ) : null}
     </BarChart>
   );
 });
