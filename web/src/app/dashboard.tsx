@@ -55,24 +55,26 @@ export function Dashboard({
   // A step focusing a lower panel before its chunk is in scrolls to it once it is on the page.
   useFocusPanel(focus?.panel ?? null, focusKey === null ? null : `${focusKey}${lowerShown ? '' : ':pending'}`);
   const { t } = useTranslation();
-  // A recording played back shows what was; the panels leave out controls that would act on the live lab.
+  // A recording played back shows what was: the panels leave out controls that would act on the live
+  // lab, and the bars that only pick what the lab runs are not shown.
+  const replaying = replayBar !== null;
   return (
-    <ReadOnlyContext.Provider value={replayBar !== null}>
+    <ReadOnlyContext.Provider value={replaying}>
       <div className={replayBar ? 'app replaying' : 'app'}>
         <a className="skip-link" href="#controls">
           {t('app.skipToControls')}
         </a>
-        <AppHeader onOpenRecording={onOpenRecording} replaying={replayBar !== null} />
+        <AppHeader onOpenRecording={onOpenRecording} replaying={replaying} />
         {replayBar}
         {problem ? (
           <p className="banner banner-warn" role="alert">
             {problem}
           </p>
         ) : null}
-        <TokenPrompt />
+        {replaying ? null : <TokenPrompt />}
         <ShareBanner />
         <LessonBar onPresent={onPresent} />
-        <ScenarioBar />
+        {replaying ? null : <ScenarioBar />}
         <CompareBar />
         <KpiStrip />
         <div className="layout">

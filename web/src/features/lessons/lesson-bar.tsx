@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { goToLessonStep, leaveLesson } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
+import { useReadOnly } from '../../lib/read-only';
 import { ackMessage } from '../../components/ack-message';
 import { lessonLanguage, pickText } from './lesson-language';
 import { useLessons } from './use-lessons';
@@ -15,6 +16,8 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
   const id = useId();
   const { lessons, error } = useLessons();
   const position = useLive((s) => s.latest?.lesson ?? null);
+  // A recording played back: its lesson step is shown, but starting or leaving one would act on the live lab.
+  const readOnly = useReadOnly();
   const [chosen, setChosen] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const { t, i18n } = useTranslation();
@@ -39,25 +42,27 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
 
   return (
     <div className="lesson-bar" role="region" aria-label={t('lessons.region')}>
-      <div className="scenario-pick">
-        <label htmlFor={id}>{t('lessons.label')}</label>
-        <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={lessons.length === 0}>
-          {lessons.length === 0 ? <option value="">{error ? t('lessons.unavailable') : t('lessons.loading')}</option> : null}
-          {lessons.map((l) => (
-            <option key={l.id} value={l.id}>
-              {pickText(l.title, language)} ({l.steps.length})
-            </option>
-          ))}
-        </select>
-        <button type="button" className="btn btn-primary" onClick={() => void present()} disabled={!selectedId}>
-          {position?.id === selectedId ? t('lessons.present') : t('lessons.startAndPresent')}
-        </button>
-        {position ? (
-          <button type="button" className="btn btn-quiet" onClick={() => void leave()}>
-            {t('lessons.leave')}
+      {readOnly ? null : (
+        <div className="scenario-pick">
+          <label htmlFor={id}>{t('lessons.label')}</label>
+          <select id={id} value={selectedId} onChange={(e) => setChosen(e.currentTarget.value)} disabled={lessons.length === 0}>
+            {lessons.length === 0 ? <option value="">{error ? t('lessons.unavailable') : t('lessons.loading')}</option> : null}
+            {lessons.map((l) => (
+              <option key={l.id} value={l.id}>
+                {pickText(l.title, language)} ({l.steps.length})
+              </option>
+            ))}
+          </select>
+          <button type="button" className="btn btn-primary" onClick={() => void present()} disabled={!selectedId}>
+            {position?.id === selectedId ? t('lessons.present') : t('lessons.startAndPresent')}
           </button>
-        ) : null}
-      </div>
+          {position ? (
+            <button type="button" className="btn btn-quiet" onClick={() => void leave()}>
+              {t('lessons.leave')}
+            </button>
+          ) : null}
+        </div>
+      )}
       {running && step && position ? (
         <p className="scenario-watch" aria-live="polite" data-testid="lesson-step">
           <span className="badge badge-good">{t('lessons.step', { step: position.step, count: running.steps.length })}</span>
