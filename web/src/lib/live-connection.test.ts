@@ -76,3 +76,30 @@ describe('the live connection', () => {
     connectLive(early)();
   });
 });
+
+describe("the audience page's stream", () => {
+  it('decodes frames that came before its decoder chunk, in order, once the chunk is in', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    window.history.replaceState(null, '', '/?audience=1');
+    try {
+      const stores = createDashboardStores();
+      const disconnect = connectLive(stores);
+      const frame = (seq: number) => ({
+        seq,
+        key: seq,
+        deflated: new Uint8Array(deflateRawSync(JSON.stringify(makeSnapshot({ seq, t: 1_700_000_000_000 + seq * 100 })))),
+      });
+      // Before the decoder's chunk has resolved: nothing shown yet, nothing lost.
+      fakeSocket.serverSends('audience:frame', frame(1));
+      fakeSocket.serverSends('audience:frame', frame(2));
+      expect(stores.live.latest).toBeNull();
+      await vi.waitFor(() => expect(stores.live.latest?.seq).toBe(2));
+      expect(stores.live.samples.size).toBe(2);
+      fakeSocket.serverSends('audience:frame', frame(3));
+      expect(stores.live.latest?.seq).toBe(3);
+      disconnect();
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+});

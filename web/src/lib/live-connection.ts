@@ -1,5 +1,7 @@
 import type { Snapshot } from '@poolscope/shared/snapshot';
-import { AudienceDecoder } from './audience-stream';
+import type { AudienceFrame } from '@poolscope/shared/audience-stream';
+import { audienceStreamQuery } from './audience-stream';
+import type { AudienceDecoder } from './audience-decoder';
 import { socket } from './socket';
 import { streamTaps } from './stream-taps';
 import type { DashboardStores } from './store-context';
@@ -62,10 +64,23 @@ function openConnection({ live: liveStore, compare: compareStore }: DashboardSto
   };
   socket.on('snapshot', onSnapshot);
   // The audience page's stream (socket.ts asks for it): each frame decodes to the snapshot it carries.
-  const audience = new AudienceDecoder();
-  socket.on('audience:frame', (frame) => {
-    const snapshot = audience.decode(frame);
+  // Its decoder (with fflate) is a chunk of its own, fetched now, beside the handshake: it is in long
+  // before the first frame; frames that come sooner wait for it, in order.
+  let decoder: AudienceDecoder | null = null;
+  const waiting: AudienceFrame[] = [];
+  const decodeFrame = (frame: AudienceFrame) => {
+    const snapshot = decoder?.decode(frame);
     if (snapshot) onSnapshot(snapshot);
+  };
+  if (audienceStreamQuery(window.location.search)) {
+    void import('./audience-decoder').then(({ AudienceDecoder: Decoder }) => {
+      decoder = new Decoder();
+      for (const frame of waiting.splice(0)) decodeFrame(frame);
+    });
+  }
+  socket.on('audience:frame', (frame) => {
+    if (decoder) decodeFrame(frame);
+    else waiting.push(frame);
   });
   socket.on('events', (batch) => {
     liveStore.ingestEvents(batch);
