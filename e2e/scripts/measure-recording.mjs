@@ -83,15 +83,18 @@ async function recordBase(page) {
 }
 
 // ---- in the page (page.evaluate): these functions must not close over anything ----
-/* global requestAnimationFrame */
+/* global requestAnimationFrame, PerformanceObserver */
 
 /** Before an action: note when its input event arrives (capture phase, so before React). */
 function armTimer(eventType) {
-  window.__measure = { start: null, end: null };
+  window.__measure = { start: null, end: null, changedAt: null, events: [] };
   const onEvent = (event) => {
     if (window.__measure.start === null) window.__measure.start = event.timeStamp;
   };
   document.addEventListener(eventType, onEvent, { capture: true, once: true });
+  // Event Timing: the browser's own figure from an input to the next paint after its handlers ran.
+  const measure = window.__measure;
+  new PerformanceObserver((list) => measure.events.push(...list.getEntries())).observe({ type: 'event', durationThreshold: 16 });
 }
 
 /**
@@ -108,6 +111,7 @@ function waitForClock([pattern, previousLine]) {
       const line = document.querySelector('#pool-state figure.chart:not([aria-busy]) svg path.chart-line');
       const drawn = line !== null && (previousLine === null || line.getAttribute('d') !== previousLine);
       if (clock && re.test(clock.textContent ?? '') && drawn) {
+        window.__measure.changedAt = performance.now();
         requestAnimationFrame(() =>
           requestAnimationFrame((now) => {
             window.__measure.end = now;
@@ -189,15 +193,30 @@ function scrollPoolStateIntoView() {
   window.scrollBy({ top: panel.getBoundingClientRect().top - bar.getBoundingClientRect().bottom - 8, behavior: 'instant' });
 }
 
-async function measure(page, eventType, act, clockPattern) {
+/**
+ * Input to redrawn, two ways. `toFrameAfter`: to the frame after the one that painted the change
+ * (two animation frames from seeing it; whatever runs after that paint, such as the lower panels'
+ * follow-up render, counts too). `toPaint`: to the paint itself, by Event Timing (input to the next
+ * paint after its handlers; rounded to 8 ms), where the change was in the page by then; else null.
+ */
+async function measureBoth(page, eventType, act, clockPattern) {
   const previousLine = await page.evaluate(poolStateLine);
   await page.evaluate(armTimer, eventType);
   const clockDone = page.evaluate(waitForClock, [clockPattern, previousLine]);
   await act();
   await clockDone;
-  const { start, end } = await page.evaluate(() => window.__measure);
+  await page.waitForTimeout(100); // Event Timing reports after the paint
+  const { start, end, changedAt, paintAt } = await page.evaluate((type) => {
+    const m = window.__measure;
+    const entry = m.events.find((e) => e.name === type && Math.abs(e.startTime - m.start) < 1);
+    return { ...m, events: undefined, paintAt: entry ? entry.startTime + entry.duration : null };
+  }, eventType);
   if (start === null) throw new Error(`no ${eventType} event seen`);
-  return end - start;
+  return { toFrameAfter: end - start, toPaint: paintAt !== null && changedAt <= paintAt ? paintAt - start : null };
+}
+
+async function measure(page, eventType, act, clockPattern) {
+  return (await measureBoth(page, eventType, act, clockPattern)).toFrameAfter;
 }
 
 async function main() {
@@ -251,6 +270,9 @@ async function main() {
   const urlOpenSinceFetch = [];
   const scrub = [];
   const marker = [];
+  const keySeek = [];
+  const keySeekPaint = [];
+  const markerPaint = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     // Open by the file chooser, on a live dashboard.
     await page.goto(BASE);
@@ -271,8 +293,22 @@ async function main() {
     // Scrubber seeks, to the middle then near the end and back: each draws a full window.
     for (const fraction of [0.5, 0.95, 0.3]) {
       const at = Math.round((spanMs * (fraction + round * 0.01)) / 100) * 100;
-      const seek = () => measure(page, 'input', () => page.getByLabel('Position in the recording').fill(String(at)), `^${clockOf(at)} `);
-      scrub.push(round === 0 && fraction === 0.5 ? await profiled(page, 'a scrubber seek', seek) : await seek());
+      // (Filled by script, so untrusted: no Event Timing figure for these.)
+      const seek = () =>
+        measureBoth(page, 'input', () => page.getByLabel('Position in the recording').fill(String(at)), `^${clockOf(at)} `);
+      const figure = round === 0 && fraction === 0.5 ? await profiled(page, 'a scrubber seek', seek) : await seek();
+      scrub.push(figure.toFrameAfter);
+      await page.waitForTimeout(300);
+    }
+    // Seek by keyboard (PageDown / PageUp on the scrubber: a tenth of the recording), as a person
+    // does, with trusted key events, so Event Timing gives the input-to-paint figure.
+    await page.getByLabel('Position in the recording').focus();
+    for (const key of ['PageUp', 'PageDown', 'PageUp', 'PageUp']) {
+      const before = await page.getByTestId('replay-time').textContent();
+      const shown = before.split(' ')[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const figure = await measureBoth(page, 'keydown', () => page.keyboard.press(key), `^(?!${shown} )\\d`);
+      keySeek.push(figure.toFrameAfter);
+      if (figure.toPaint !== null) keySeekPaint.push(figure.toPaint);
       await page.waitForTimeout(300);
     }
     // Jump to the next marker, twice.
@@ -280,29 +316,35 @@ async function main() {
       const position = await page.getByLabel('Position in the recording').inputValue();
       const next = recording.markers.find((m) => m.t - recording.samples[0].t > Number(position) + 1);
       if (!next) break;
-      marker.push(
-        await measure(
-          page,
-          'click',
-          () => page.getByRole('button', { name: /Next marker/ }).click(),
-          `^${clockOf(next.t - recording.samples[0].t)} `,
-        ),
+      const figure = await measureBoth(
+        page,
+        'click',
+        () => page.getByRole('button', { name: /Next marker/ }).click(),
+        `^${clockOf(next.t - recording.samples[0].t)} `,
       );
+      marker.push(figure.toFrameAfter);
+      if (figure.toPaint !== null) markerPaint.push(figure.toPaint);
       await page.waitForTimeout(300);
     }
     // Open by ?recording=<url>: from navigation start, and from the moment the file's fetch began.
     await page.goto('about:blank');
+    // The file is fetched by a worker (read-text-off-main.ts), whose requests the page's resource
+    // timing does not list; Playwright sees them, with their start on the epoch clock.
+    let fileRequest = null;
+    const onRequest = (request) => {
+      if (request.url().endsWith(`/${FILE_NAME}`)) fileRequest = request;
+    };
+    page.on('request', onRequest);
     await page.goto(`${BASE}/?recording=/${FILE_NAME}`);
     await page.evaluate(() => {
       window.__measure = { start: 0, end: null };
     });
     const end = await page.evaluate(waitForClock, [`^0:00 ${endClock}`, null]);
-    const fetchStart = await page.evaluate(
-      (name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name))?.startTime ?? 0,
-      FILE_NAME,
-    );
+    page.off('request', onRequest);
+    if (!fileRequest) throw new Error(`no request for ${FILE_NAME} seen`);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     urlOpen.push(end);
-    urlOpenSinceFetch.push(end - fetchStart);
+    urlOpenSinceFetch.push(timeOrigin + end - fileRequest.timing().startTime);
   }
   const figures = {
     rounds: ROUNDS,
@@ -311,6 +353,9 @@ async function main() {
     openByUrlSinceNavigation: summary(urlOpen),
     seekByScrubber: summary(scrub),
     jumpToMarker: summary(marker),
+    seekByKeyboard: summary(keySeek),
+    seekByKeyboardToPaint: summary(keySeekPaint),
+    jumpToMarkerToPaint: summary(markerPaint),
     loadAvg1m: [loadAvgStart, loadavg()[0]].map((l) => Number(l.toFixed(2))),
   };
   console.log(`RECORDING ${JSON.stringify({ file, ...figures })}`);
@@ -321,6 +366,9 @@ async function main() {
   console.log(`open (?recording=, from navigation) → drawn: ${verdict(figures.openByUrlSinceNavigation, 1000)}`);
   console.log(`seek (scrubber) → redrawn: ${verdict(figures.seekByScrubber, 100)}`);
   console.log(`jump to marker → redrawn: ${verdict(figures.jumpToMarker, 100)}`);
+  console.log(`seek (keyboard on the scrubber) → redrawn: ${verdict(figures.seekByKeyboard, 100)}`);
+  console.log(`seek (keyboard on the scrubber) → the paint that shows it (Event Timing): ${verdict(figures.seekByKeyboardToPaint, 100)}`);
+  console.log(`jump to marker → the paint that shows it (Event Timing): ${verdict(figures.jumpToMarkerToPaint, 100)}`);
   await browser.close();
 }
 

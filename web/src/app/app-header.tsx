@@ -16,8 +16,8 @@ export function AppHeader({
   replaying = false,
 }: {
   onOpenRecording?: (recording: Recording, name: string) => void;
-  /** A recording is being played back: the status says so instead of judging a link that is closed. */
-  replaying?: boolean;
+  /** A recording is being played back (or opened): the status says so instead of judging a link that is closed. */
+  replaying?: boolean | 'opening';
 }) {
   const { t } = useTranslation();
   const { theme, setTheme, projector, setProjector } = useTheme();

@@ -30,8 +30,12 @@ export function App({ live = true }: { live?: boolean }) {
   const liveStore = stores.live;
   const [replay, setReplay] = useState<Replay | null>(null);
   const [replayProblem, setReplayProblem] = useState<string | null>(null);
+  // A page opened on a recording link plays the recording, not the lab: the live socket stays
+  // closed while the file loads (the lab's history would be fetched and ingested for nothing) and
+  // opens only if the link fails.
+  const [linkLoading, setLinkLoading] = useState(() => live && hasRecordingLink(window.location.search));
   // No lab behind a recording: the live socket stays closed while one plays.
-  useEffect(() => (live && !replay ? connectLive(stores) : undefined), [live, replay, stores]);
+  useEffect(() => (live && !replay && !linkLoading ? connectLive(stores) : undefined), [live, replay, linkLoading, stores]);
   useEffect(() => onAuthRefused(() => liveStore.setNeedsToken(true)), [liveStore]);
   useEffect(() => {
     if (!replay) return;
@@ -42,24 +46,32 @@ export function App({ live = true }: { live?: boolean }) {
   useEffect(() => {
     // The recording reader (and its schema checker) loads only for a page opened on a recording link.
     if (!live || !hasRecordingLink(window.location.search)) return;
+    // A recording has no live numbers to put first: the panels' chunks (charts, lower panels,
+    // controls) load and mount while the file is fetched, not in a second round after it is read.
+    liveStore.markNumbersShown();
     void (async () => {
-      // The player's chunk loads while the file is fetched and read, not after.
+      // The player's chunk and the replay bar's load while the file is fetched and read, not after.
       const player = loadPlayer();
-      const { recordingFromUrl } = await import('../features/recording/recording-from-url');
-      const parsed = await recordingFromUrl(window.location.search, window.location.origin, async (url) => {
-        const response = await fetch(url);
-        return { ok: response.ok, status: response.status, text: await response.text() };
-      });
-      if (!parsed) return;
-      if (!parsed.ok) return setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
+      void ReplayBar.preload();
+      const [{ recordingFromUrl }, { readTextOffMainThread }] = await Promise.all([
+        import('../features/recording/recording-from-url'),
+        import('../features/recording/read-text-off-main'),
+      ]);
+      const parsed = await recordingFromUrl(window.location.search, window.location.origin, (url) => readTextOffMainThread({ url }));
+      if (!parsed) return setLinkLoading(false);
+      if (!parsed.ok) {
+        setLinkLoading(false);
+        return setReplayProblem(t('recording.linkProblem', { message: parsed.problem.message }));
+      }
       const Player = await player;
+      setLinkLoading(false);
       setReplay({
         player: new Player(parsed.recording, stores),
         name: t('recording.fromLink'),
         recordedAt: parsed.recording.recordedAt,
       });
     })();
-  }, [live, t, stores]);
+  }, [live, t, stores, liveStore]);
   const openRecording = useCallback(
     (recording: Recording, name: string) => {
       void loadPlayer().then((Player) => setReplay({ player: new Player(recording, stores), name, recordedAt: recording.recordedAt }));
@@ -110,7 +122,13 @@ export function App({ live = true }: { live?: boolean }) {
   ) : null;
   return (
     <Suspense fallback={null}>
-      <Dashboard onPresent={() => present(true)} onOpenRecording={openRecording} replayBar={replayBar} problem={replayProblem} />
+      <Dashboard
+        onPresent={() => present(true)}
+        onOpenRecording={openRecording}
+        replayBar={replayBar}
+        problem={replayProblem}
+        openingRecording={linkLoading}
+      />
     </Suspense>
   );
 }

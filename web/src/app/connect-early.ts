@@ -7,7 +7,7 @@ import { createDashboardStores } from '../lib/store-context';
 // evaluated (most of a second on a slow phone), instead of after the app's first render.
 
 /** The app's one pair of stores: the live socket and a recording's playback both feed it (app.tsx). */
-export const stores = createDashboardStores();
+export const stores = createDashboardStores('after-paint');
 
 // A page opened on a recording link plays it with the socket closed.
 if (!hasRecordingLink(window.location.search)) connectLiveEarly(stores);

@@ -16,6 +16,7 @@ import { useScenarios } from '../features/scenarios/use-scenarios';
 import { useLessons } from '../features/lessons/use-lessons';
 import { useFocusPanel } from '../lib/use-focus-panel';
 import { ReadOnlyContext } from '../lib/read-only';
+import { LowPriorityContext } from '../lib/low-priority';
 import { useLive } from '../lib/use-live';
 import { useCompare } from '../lib/use-compare';
 import { lazyPart } from '../lib/lazy-part';
@@ -34,11 +35,14 @@ export function Dashboard({
   onOpenRecording,
   replayBar,
   problem,
+  openingRecording = false,
 }: {
   onPresent: () => void;
   onOpenRecording: (recording: Recording, name: string) => void;
   replayBar: ReactNode;
   problem: string | null;
+  /** A recording link's file is being fetched and read: the page will show it, not the lab. */
+  openingRecording?: boolean;
 }) {
   const { lessons } = useLessons();
   const position = useLive((s) => s.latest?.lesson ?? null);
@@ -57,14 +61,14 @@ export function Dashboard({
   const { t } = useTranslation();
   // A recording played back shows what was: the panels leave out controls that would act on the live
   // lab, and the bars that only pick what the lab runs are not shown.
-  const replaying = replayBar !== null;
+  const replaying = replayBar !== null || openingRecording;
   return (
     <ReadOnlyContext.Provider value={replaying}>
       <div className={replayBar ? 'app replaying' : 'app'}>
         <a className="skip-link" href="#controls">
           {t('app.skipToControls')}
         </a>
-        <AppHeader onOpenRecording={onOpenRecording} replaying={replaying} />
+        <AppHeader onOpenRecording={onOpenRecording} replaying={replayBar === null && openingRecording ? 'opening' : replaying} />
         {replayBar}
         {problem ? (
           <p className="banner banner-warn" role="alert">
@@ -85,14 +89,18 @@ export function Dashboard({
             </div>
             <WaitPanel />
             <TrafficPanel />
-            <AfterNumbers>
-              <LowerPanels onShown={showLower} />
-            </AfterNumbers>
+            <LowPriorityContext.Provider value={true}>
+              <AfterNumbers>
+                <LowerPanels onShown={showLower} />
+              </AfterNumbers>
+            </LowPriorityContext.Provider>
           </main>
           <aside className="sidebar" aria-label={t('app.controls')}>
-            <AfterNumbers>
-              <ControlsPanel />
-            </AfterNumbers>
+            <LowPriorityContext.Provider value={true}>
+              <AfterNumbers>
+                <ControlsPanel />
+              </AfterNumbers>
+            </LowPriorityContext.Provider>
           </aside>
         </div>
       </div>

@@ -20,6 +20,7 @@ export const en = {
   status: {
     waitingForData: 'Connected, waiting for data',
     replaying: 'Recording, not live',
+    openingRecording: 'Opening the recording…',
     stalled: 'Stalled',
     live: 'Live',
     connecting: 'Connecting…',

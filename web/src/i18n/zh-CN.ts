@@ -22,6 +22,7 @@ export const zhCN: Messages = {
   status: {
     waitingForData: '已连接，等待数据',
     replaying: '录像回放，非实时',
+    openingRecording: '正在打开录像…',
     stalled: '数据停滞',
     live: '实时',
     connecting: '连接中…',

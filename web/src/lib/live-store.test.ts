@@ -224,3 +224,38 @@ describe('LiveStore, from outside', () => {
     expect(store.samples.length).toBe(0);
   });
 });
+
+describe('low-priority panels', () => {
+  it('hear of changes after the next paint, once for many changes, in the app', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+    try {
+      const store = createLiveStore('after-paint');
+      const headline = vi.fn();
+      const lower = vi.fn();
+      store.subscribe(headline);
+      store.subscribeLowPriority(lower);
+      store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+      store.ingestSnapshot(makeSnapshot({ seq: 2, t: 1100 }));
+      expect(headline).toHaveBeenCalledTimes(2);
+      expect(lower).not.toHaveBeenCalled();
+      vi.advanceTimersToNextFrame(); // the frame: painted, the task after it queued
+      expect(lower).not.toHaveBeenCalled();
+      vi.runOnlyPendingTimers();
+      expect(lower).toHaveBeenCalledTimes(1);
+      store.ingestSnapshot(makeSnapshot({ seq: 3, t: 1200 }));
+      vi.advanceTimersToNextFrame();
+      vi.runOnlyPendingTimers();
+      expect(lower).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('hear of changes with the rest where the store is made for tests', () => {
+    const store = createLiveStore();
+    const lower = vi.fn();
+    store.subscribeLowPriority(lower);
+    store.ingestSnapshot(makeSnapshot({ seq: 1, t: 1000 }));
+    expect(lower).toHaveBeenCalledTimes(1);
+  });
+});

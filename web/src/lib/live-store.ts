@@ -79,7 +79,19 @@ export function fromHistorySample(h: HistorySample, previous?: Sample): Sample {
  * through the ingest and set methods, which tell the subscribers (a field written from outside
  * would change what is drawn without telling anyone).
  */
+/**
+ * When the panels that may trail the headline (the lower panels and the knobs, read through
+ * `LowPriorityContext`) hear of a change: with the rest (`now`, as tests have it) or in a task of
+ * their own after the next paint (`after-paint`, the app). A snapshot's handler or a recording's
+ * seek then renders the numbers and charts a person is watching, and the panels below follow a
+ * frame later: one long task becomes two shorter ones (issue 16: no long task over 50 ms; issue 17:
+ * a seek redraws in 100 ms).
+ */
+export type LowPriorityTiming = 'now' | 'after-paint';
+
 export class LiveStore {
+  constructor(private readonly lowPriorityTiming: LowPriorityTiming = 'now') {}
+
   private readonly sampleBuffer = new RingBuffer<Sample>(SAMPLE_CAPACITY);
   private readonly eventBuffer = new RingBuffer<LabEvent>(EVENT_CAPACITY);
   private readonly connectionLifetimes = new ConnectionLifetimes();
@@ -95,6 +107,8 @@ export class LiveStore {
   private haveShownNumbers = false;
   private hiddenRefreshQueued = false;
   private readonly listeners = new Set<Listener>();
+  private readonly lowPriorityListeners = new Set<Listener>();
+  private lowPriorityQueued = false;
   private readonly turns = new ChartTurns(() => this.latestSnapshot?.t ?? 0);
 
   /** The chart rotation, for the charts to join; its clock is the time of the latest snapshot. */
@@ -152,8 +166,30 @@ export class LiveStore {
     return () => this.listeners.delete(listener);
   };
 
+  /** As `subscribe`, for the panels that may trail the headline by a frame (LowPriorityTiming). */
+  subscribeLowPriority = (listener: Listener): (() => void) => {
+    this.lowPriorityListeners.add(listener);
+    return () => this.lowPriorityListeners.delete(listener);
+  };
+
   private emit(): void {
     for (const listener of this.listeners) listener();
+    this.emitLowPriority();
+  }
+
+  private emitLowPriority(): void {
+    if (this.lowPriorityListeners.size === 0) return;
+    const notify = () => {
+      for (const listener of this.lowPriorityListeners) listener();
+    };
+    if (this.lowPriorityTiming === 'now') return notify();
+    // Many changes before the paint (a snapshot and its markers, a seek's restore) make one render.
+    if (this.lowPriorityQueued) return;
+    this.lowPriorityQueued = true;
+    afterNextPaint(() => {
+      this.lowPriorityQueued = false;
+      notify();
+    });
   }
 
   /** Forget everything seen, as a fresh page would (a recording's seek starts from here). */
@@ -331,6 +367,15 @@ export class LiveStore {
 }
 
 /** A store of its own: the app makes one at its root (main.tsx), each test its own. */
-export function createLiveStore(): LiveStore {
-  return new LiveStore();
+export function createLiveStore(lowPriorityTiming: LowPriorityTiming = 'now'): LiveStore {
+  return new LiveStore(lowPriorityTiming);
+}
+
+/**
+ * A frame callback runs before the paint, a task queued from it after. A hidden tab has no frames:
+ * its low-priority panels wait until it is shown again, when nobody was watching them anyway.
+ */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
 }

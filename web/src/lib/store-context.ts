@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { createCompareStore, type CompareStore } from './compare-store';
-import { createLiveStore, type LiveStore } from './live-store';
+import { createLiveStore, type LiveStore, type LowPriorityTiming } from './live-store';
 
 /** What a dashboard reads: the live store (everything, arm A) and arm B of a comparison. */
 export interface DashboardStores {
@@ -8,9 +8,12 @@ export interface DashboardStores {
   compare: CompareStore;
 }
 
-/** A pair of its own: the app makes one at its root (main.tsx), each test its own (test-support/render-with-stores.tsx). */
-export function createDashboardStores(): DashboardStores {
-  return { live: createLiveStore(), compare: createCompareStore() };
+/**
+ * A pair of its own: the app makes one at its root (connect-early.ts, low-priority panels after the
+ * paint), each test its own (test-support/render-with-stores.tsx, every panel at once).
+ */
+export function createDashboardStores(lowPriorityTiming: LowPriorityTiming = 'now'): DashboardStores {
+  return { live: createLiveStore(lowPriorityTiming), compare: createCompareStore() };
 }
 
 // No default pair: a component rendered outside a provider fails at once, where a module-wide

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
+import { useCallback, useContext, useEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
+import { LowPriorityContext } from './low-priority';
 import type { HasNews } from './chart-turns';
 import type { LiveStore } from './live-store';
 import { useLiveStore } from './store-context';
 
 /**
  * Read one value from the live store; the component re-renders only when that value changes,
- * so selectors should return primitives or objects the store replaces (snapshot parts).
+ * so selectors should return primitives or objects the store replaces (snapshot parts). Under a
+ * LowPriorityContext, it hears of changes a frame after the headline does.
  */
 export function useLive<T>(select: (store: LiveStore) => T): T {
   const liveStore = useLiveStore();
-  return useSyncExternalStore(liveStore.subscribe, () => select(liveStore));
+  const lowPriority = useContext(LowPriorityContext);
+  return useSyncExternalStore(lowPriority ? liveStore.subscribeLowPriority : liveStore.subscribe, () => select(liveStore));
 }
 
 /**

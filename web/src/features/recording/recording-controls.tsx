@@ -35,6 +35,8 @@ export function RecordingControls({ onOpen }: { onOpen: (recording: Recording, n
     event.currentTarget.value = '';
     if (!file) return;
     // Fetched already when the button opened the dialog; read in parallel with the file otherwise.
+    // Read on the page: the dashboard is idle while a picked file is read, and a worker's start and
+    // the string's copy back cost more than they free here (measured; read-text-off-main.ts).
     const [[{ parseRecording }], text] = await Promise.all([loadPlayback(), file.text()]);
     const parsed = parseRecording(text, file.size);
     if (!parsed.ok) return setProblem(t('recording.cannotOpen', { name: file.name, message: parsed.problem.message }));

@@ -1,5 +1,6 @@
 import { parseRecording, type ParsedRecording } from '@poolscope/shared/recording';
 import { RECORDING_PARAM } from './recording-link';
+import type { TextRead } from './read-text';
 
 /**
  * `?recording=<url>` opens a recording served by the same origin (a file beside the dashboard, or
@@ -8,7 +9,7 @@ import { RECORDING_PARAM } from './recording-link';
 export async function recordingFromUrl(
   search: string,
   origin: string,
-  fetchText: (url: string) => Promise<{ ok: boolean; status: number; text: string }>,
+  readUrl: (url: string) => Promise<TextRead>,
 ): Promise<ParsedRecording | null> {
   const raw = new URLSearchParams(search).get(RECORDING_PARAM);
   if (raw === null) return null;
@@ -23,11 +24,14 @@ export async function recordingFromUrl(
       ok: false,
       problem: { kind: 'foreign', message: `recordings open only from this dashboard's own origin (${origin}), not ${url.origin}` },
     };
-  try {
-    const response = await fetchText(url.toString());
-    if (!response.ok) return { ok: false, problem: { kind: 'not-json', message: `${url.pathname} answered HTTP ${response.status}` } };
-    return parseRecording(response.text);
-  } catch (error) {
-    return { ok: false, problem: { kind: 'not-json', message: `${url.pathname} could not be fetched: ${(error as Error).message}` } };
-  }
+  const read = await readUrl(url.toString());
+  if (read.ok) return parseRecording(read.text);
+  return {
+    ok: false,
+    problem: {
+      kind: 'not-json',
+      message:
+        read.reason === 'http' ? `${url.pathname} answered HTTP ${read.status}` : `${url.pathname} could not be fetched: ${read.message}`,
+    },
+  };
 }

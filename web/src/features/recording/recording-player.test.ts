@@ -175,7 +175,7 @@ describe('RecordingPlayer with a comparison', () => {
 });
 
 describe('?recording=<url>', () => {
-  const fetchText = vi.fn(async () => ({ ok: true, status: 200, text: serializeRecording(sixtySeconds()) }));
+  const fetchText = vi.fn(async () => ({ ok: true as const, text: serializeRecording(sixtySeconds()) }));
 
   it('opens a recording from the same origin', async () => {
     const parsed = await recordingFromUrl('?recording=/rec.json', 'http://127.0.0.1:3000', fetchText);
@@ -190,10 +190,16 @@ describe('?recording=<url>', () => {
     expect(fetchText).not.toHaveBeenCalled();
     const missing = await recordingFromUrl('?recording=/nope.json', 'http://127.0.0.1:3000', async () => ({
       ok: false,
+      reason: 'http',
       status: 404,
-      text: '',
     }));
     expect(missing?.ok ? null : missing?.problem.message).toBe('/nope.json answered HTTP 404');
+    const dropped = await recordingFromUrl('?recording=/r.json', 'http://127.0.0.1:3000', async () => ({
+      ok: false,
+      reason: 'failed',
+      message: 'Failed to fetch',
+    }));
+    expect(dropped?.ok ? null : dropped?.problem.message).toBe('/r.json could not be fetched: Failed to fetch');
     expect(await recordingFromUrl('?other=1', 'http://127.0.0.1:3000', fetchText)).toBeNull();
   });
 });

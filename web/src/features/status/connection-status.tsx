@@ -9,7 +9,7 @@ const STALE_MS = 2000;
  * Live, stalled (connected but no snapshot for 2 s), reconnecting or offline; while a recording
  * plays, that it is one (the socket is closed then, and a paused recording is not a stalled lab).
  */
-export function ConnectionStatus({ replaying = false }: { replaying?: boolean }) {
+export function ConnectionStatus({ replaying = false }: { replaying?: boolean | 'opening' }) {
   const { t } = useTranslation();
   const liveStore = useLiveStore();
   const status = useLive((s) => s.status);
@@ -29,7 +29,7 @@ export function ConnectionStatus({ replaying = false }: { replaying?: boolean })
     return () => window.clearInterval(timer);
   }, [liveStore]);
   const [label, tone] = replaying
-    ? [t('status.replaying'), 'warn']
+    ? [t(replaying === 'opening' ? 'status.openingRecording' : 'status.replaying'), 'warn']
     : status === 'live' && seq === null
       ? [t('status.waitingForData'), 'warn']
       : status === 'live' && stale
