@@ -94,7 +94,7 @@ describe("the audience page's stream", () => {
       fakeSocket.serverSends('audience:frame', frame(2));
       expect(stores.live.latest).toBeNull();
       await vi.waitFor(() => expect(stores.live.latest?.seq).toBe(2));
-      expect(stores.live.samples.size).toBe(2);
+      expect(stores.live.samples.length).toBe(2);
       fakeSocket.serverSends('audience:frame', frame(3));
       expect(stores.live.latest?.seq).toBe(3);
       disconnect();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createLiveStore, LiveStore, toSample } from './live-store';
+import { createLiveStore, LiveStore, LOW_PRIORITY_MIN_GAP_MS, toSample } from './live-store';
 import { toHistorySample } from '@poolscope/shared/history';
 import { makeSnapshot } from '../test-support/fixtures';
 
@@ -226,8 +226,8 @@ describe('LiveStore, from outside', () => {
 });
 
 describe('low-priority panels', () => {
-  it('hear of changes after the next paint, once for many changes, in the app', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+  it('hear of changes after the next paint, once for many changes, the stream at most every LOW_PRIORITY_MIN_GAP_MS, in the app', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'performance'] });
     try {
       const store = createLiveStore('after-paint');
       const headline = vi.fn();
@@ -242,10 +242,22 @@ describe('low-priority panels', () => {
       expect(lower).not.toHaveBeenCalled();
       vi.runOnlyPendingTimers();
       expect(lower).toHaveBeenCalledTimes(1);
+      // The next snapshots wait out the gap, then come after a paint, as one.
       store.ingestSnapshot(makeSnapshot({ seq: 3, t: 1200 }));
+      store.ingestSnapshot(makeSnapshot({ seq: 4, t: 1300 }));
+      vi.advanceTimersByTime(LOW_PRIORITY_MIN_GAP_MS - 50);
+      vi.advanceTimersToNextFrame();
+      vi.runOnlyPendingTimers();
+      expect(lower).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(50);
       vi.advanceTimersToNextFrame();
       vi.runOnlyPendingTimers();
       expect(lower).toHaveBeenCalledTimes(2);
+      // A person's change (a seek) does not wait for the gap: the next paint.
+      store.setWindow(60_000);
+      vi.advanceTimersToNextFrame();
+      vi.runOnlyPendingTimers();
+      expect(lower).toHaveBeenCalledTimes(3);
     } finally {
       vi.useRealTimers();
     }

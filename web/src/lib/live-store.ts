@@ -89,6 +89,14 @@ export function fromHistorySample(h: HistorySample, previous?: Sample): Sample {
  */
 export type LowPriorityTiming = 'now' | 'after-paint';
 
+/**
+ * What the stream brings (snapshots, events) reaches the low-priority panels at most this often, as
+ * the chart turns pace the charts: their render, with two arms, reached 46–64 ms in one task once or
+ * twice a minute (BENCHMARKS.md, session 10), and four renders a second give it 2.5× fewer chances.
+ * A person's own change (a seek, a reset, a setting) reaches them at the next paint.
+ */
+export const LOW_PRIORITY_MIN_GAP_MS = 250;
+
 export class LiveStore {
   constructor(private readonly lowPriorityTiming: LowPriorityTiming = 'now') {}
 
@@ -108,7 +116,11 @@ export class LiveStore {
   private hiddenRefreshQueued = false;
   private readonly listeners = new Set<Listener>();
   private readonly lowPriorityListeners = new Set<Listener>();
-  private lowPriorityQueued = false;
+  /** A notification is on its way after the next paint: it will read the latest state. */
+  private lowPriorityPainting = false;
+  /** A stream update waiting out LOW_PRIORITY_MIN_GAP_MS. */
+  private lowPriorityTimer: ReturnType<typeof setTimeout> | null = null;
+  private lowPriorityNotifiedAt = Number.NEGATIVE_INFINITY;
   private readonly turns = new ChartTurns(() => this.latestSnapshot?.t ?? 0);
 
   /** The chart rotation, for the charts to join; its clock is the time of the latest snapshot. */
@@ -172,24 +184,41 @@ export class LiveStore {
     return () => this.lowPriorityListeners.delete(listener);
   };
 
-  private emit(): void {
+  /** `from: 'stream'` for what the lab sends (paced for the low-priority panels), else a person's change. */
+  private emit(from: 'stream' | 'person' = 'person'): void {
     for (const listener of this.listeners) listener();
-    this.emitLowPriority();
+    this.emitLowPriority(from === 'stream');
   }
 
-  private emitLowPriority(): void {
+  private emitLowPriority(paced: boolean): void {
     if (this.lowPriorityListeners.size === 0) return;
-    const notify = () => {
-      for (const listener of this.lowPriorityListeners) listener();
-    };
-    if (this.lowPriorityTiming === 'now') return notify();
+    if (this.lowPriorityTiming === 'now') return this.notifyLowPriority();
     // Many changes before the paint (a snapshot and its markers, a seek's restore) make one render.
-    if (this.lowPriorityQueued) return;
-    this.lowPriorityQueued = true;
+    if (this.lowPriorityPainting) return;
+    const waitMs = paced ? this.lowPriorityNotifiedAt + LOW_PRIORITY_MIN_GAP_MS - performance.now() : 0;
+    if (waitMs > 0) {
+      this.lowPriorityTimer ??= setTimeout(() => {
+        this.lowPriorityTimer = null;
+        this.notifyLowPriorityAfterPaint();
+      }, waitMs);
+      return;
+    }
+    if (this.lowPriorityTimer !== null) clearTimeout(this.lowPriorityTimer);
+    this.lowPriorityTimer = null;
+    this.notifyLowPriorityAfterPaint();
+  }
+
+  private notifyLowPriorityAfterPaint(): void {
+    this.lowPriorityPainting = true;
     afterNextPaint(() => {
-      this.lowPriorityQueued = false;
-      notify();
+      this.lowPriorityPainting = false;
+      this.notifyLowPriority();
     });
+  }
+
+  private notifyLowPriority(): void {
+    this.lowPriorityNotifiedAt = performance.now();
+    for (const listener of this.lowPriorityListeners) listener();
   }
 
   /** Forget everything seen, as a fresh page would (a recording's seek starts from here). */
@@ -226,7 +255,7 @@ export class LiveStore {
       if (first) this.turns.refreshAll({ includeHidden: true });
       else this.turns.advance(snapshot.t);
     }
-    this.emit();
+    this.emit('stream');
   }
 
   /**
@@ -300,7 +329,7 @@ export class LiveStore {
     }
     if (!this.isPaused && batch.length > 0) {
       this.eventsSeen += 1;
-      this.emit();
+      this.emit('stream');
     }
   }
 

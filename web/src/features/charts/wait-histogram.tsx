@@ -110,13 +110,22 @@ export const WaitHistogram = memo(function WaitHistogram() {
   );
 });
 
+// Props that never change are made once: Recharts 3 copies its children's settings into its own
+// store when their props change by identity, and a fresh object each redraw made every redraw do that
+// for the axes, the grid and the tooltip too.
+const CHART_STYLE = { width: '100%', height: 200 };
+const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
+const X_TICK = { fontSize: 10 };
+const Y_TICK = { fontSize: 11 };
+const TOOLTIP_CURSOR = { fillOpacity: 0.1 };
+
 const Bars = memo(function Bars({ data, seriesName, withB }: { data: HistogramRow[]; seriesName: string; withB: boolean }) {
   return (
-    <BarChart data={data} responsive style={{ width: '100%', height: 200 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+    <BarChart data={data} responsive style={CHART_STYLE} margin={CHART_MARGIN}>
       <CartesianGrid strokeDasharray="2 4" vertical={false} />
-      <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd" />
-      <YAxis width={44} tick={{ fontSize: 11 }} allowDecimals={false} />
-      <Tooltip isAnimationActive={false} cursor={{ fillOpacity: 0.1 }} />
+      <XAxis dataKey="label" tick={X_TICK} interval="preserveStartEnd" />
+      <YAxis width={44} tick={Y_TICK} allowDecimals={false} />
+      <Tooltip isAnimationActive={false} cursor={TOOLTIP_CURSOR} />
       <Bar dataKey="count" name={withB ? `${seriesName} (A)` : seriesName} fill={OKABE_ITO.sky} isAnimationActive={false} />
       {/* B as the time charts draw it: the same colour, dashed (here an outlined, lighter bar). */}
       {withB ? (
