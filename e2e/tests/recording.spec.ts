@@ -55,3 +55,17 @@ test('a broken recording file is explained and the live dashboard keeps working'
   await expect(page.getByTestId('replay-bar')).toBeHidden();
   await expect(page.getByTestId('connection-status')).toHaveText('Live');
 });
+
+test('a recording link that cannot be opened is explained, and the page goes on to the live lab', async ({ page }) => {
+  // The socket stays closed while a link's file loads (the page is about to play a recording, not the lab).
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto('/?recording=/no-such-recording.json');
+  await expect(page.getByRole('alert')).toContainText('cannot be opened: /no-such-recording.json answered HTTP 404');
+  await expect(page.getByTestId('connection-status')).toHaveText('Live', { timeout: 30_000 });
+  expect(sockets).toHaveLength(1);
+  await expect(page.getByTestId('replay-bar')).toBeHidden();
+  // A link to another origin is refused without a request.
+  await page.goto('/?recording=https://example.invalid/r.json');
+  await expect(page.getByRole('alert')).toContainText("recordings open only from this dashboard's own origin");
+});
