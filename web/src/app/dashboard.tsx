@@ -64,7 +64,7 @@ export function Dashboard({
   const replaying = replayBar !== null || openingRecording;
   return (
     <ReadOnlyContext.Provider value={replaying}>
-      <div className={replayBar ? 'app replaying' : 'app'}>
+      <div className={replaying ? 'app replaying' : 'app'}>
         <a className="skip-link" href="#controls">
           {t('app.skipToControls')}
         </a>

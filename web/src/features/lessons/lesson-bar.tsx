@@ -40,6 +40,9 @@ export function LessonBar({ onPresent }: { onPresent: () => void }) {
     setMessage(ack.ok ? null : ackMessage(ack.error, t));
   };
 
+  // Read-only (a recording playing), the bar only says which step was running: with none, no empty box.
+  const showsStep = Boolean(running && step && position);
+  if (readOnly && !showsStep && !message) return null;
   return (
     <div className="lesson-bar" role="region" aria-label={t('lessons.region')}>
       {readOnly ? null : (

@@ -6,13 +6,17 @@ import { useLive } from '../../lib/use-live';
 /** Lessons are static for the life of a lab, so every component shares one answer. */
 let shared: Lesson[] | null = null;
 
-/** The server's lessons, fetched once the lab is reachable (they are static data). */
+/**
+ * The server's lessons (static data), asked for at once and again whenever the socket comes up while
+ * none are in: a page playing a recording keeps its socket closed, and its lesson steps still need
+ * the lessons' texts from the lab that serves it.
+ */
 export function useLessons(): { lessons: Lesson[]; error: string | null } {
   const live = useLive((s) => s.status === 'live');
   const [lessons, setLessons] = useState<Lesson[]>(() => shared ?? []);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!live || lessons.length > 0) return;
+    if (lessons.length > 0) return;
     let cancelled = false;
     void fetchLessons().then((ack) => {
       if (cancelled) return;
