@@ -36,3 +36,27 @@ describe('the lesson bar while a recording plays (read-only, no live socket)', (
     expect(screen.queryByRole('region', { name: /lesson/i })).toBeNull();
   });
 });
+
+describe('the lessons asked for', () => {
+  it('once by the components that mount together', async () => {
+    fetchLessons.mockClear();
+    let answer: (value: unknown) => void = () => undefined;
+    fetchLessons.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    vi.resetModules();
+    // Fresh modules: no lessons cached by the tests above, and a store context the fresh hook shares.
+    const { useLessons } = await import('./use-lessons');
+    const fresh = await import('../../test-support/render-with-stores');
+    function Reader() {
+      return <p>{useLessons().lessons.length}</p>;
+    }
+    fresh.renderWithStores(
+      <>
+        <Reader />
+        <Reader />
+      </>,
+    );
+    expect(fetchLessons).toHaveBeenCalledTimes(1);
+    await act(async () => answer({ ok: true, data: LESSONS }));
+    expect(screen.getAllByText(String(LESSONS.length))).toHaveLength(2);
+  });
+});

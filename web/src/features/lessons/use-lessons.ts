@@ -5,6 +5,15 @@ import { useLive } from '../../lib/use-live';
 
 /** Lessons are static for the life of a lab, so every component shares one answer. */
 let shared: Lesson[] | null = null;
+/** The request in flight: the components that mount together (the dashboard and its lesson bar) share it. */
+let asking: ReturnType<typeof fetchLessons> | null = null;
+
+function askOnce(): ReturnType<typeof fetchLessons> {
+  asking ??= fetchLessons().finally(() => {
+    asking = null;
+  });
+  return asking;
+}
 
 /**
  * The server's lessons (static data), asked for at once and again whenever the socket comes up while
@@ -18,7 +27,7 @@ export function useLessons(): { lessons: Lesson[]; error: string | null } {
   useEffect(() => {
     if (lessons.length > 0) return;
     let cancelled = false;
-    void fetchLessons().then((ack) => {
+    void askOnce().then((ack) => {
       if (cancelled) return;
       if (ack.ok) {
         shared = ack.data;
