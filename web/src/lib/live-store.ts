@@ -73,13 +73,6 @@ export function fromHistorySample(h: HistorySample, previous?: Sample): Sample {
 }
 
 /**
- * Everything the dashboard knows, outside React. Recording never stops; pausing freezes only
- * `view`. Charts take turns (`charts`, a ChartTurns: one chart refreshed per tick), while text
- * readouts follow `view` at the full rate. The state is read-only outside: it changes only
- * through the ingest and set methods, which tell the subscribers (a field written from outside
- * would change what is drawn without telling anyone).
- */
-/**
  * When the panels that may trail the headline (the lower panels and the knobs, read through
  * `LowPriorityContext`) hear of a change: with the rest (`now`, as tests have it) or in a task of
  * their own after the next paint (`after-paint`, the app). A snapshot's handler or a recording's
@@ -96,6 +89,14 @@ export type LowPriorityTiming = 'now' | 'after-paint';
  * A person's own change (a seek, a reset, a setting) reaches them at the next paint.
  */
 export const LOW_PRIORITY_MIN_GAP_MS = 250;
+
+/**
+ * Everything the dashboard knows, outside React. Recording never stops; pausing freezes only
+ * `view`. Charts take turns (`charts`, a ChartTurns: one chart refreshed per tick), while text
+ * readouts follow `view` at the full rate. The state is read-only outside: it changes only
+ * through the ingest and set methods, which tell the subscribers (a field written from outside
+ * would change what is drawn without telling anyone).
+ */
 
 export class LiveStore {
   constructor(private readonly lowPriorityTiming: LowPriorityTiming = 'now') {}

@@ -5,7 +5,7 @@ import { readText, type TextRead, type TextSource } from './read-text';
  *
  * Why by hand: a 15-minute recording is ~6 MB of JSON, and Chromium reads a large body on the page's
  * main thread (the data pipe's chunks gathered, then decoded: ~300–450 ms on the lab's test machine,
- * docs/BENCHMARKS.md "Recording opens, session 10"). In a worker that time runs beside the page's own
+ * docs/BENCHMARKS.md "Recording links and seeks, session 10"). In a worker that time runs beside the page's own
  * work (the panels mounting), and the page receives one string, copied in a few milliseconds. A picked
  * file is read on the page (recording-controls.tsx): nothing else runs then, and the worker's start
  * and the copy made that path slower when measured.
