@@ -37,12 +37,33 @@ export class AudienceEncoder {
     return this.last;
   }
 
-  /** What a viewer joining now is sent first: the keyframe the next frames refer to, then the latest frame. */
-  joining(latest: Snapshot): AudienceFrame[] {
+  /**
+   * What a viewer joining now needs to decode the frames that follow: the keyframe they refer to
+   * (the latest snapshot's own frame when it is one). The joining viewer gets the latest snapshot
+   * itself as a plain `snapshot` (`sendJoiningAudience`).
+   */
+  keyframeFor(latest: Snapshot): AudienceFrame {
     const frame = this.encode(latest);
-    const keyframe = this.keyframe?.frame;
-    return keyframe && keyframe !== frame ? [keyframe, frame] : [frame];
+    return this.keyframe?.frame ?? frame;
   }
+}
+
+/** The two emits `sendJoiningAudience` makes, as a lab's or a relay's socket takes them. */
+interface JoiningAudienceSocket {
+  emit(event: 'snapshot', snapshot: Snapshot): unknown;
+  emit(event: 'audience:frame', frame: AudienceFrame): unknown;
+}
+
+/**
+ * An audience viewer joining (on the lab or on a relay) is sent the latest snapshot plain, once, so
+ * its page draws the numbers without waiting for its inflater (a chunk of its own, fflate, which a
+ * slowed phone spends ~0.3 s fetching, evaluating and running cold: docs/BENCHMARKS.md "First live
+ * number, session 11"), then the keyframe the next frames refer to. ~8 KB once per join; the
+ * steady stream is frames only.
+ */
+export function sendJoiningAudience(socket: JoiningAudienceSocket, encoder: AudienceEncoder, latest: Snapshot): void {
+  socket.emit('snapshot', latest);
+  socket.emit('audience:frame', encoder.keyframeFor(latest));
 }
 
 const encoders = new WeakMap<object, AudienceEncoder>();

@@ -9,7 +9,7 @@ import { toApiError } from './error-envelope';
 import { AddressBuckets } from './address-buckets';
 import { ViewerRooms } from './viewer-rooms';
 import { CONTROL_EVENTS, labControls, type ControlEvent, type RunControl } from './lab-controls';
-import { AUDIENCE_ROOM, audienceEncoderFor, wantsAudienceStream, type AudienceEncoder } from './audience-encoder';
+import { AUDIENCE_ROOM, audienceEncoderFor, sendJoiningAudience, wantsAudienceStream, type AudienceEncoder } from './audience-encoder';
 
 export type LabServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type LabSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -48,7 +48,7 @@ export function attachSocketGateway(io: LabServer, lab: Lab, policy: ControlPoli
       rooms.release(room);
       lab.setViewerCount(--connected);
     });
-    if (inAudience) for (const frame of encoder.joining(lab.snapshot())) socket.emit('audience:frame', frame);
+    if (inAudience) sendJoiningAudience(socket, encoder, lab.snapshot());
     else socket.emit('snapshot', lab.snapshot());
     registerControls(socket, controls, policy, controlBuckets);
     registerHistory(socket, lab, historyBuckets);

@@ -7,7 +7,7 @@ import { CONTROL_EVENTS } from '../api/lab-controls';
 import type { ControlForwarder } from './control-forwarding';
 import { AddressBuckets } from '../api/address-buckets';
 import type { RelayMemory } from './relay-memory';
-import { AUDIENCE_ROOM, AudienceEncoder, wantsAudienceStream } from '../api/audience-encoder';
+import { AUDIENCE_ROOM, AudienceEncoder, sendJoiningAudience, wantsAudienceStream } from '../api/audience-encoder';
 
 type RelaySocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -36,7 +36,7 @@ export function attachRelayGateway(io: LabServer, memory: RelayMemory, forwarder
     const latest = memory.latest();
     if (wantsAudienceStream(socket.handshake.query)) {
       void socket.join(AUDIENCE_ROOM);
-      if (latest) for (const frame of encoder.joining(latest)) socket.emit('audience:frame', frame);
+      if (latest) sendJoiningAudience(socket, encoder, latest);
     } else if (latest) socket.emit('snapshot', latest);
     const inAudience = wantsAudienceStream(socket.handshake.query);
     for (const event of CONTROL_EVENTS) {

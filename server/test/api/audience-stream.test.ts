@@ -45,8 +45,10 @@ describe('the audience stream at the default load', () => {
     const fullRate = bytesPerSecond(full.received, from, SAMPLE_HZ);
     expect(audienceRate).toBeLessThanOrEqual(AUDIENCE_BYTES_PER_SECOND);
     expect(fullRate).toBeGreaterThan(2 * audienceRate);
-    // The audience viewer got frames only; the ordinary viewer full snapshots only, as before.
-    expect(audience.counts().fullSnapshots).toBe(0);
+    // The audience viewer got frames only, after the one plain snapshot it was sent on joining (its
+    // page draws that without its inflater); the ordinary viewer full snapshots only, as before.
+    expect(audience.counts().fullSnapshots).toBe(1);
+    expect(audience.received[0]?.snapshot.seq).toBeLessThan(from);
     expect(audience.counts().frames).toBeGreaterThan(MEASURED_TICKS);
     expect(full.counts().frames).toBe(0);
   });
@@ -62,7 +64,9 @@ describe('the audience stream at the default load', () => {
     const shared = audience.received.filter((r) => fullBySeq.has(r.snapshot.seq));
     expect(shared.length).toBeGreaterThan(2 * KEYFRAME_EVERY_TICKS);
     for (const { snapshot } of shared) expect(snapshot).toEqual(fullBySeq.get(snapshot.seq));
-    // A viewer joining mid-second decodes from its first frame: it is sent the keyframe the next frames refer to.
+    // A viewer joining mid-second shows the plain snapshot it is sent, and decodes every frame after
+    // it: it is also sent the keyframe the next frames refer to.
+    expect(audience.counts().fullSnapshots).toBe(1);
     expect(audience.counts().undecodable).toBe(0);
   });
 });

@@ -25,7 +25,8 @@ describe('audience viewers on a relay (real redis-server)', () => {
     const to = from + 3 * KEYFRAME_EVERY_TICKS;
     await waitFor(() => everyone.every((v) => v.last() >= to), { timeoutMs: DEADLINE_MS, what: `seq ${to} everywhere` });
 
-    expect(audience.counts().fullSnapshots).toBe(0);
+    // At most the plain snapshot a joining viewer is sent (none when the relay had not heard from the lab yet).
+    expect(audience.counts().fullSnapshots).toBeLessThanOrEqual(1);
     expect(audience.counts().undecodable).toBe(0);
     expect(ordinary.counts().frames).toBe(0);
     // Complete: every tick the lab's viewer saw reached the relay's audience viewer, value for value.

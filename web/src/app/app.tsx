@@ -18,10 +18,13 @@ const SpeakerNotes = lazyPart(() => VIEW_CHUNKS['speaker-notes']().then((m) => m
 const ReplayBar = lazyPart(() => import('../features/recording/replay-bar').then((m) => m.ReplayBar));
 const loadPlayer = () => import('../features/recording/recording-player').then((m) => m.RecordingPlayer);
 
-/** Starts fetching the view this page opens on; main.tsx calls it before the texts are in. */
-export function preloadView(location: { search: string; hash: string }): void {
+/**
+ * Starts fetching the view this page opens on (main.tsx calls it before the texts are in); resolves
+ * when the view can render without suspending.
+ */
+export function preloadView(location: { search: string; hash: string }): Promise<void> {
   const parts = { 'speaker-notes': SpeakerNotes, audience: Audience, presenter: Presenter, dashboard: Dashboard };
-  void parts[viewOf(location)].preload();
+  return parts[viewOf(location)].preload();
 }
 
 export function App({ live = true }: { live?: boolean }) {

@@ -10,4 +10,32 @@ import { createDashboardStores } from '../lib/store-context';
 export const stores = createDashboardStores('after-paint');
 
 // A page opened on a recording link plays it with the socket closed.
-if (!hasRecordingLink(window.location.search)) connectLiveEarly(stores);
+const connected = !hasRecordingLink(window.location.search);
+if (connected) connectLiveEarly(stores);
+
+/** How long React's first render waits for the lab's first snapshot: a slow lab gets the page without numbers. */
+export const FIRST_SNAPSHOT_WAIT_MS = 600;
+
+/**
+ * Resolves when the live socket has brought its first snapshot (or failed, or FIRST_SNAPSHOT_WAIT_MS
+ * have passed; at once on a page that opened no socket). main.tsx renders after it, so the first render
+ * draws the numbers: rendered before, the page was rendered twice, and the handshake's messages
+ * waited behind the first render and its layout (~0.3 s on a 4×-slowed phone, docs/BENCHMARKS.md
+ * "First live number, session 11").
+ */
+export function firstSnapshotOrShortWait(): Promise<void> {
+  const liveStore = stores.live;
+  const arrived = () => liveStore.latest !== null || liveStore.status === 'offline';
+  if (!connected || arrived()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      unsubscribe();
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, FIRST_SNAPSHOT_WAIT_MS);
+    const unsubscribe = liveStore.subscribe(() => {
+      if (arrived()) done();
+    });
+  });
+}

@@ -78,28 +78,62 @@ describe('the live connection', () => {
 });
 
 describe("the audience page's stream", () => {
-  it('decodes frames that came before its decoder chunk, in order, once the chunk is in', async () => {
+  const KEY = 10;
+  /** Frames as the lab writes them (docs/API.md "Audience stream"): keyframe KEY, and deltas against it. */
+  async function framesFrom() {
     const { deflateRawSync } = await import('node:zlib');
+    const json = (seq: number) => Buffer.from(JSON.stringify(makeSnapshot({ seq, t: 1_700_000_000_000 + seq * 100 })));
+    return (seq: number, key = KEY) => ({
+      seq,
+      key,
+      deflated: new Uint8Array(seq === key ? deflateRawSync(json(seq)) : deflateRawSync(json(seq), { dictionary: json(key) })),
+    });
+  }
+
+  async function audiencePage<T>(run: () => Promise<T>): Promise<T> {
     window.history.replaceState(null, '', '/?audience=1');
     try {
-      const stores = createDashboardStores();
-      const disconnect = connectLive(stores);
-      const frame = (seq: number) => ({
-        seq,
-        key: seq,
-        deflated: new Uint8Array(deflateRawSync(JSON.stringify(makeSnapshot({ seq, t: 1_700_000_000_000 + seq * 100 })))),
-      });
-      // Before the decoder's chunk has resolved: nothing shown yet, nothing lost.
-      fakeSocket.serverSends('audience:frame', frame(1));
-      fakeSocket.serverSends('audience:frame', frame(2));
-      expect(stores.live.latest).toBeNull();
-      await vi.waitFor(() => expect(stores.live.latest?.seq).toBe(2));
-      expect(stores.live.samples.length).toBe(2);
-      fakeSocket.serverSends('audience:frame', frame(3));
-      expect(stores.live.latest?.seq).toBe(3);
-      disconnect();
+      return await run();
     } finally {
       window.history.replaceState(null, '', '/');
     }
-  });
+  }
+
+  it('shows the plain snapshot a joining viewer is sent at once, and decodes the frames that follow once the numbers are shown', () =>
+    audiencePage(async () => {
+      const frame = await framesFrom();
+      const stores = createDashboardStores();
+      const disconnect = connectLive(stores);
+      fakeSocket.serverSends('connect');
+      // As the lab sends a joining viewer: the latest snapshot plain, then the keyframe the next frames refer to.
+      fakeSocket.serverSends('snapshot', makeSnapshot({ seq: 12, t: 1_700_000_001_200 }));
+      fakeSocket.serverSends('audience:frame', frame(KEY));
+      fakeSocket.serverSends('audience:frame', frame(13));
+      fakeSocket.serverSends('audience:frame', frame(14));
+      expect(stores.live.latest?.seq).toBe(12);
+      // The inflater is not fetched before the numbers are on the screen; the frames wait for it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stores.live.latest?.seq).toBe(12);
+      stores.live.markNumbersShown();
+      await vi.waitFor(() => expect(stores.live.latest?.seq).toBe(14));
+      // The keyframe (older than what was shown) gave its dictionary and nothing else.
+      expect(stores.live.samples.toArray().map((sample) => sample.seq)).toEqual([12, 13, 14]);
+      fakeSocket.serverSends('audience:frame', frame(15));
+      expect(stores.live.latest?.seq).toBe(15);
+      disconnect();
+    }));
+
+  it('with nothing sent plain (a relay that has not heard from its lab yet), decodes from the first frame', () =>
+    audiencePage(async () => {
+      const frame = await framesFrom();
+      const stores = createDashboardStores();
+      const disconnect = connectLive(stores);
+      fakeSocket.serverSends('connect');
+      fakeSocket.serverSends('audience:frame', frame(KEY));
+      fakeSocket.serverSends('audience:frame', frame(11));
+      expect(stores.live.latest).toBeNull();
+      await vi.waitFor(() => expect(stores.live.latest?.seq).toBe(11));
+      expect(stores.live.samples.length).toBe(2);
+      disconnect();
+    }));
 });

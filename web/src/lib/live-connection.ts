@@ -40,7 +40,10 @@ function openConnection({ live: liveStore, compare: compareStore }: DashboardSto
       }
     });
   let historyWaits: (() => void) | null = null;
+  /** The newest snapshot this connection has brought (a new connection may be a new lab, counting from 0). */
+  let latestSeq = Number.NEGATIVE_INFINITY;
   const onConnect = () => {
+    latestSeq = Number.NEGATIVE_INFINITY;
     liveStore.setStatus('live');
     // Ask on every connect: a reconnect fills the gap the disconnect left in the charts. On the
     // first, once the first numbers are painted: a lab that has run for a while answers up to
@@ -58,29 +61,52 @@ function openConnection({ live: liveStore, compare: compareStore }: DashboardSto
   socket.on('connect_error', onError);
   // B first: A's snapshot moves the chart turn, and the chart whose turn it is reads both arms.
   const onSnapshot = (s: Snapshot) => {
+    latestSeq = s.seq;
     compareStore.ingestSnapshot(s, liveStore.paused);
     liveStore.ingestSnapshot(s);
     for (const tap of streamTaps) tap.snapshot(s);
   };
   socket.on('snapshot', onSnapshot);
   // The audience page's stream (socket.ts asks for it): each frame decodes to the snapshot it carries.
-  // Its decoder (with fflate) is a chunk of its own, fetched now, beside the handshake: it is in long
-  // before the first frame; frames that come sooner wait for it, in order.
+  // A joining viewer is sent the latest snapshot plain first (docs/API.md "Audience stream"), so the
+  // first numbers need no inflater: the decoder (with fflate, a chunk of its own) is fetched once
+  // they are shown, and the frames that come before it wait, in order. A lab or relay with nothing
+  // to send plain (a relay that has not heard from its lab yet) leaves the frames as all there is:
+  // the decoder is fetched for the first one.
   let decoder: AudienceDecoder | null = null;
+  let decoderAsked = false;
   const waiting: AudienceFrame[] = [];
-  const decodeFrame = (frame: AudienceFrame) => {
-    const snapshot = decoder?.decode(frame);
+  const decodeFrame = (frame: AudienceFrame, frameDecoder: AudienceDecoder) => {
+    // No newer than what is shown (the joining keyframe): it only gives the next frames their dictionary.
+    if (frame.seq <= latestSeq) {
+      if (frame.key === frame.seq) frameDecoder.decode(frame);
+      return;
+    }
+    const snapshot = frameDecoder.decode(frame);
     if (snapshot) onSnapshot(snapshot);
   };
-  if (audienceStreamQuery(window.location.search)) {
-    void import('./audience-decoder').then(({ AudienceDecoder: Decoder }) => {
-      decoder = new Decoder();
-      for (const frame of waiting.splice(0)) decodeFrame(frame);
-    });
-  }
+  const loadDecoder = () => {
+    if (decoderAsked) return;
+    decoderAsked = true;
+    import('./audience-decoder').then(
+      ({ AudienceDecoder: Decoder }) => {
+        const loaded = (decoder = new Decoder());
+        for (const frame of waiting.splice(0)) decodeFrame(frame, loaded);
+      },
+      () => {
+        decoderAsked = false; // the network dropped: asked again with the next frame
+      },
+    );
+  };
+  const decoderWaits = audienceStreamQuery(window.location.search) ? liveStore.whenNumbersShown(loadDecoder) : null;
   socket.on('audience:frame', (frame) => {
-    if (decoder) decodeFrame(frame);
-    else waiting.push(frame);
+    if (decoder) return decodeFrame(frame, decoder);
+    // The frames before a keyframe are not needed to decode the ones after it, and the charts get
+    // those seconds from the history asked for once the numbers are shown: at most a keyframe's
+    // worth waits.
+    if (frame.key === frame.seq) waiting.length = 0;
+    waiting.push(frame);
+    if (liveStore.latest === null || liveStore.numbersShown) loadDecoder();
   });
   socket.on('events', (batch) => {
     liveStore.ingestEvents(batch);
@@ -95,6 +121,7 @@ function openConnection({ live: liveStore, compare: compareStore }: DashboardSto
     socket.off('audience:frame');
     socket.off('events');
     historyWaits?.();
+    decoderWaits?.();
     socket.disconnect();
   };
 }
