@@ -78,7 +78,9 @@ async function visibleTexts(page: Page): Promise<string[]> {
       }
       return false;
     };
-    const roots = [...document.querySelectorAll('.app-header, .lesson-bar, .scenario-bar, [data-view]')];
+    const roots = [
+      ...document.querySelectorAll('.app-header, .lesson-step-line, .scenario-running-line, .lesson-bar, .scenario-bar, [data-view]'),
+    ];
     const out: string[] = [];
     for (const root of roots) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -131,7 +133,7 @@ test('switched to 中文 in the header, the main views show no English beyond un
   await page.getByRole('combobox', { name: 'Language · 语言' }).selectOption({ label: '简体中文' });
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('connection-status')).toHaveText('实时', { timeout: 30_000 });
-  await expect(page.getByTestId('scenario-watch')).toContainText('获取超时');
+  await expect(page.getByTestId('scenario-running-watch')).toContainText('获取超时');
   await expect.poll(() => readNumber(stat(page, 'acquire-timeouts')), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.getByRole('checkbox', { name: '显示连接的打开和关闭' }).check();
   // A comparison running (its bar, table, A | B numbers, arm switch, legend) and the settings dialog open.

@@ -58,7 +58,10 @@ test('a lesson runs by keyboard alone: each step shows its focused panel on scre
   await expect(page.getByTestId('lesson-step')).toContainText('Step 1/');
 });
 
-test('a second browser follows the presenter: its dashboard names the step and marks the focused panel', async ({ page, browser }) => {
+test('a second browser follows the presenter: its dashboard names the step and marks the focused panel, both on screen', async ({
+  page,
+  browser,
+}) => {
   await openDashboard(page);
   const follower = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const followerPage = await follower.newPage();
@@ -70,6 +73,15 @@ test('a second browser follows the presenter: its dashboard names the step and m
     const focused = followerPage.locator(`#${lesson.steps[step - 1]!.focus.panel}`);
     await expect(focused).toHaveClass(/panel-focused/);
     await expect(focused).toBeInViewport();
+    // The words saying what to watch stay in sight above the panel, not over it (they stay at the top while the page scrolls).
+    const stepLine = followerPage.getByTestId('lesson-step');
+    await expect(stepLine).toBeInViewport();
+    await expect
+      .poll(async () => {
+        const [line, panel] = await Promise.all([stepLine.boundingBox(), focused.boundingBox()]);
+        return line !== null && panel !== null && line.y + line.height <= panel.y;
+      })
+      .toBe(true);
     await page.keyboard.press('ArrowRight');
   }
   await follower.close();

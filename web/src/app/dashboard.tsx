@@ -4,14 +4,14 @@ import { useMarkNumbersShown } from '../lib/numbers-first';
 import { useTranslation } from 'react-i18next';
 import type { Recording } from '@poolscope/shared/recording';
 import { KpiStrip } from '../features/overview/kpi-strip';
-import { ScenarioBar } from '../features/scenarios/scenario-bar';
+import { RunningScenarioLine, ScenarioBar } from '../features/scenarios/scenario-bar';
 import { CompareBar } from '../features/compare/compare-bar';
 import { ShareBanner } from '../features/share/share-banner';
 import { TokenPrompt } from '../features/status/token-prompt';
 import { PoolStatePanel } from '../features/charts/pool-state-panel';
 import { WaitPanel } from '../features/charts/wait-panel';
 import { TrafficPanel } from '../features/charts/traffic-panel';
-import { LessonBar } from '../features/lessons/lesson-bar';
+import { LessonBar, LessonStepLine } from '../features/lessons/lesson-bar';
 import { useScenarios } from '../features/scenarios/use-scenarios';
 import { useLessons } from '../features/lessons/use-lessons';
 import { useFocusPanel } from '../lib/use-focus-panel';
@@ -68,7 +68,11 @@ export function Dashboard({
         <a className="skip-link" href="#controls">
           {t('app.skipToControls')}
         </a>
-        <AppHeader onOpenRecording={onOpenRecording} replaying={replayBar === null && openingRecording ? 'opening' : replaying} />
+        <div className="sticky-top">
+          <AppHeader onOpenRecording={onOpenRecording} replaying={replayBar === null && openingRecording ? 'opening' : replaying} />
+          <LessonStepLine />
+          {replaying ? null : <RunningScenarioLine />}
+        </div>
         {replayBar}
         {problem ? (
           <p className="banner banner-warn" role="alert">

@@ -2,6 +2,22 @@ import { useEffect } from 'react';
 import type { LessonPanel } from '@poolscope/shared/lesson-schema';
 
 const FOCUSED_CLASS = 'panel-focused';
+/** What stays at the top of the dashboard while it scrolls (app.css): the header with a lesson's step line, a recording's bar. */
+const STICKY_AT_TOP = '.sticky-top, .replay-bar';
+const FOCUS_GAP_PX = 12;
+/** How long a focused panel is kept in view while the page above it settles. */
+const FOLLOW_MS = 2000;
+/** A person scrolling: the panel is no longer followed. */
+const PERSON_SCROLLS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
+
+/** The height the sticky parts cover at the top of the screen (they stack at top 0; none on a phone). */
+function coveredAtTop(): number {
+  let covered = 0;
+  for (const element of document.querySelectorAll<HTMLElement>(STICKY_AT_TOP)) {
+    if (getComputedStyle(element).position === 'sticky') covered = Math.max(covered, element.getBoundingClientRect().height);
+  }
+  return covered;
+}
 
 /**
  * Bring the panel a step is about into view and mark it, so nobody hunts for the number the
@@ -15,7 +31,35 @@ export function useFocusPanel(panel: LessonPanel | null, key: string | null): vo
     for (const other of document.querySelectorAll(`.${FOCUSED_CLASS}`)) other.classList.remove(FOCUSED_CLASS);
     element.classList.add(FOCUSED_CLASS);
     const reduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    element.scrollIntoView?.({ block: 'start', behavior: reduced ? 'auto' : 'smooth' });
-    return () => element.classList.remove(FOCUSED_CLASS);
+    const bringIntoView = (behavior: ScrollBehavior) => {
+      // Below what stays at the top, as it is now: the step line saying what to watch came with this step.
+      element.style.scrollMarginTop = `${coveredAtTop() + FOCUS_GAP_PX}px`;
+      element.scrollIntoView?.({ block: 'start', behavior });
+    };
+    bringIntoView(reduced ? 'auto' : 'smooth');
+    // Charts and panels whose chunks are still arriving above it (they load after the first numbers)
+    // push it down, on a phone by half a screen or more: it is followed for a moment, until the
+    // person scrolls for themselves.
+    let observed = false; // a ResizeObserver reports once when it starts: that is not a change
+    const follow =
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(() => {
+            if (observed) bringIntoView('auto');
+            observed = true;
+          })
+        : null;
+    const stopFollowing = () => {
+      follow?.disconnect();
+      for (const type of PERSON_SCROLLS) window.removeEventListener(type, stopFollowing);
+    };
+    follow?.observe(document.body);
+    for (const type of PERSON_SCROLLS) window.addEventListener(type, stopFollowing, { passive: true });
+    const settled = setTimeout(stopFollowing, FOLLOW_MS);
+    return () => {
+      clearTimeout(settled);
+      stopFollowing();
+      element.classList.remove(FOCUSED_CLASS);
+      element.style.scrollMarginTop = '';
+    };
   }, [panel, key]);
 }

@@ -4,7 +4,7 @@ import { LESSONS } from '@poolscope/shared/lessons';
 import { ReadOnlyContext } from '../../lib/read-only';
 import { makeSnapshot } from '../../test-support/fixtures';
 import { renderWithStores } from '../../test-support/render-with-stores';
-import { LessonBar } from './lesson-bar';
+import { LessonBar, LessonStepLine } from './lesson-bar';
 
 const fetchLessons = vi.hoisted(() => vi.fn());
 vi.mock('../../lib/commands', async (importOriginal) => ({ ...(await importOriginal<object>()), fetchLessons }));
@@ -17,6 +17,7 @@ describe('the lesson bar while a recording plays (read-only, no live socket)', (
     const { live } = renderWithStores(
       <ReadOnlyContext.Provider value={true}>
         <LessonBar onPresent={() => undefined} />
+        <LessonStepLine />
       </ReadOnlyContext.Provider>,
     );
     expect(live.status).not.toBe('live');
@@ -28,12 +29,14 @@ describe('the lesson bar while a recording plays (read-only, no live socket)', (
 
   it('draws nothing when no lesson was running (no empty box)', () => {
     fetchLessons.mockResolvedValue({ ok: true, data: LESSONS });
-    renderWithStores(
+    const { container } = renderWithStores(
       <ReadOnlyContext.Provider value={true}>
         <LessonBar onPresent={() => undefined} />
+        <LessonStepLine />
       </ReadOnlyContext.Provider>,
     );
     expect(screen.queryByRole('region', { name: /lesson/i })).toBeNull();
+    expect(container.innerHTML).toBe('');
   });
 });
 

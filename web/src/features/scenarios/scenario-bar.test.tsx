@@ -4,7 +4,7 @@ import type { ScenarioSummary } from '@poolscope/shared/protocol';
 import { createDashboardStores } from '../../lib/store-context';
 import { renderWithStores } from '../../test-support/render-with-stores';
 import { makeSnapshot } from '../../test-support/fixtures';
-import { ScenarioBar } from './scenario-bar';
+import { RunningScenarioLine, ScenarioBar } from './scenario-bar';
 import { PERCENTILE_COLORS } from '../../lib/palette';
 
 const SMALLER: ScenarioSummary = {
@@ -27,7 +27,13 @@ describe('ScenarioBar', () => {
     const stores = createDashboardStores();
     const liveStore = stores.live;
     act(() => liveStore.setStatus('live'));
-    renderWithStores(<ScenarioBar />, stores);
+    renderWithStores(
+      <>
+        <ScenarioBar />
+        <RunningScenarioLine />
+      </>,
+      stores,
+    );
     await act(async () => {
       await Promise.resolve();
     });
@@ -37,6 +43,12 @@ describe('ScenarioBar', () => {
     const metric = await screen.findByTestId('scenario-metric');
     expect(metric.getAttribute('data-metric')).toBe('latency.rttMs.p50');
     expect(metric.textContent).toBe(`Round trip p50: ${snapshot.latency.rttMs.p50.toFixed(2)} ms`);
+    // Said once, in the line that stays at the top (not in the bar as well), and in a lesson not at all: the step leads.
+    expect(screen.getAllByTestId(/scenario-(running-)?watch/)).toHaveLength(1);
+    expect(metric.closest('.scenario-running-line')).not.toBeNull();
+    act(() => liveStore.ingestSnapshot({ ...snapshot, seq: 901, t: snapshot.t + 100, lesson: { id: 'why-pools', step: 1 } }));
+    expect(screen.getAllByTestId(/scenario-(running-)?watch/)).toHaveLength(1);
+    expect(screen.getByTestId('scenario-metric').closest('.scenario-running-line')).toBeNull();
   });
 
   it('draws the terms of "what to watch" that name a chart series in that series\' colour', async () => {

@@ -7,6 +7,7 @@ import { ackMessage } from '../../components/ack-message';
 import { useScenarios } from './use-scenarios';
 import { scenarioTitle, scenarioWatch } from '../../i18n/words';
 import type { LessonMetric } from '@poolscope/shared/lesson-schema';
+import type { ScenarioSummary } from '@poolscope/shared/protocol';
 import { lessonMetricUnit, metricLabelKey, readLessonMetric } from '../../lib/lesson-metric';
 import { formatMs, formatNumber } from '../../lib/format';
 import { SeriesText } from '../../components/series-text';
@@ -26,6 +27,9 @@ export function ScenarioBar() {
   const selectedId = chosen ?? activeId ?? scenarios[0]?.id ?? '';
   const selected = scenarios.find((s) => s.id === selectedId);
   const running = selectedId !== '' && selectedId === activeId;
+  // The running scenario's words are RunningScenarioLine's, at the top of the dashboard; in a lesson, the step's are.
+  const inLesson = useLive((s) => (s.latest?.lesson ?? null) !== null);
+  const watchOnTop = running && !inLesson;
 
   const run = async () => {
     if (!selectedId) return;
@@ -70,30 +74,62 @@ export function ScenarioBar() {
           {running ? t('scenario.runAgain') : t('scenario.run')}
         </button>
       </div>
-      <p className="scenario-watch" aria-live="polite">
-        {selected ? (
-          <>
-            <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>
-              {running ? t('scenario.running') : t('scenario.preview')}
-            </span>
-            <strong>{t('scenario.watch')}</strong>{' '}
-            <span data-testid="scenario-watch">
-              <SeriesText text={scenarioWatch(t, selected)} />
-            </span>
-            {running ? <WatchedMetric metric={selected.focus.metric} /> : null}
-          </>
-        ) : (
-          <span className="muted">
-            {error ? t('scenario.loadError', { error: ackMessage(error, t) }) : t('scenario.loadWhenConnected')}
-          </span>
-        )}
-      </p>
+      {watchOnTop ? null : <ScenarioWatch scenario={selected} running={running} loadProblem={error ? ackMessage(error, t) : null} />}
       {message ? (
         <p className="text-bad small" role="alert">
           {message}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Outside a lesson, the running scenario and what to watch. The dashboard puts it under its header,
+ * in the part that stays at the top while the page scrolls: running a scenario scrolls its key panel
+ * into view, and the words naming what to watch in it must stay on the screen too.
+ */
+export function RunningScenarioLine() {
+  const { scenarios } = useScenarios();
+  const activeId = useLive((s) => s.view?.scenarioId ?? null);
+  const inLesson = useLive((s) => (s.latest?.lesson ?? null) !== null);
+  const running = activeId === null ? undefined : scenarios.find((s) => s.id === activeId);
+  if (!running || inLesson) return null;
+  return <ScenarioWatch scenario={running} running className="scenario-running-line" testId="scenario-running-watch" />;
+}
+
+/** A scenario's advice: what to watch, and, while it runs, the number it names. */
+function ScenarioWatch({
+  scenario,
+  running,
+  loadProblem = null,
+  className = '',
+  testId = 'scenario-watch',
+}: {
+  scenario: ScenarioSummary | undefined;
+  running: boolean;
+  loadProblem?: string | null;
+  className?: string;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <p className={`scenario-watch ${className}`.trim()} aria-live="polite">
+      {scenario ? (
+        <>
+          <span className={`badge ${running ? 'badge-good' : 'badge-neutral'}`}>
+            {running ? t('scenario.running') : t('scenario.preview')}
+          </span>
+          <strong>{t('scenario.watch')}</strong>{' '}
+          <span data-testid={testId}>
+            <SeriesText text={scenarioWatch(t, scenario)} />
+          </span>
+          {running ? <WatchedMetric metric={scenario.focus.metric} /> : null}
+        </>
+      ) : (
+        <span className="muted">{loadProblem ? t('scenario.loadError', { error: loadProblem }) : t('scenario.loadWhenConnected')}</span>
+      )}
+    </p>
   );
 }
 
