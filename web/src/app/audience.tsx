@@ -9,6 +9,7 @@ import { AudienceScenario } from '../features/scenarios/audience-scenario';
 import { ConnectionStatus } from '../features/status/connection-status';
 import { useLive } from '../lib/use-live';
 import { useMarkNumbersShown } from '../lib/numbers-first';
+import { AfterNumbers } from '../components/after-numbers';
 import { ReadOnlyContext } from '../lib/read-only';
 import { PANELS } from './panels';
 import { useTheme } from './use-theme';
@@ -51,9 +52,13 @@ export function Audience() {
         <KpiStrip />
         {inLesson ? null : (
           <main className="main">
-            <PoolStatePanel />
-            <WaitPanel />
-            <TrafficPanel />
+            {/* After the numbers' first paint: the first render is then the headline alone, which a
+                slowed phone draws ~0.2 s sooner (docs/BENCHMARKS.md, "First live number, session 11"). */}
+            <AfterNumbers>
+              <PoolStatePanel />
+              <WaitPanel />
+              <TrafficPanel />
+            </AfterNumbers>
           </main>
         )}
       </div>

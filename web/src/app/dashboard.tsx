@@ -87,12 +87,16 @@ export function Dashboard({
         <KpiStrip />
         <div className="layout">
           <main className="main">
-            <div className="compare-top">
-              <CompareTable />
-              <PoolStatePanel />
-            </div>
-            <WaitPanel />
-            <TrafficPanel />
+            {/* After the numbers' first paint: the first render is then the headline and the bars above
+                it, which a slowed phone draws sooner (docs/BENCHMARKS.md, "First live number, session 11"). */}
+            <AfterNumbers>
+              <div className="compare-top">
+                <CompareTable />
+                <PoolStatePanel />
+              </div>
+              <WaitPanel />
+              <TrafficPanel />
+            </AfterNumbers>
             <LowPriorityContext.Provider value={true}>
               <AfterNumbers>
                 <LowerPanels onShown={showLower} />
