@@ -65,6 +65,34 @@ describe('ScenarioBar', () => {
   });
 });
 
+describe('the scenarios asked for', () => {
+  it('once by the components that mount together (the dashboard, its scenario bar and its running line)', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    commands.fetchScenarios.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    vi.resetModules();
+    // Fresh modules: no scenarios cached by the tests above, and a store context the fresh hook shares.
+    const { useScenarios } = await import('./use-scenarios');
+    const fresh = await import('../../test-support/render-with-stores');
+    const { createDashboardStores: freshStores } = await import('../../lib/store-context');
+    function Reader() {
+      return <p>{useScenarios().scenarios.length}</p>;
+    }
+    const stores = freshStores();
+    act(() => stores.live.setStatus('live'));
+    fresh.renderWithStores(
+      <>
+        <Reader />
+        <Reader />
+        <Reader />
+      </>,
+      stores,
+    );
+    expect(commands.fetchScenarios).toHaveBeenCalledTimes(1);
+    await act(async () => answer({ ok: true, data: [SMALLER] }));
+    expect(screen.getAllByText('1')).toHaveLength(3);
+  });
+});
+
 /** jsdom reports colours as rgb(); the palette writes hex. */
 function rgb(color: string): string {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);

@@ -3,17 +3,30 @@ import type { ApiError, ScenarioSummary } from '@poolscope/shared/protocol';
 import { fetchScenarios } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
 
-/** The server's scenario list, fetched once the lab is reachable. */
+/** Scenarios are static for the life of a lab, so every component shares one answer. */
+let shared: ScenarioSummary[] | null = null;
+/** The request in flight: the components that mount together (the dashboard, its scenario bar and running line) share it. */
+let asking: ReturnType<typeof fetchScenarios> | null = null;
+
+function askOnce(): ReturnType<typeof fetchScenarios> {
+  asking ??= fetchScenarios().finally(() => {
+    asking = null;
+  });
+  return asking;
+}
+
+/** The server's scenario list, fetched once the lab is reachable (once for all the components that want it). */
 export function useScenarios(): { scenarios: ScenarioSummary[]; error: ApiError | null } {
   const live = useLive((s) => s.status === 'live');
-  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
+  const [scenarios, setScenarios] = useState<ScenarioSummary[]>(() => shared ?? []);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
     if (!live || scenarios.length > 0) return;
     let cancelled = false;
-    void fetchScenarios().then((ack) => {
+    void askOnce().then((ack) => {
       if (cancelled) return;
       if (ack.ok) {
+        shared = ack.data;
         setScenarios(ack.data);
         setError(null);
       } else setError(ack.error);
