@@ -2,18 +2,12 @@ import { useEffect, useState } from 'react';
 import type { Lesson } from '@poolscope/shared/lesson-schema';
 import { fetchLessons } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
+import { askOnce } from '../../lib/ask-once';
 
 /** Lessons are static for the life of a lab, so every component shares one answer. */
 let shared: Lesson[] | null = null;
-/** The request in flight: the components that mount together (the dashboard and its lesson bar) share it. */
-let asking: ReturnType<typeof fetchLessons> | null = null;
-
-function askOnce(): ReturnType<typeof fetchLessons> {
-  asking ??= fetchLessons().finally(() => {
-    asking = null;
-  });
-  return asking;
-}
+/** The components that mount together (the dashboard and its lesson bar) make one request between them. */
+const askShared = askOnce(fetchLessons);
 
 /**
  * The server's lessons (static data), asked for at once and again whenever the socket comes up while
@@ -27,7 +21,7 @@ export function useLessons(): { lessons: Lesson[]; error: string | null } {
   useEffect(() => {
     if (lessons.length > 0) return;
     let cancelled = false;
-    void askOnce().then((ack) => {
+    void askShared().then((ack) => {
       if (cancelled) return;
       if (ack.ok) {
         shared = ack.data;

@@ -2,18 +2,12 @@ import { useEffect, useState } from 'react';
 import type { ApiError, ScenarioSummary } from '@poolscope/shared/protocol';
 import { fetchScenarios } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
+import { askOnce } from '../../lib/ask-once';
 
 /** Scenarios are static for the life of a lab, so every component shares one answer. */
 let shared: ScenarioSummary[] | null = null;
-/** The request in flight: the components that mount together (the dashboard, its scenario bar and running line) share it. */
-let asking: ReturnType<typeof fetchScenarios> | null = null;
-
-function askOnce(): ReturnType<typeof fetchScenarios> {
-  asking ??= fetchScenarios().finally(() => {
-    asking = null;
-  });
-  return asking;
-}
+/** The components that mount together (the dashboard, its scenario bar and running line) make one request between them. */
+const askShared = askOnce(fetchScenarios);
 
 /** The server's scenario list, fetched once the lab is reachable (once for all the components that want it). */
 export function useScenarios(): { scenarios: ScenarioSummary[]; error: ApiError | null } {
@@ -23,7 +17,7 @@ export function useScenarios(): { scenarios: ScenarioSummary[]; error: ApiError 
   useEffect(() => {
     if (!live || scenarios.length > 0) return;
     let cancelled = false;
-    void askOnce().then((ack) => {
+    void askShared().then((ack) => {
       if (cancelled) return;
       if (ack.ok) {
         shared = ack.data;
