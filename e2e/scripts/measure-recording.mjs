@@ -187,7 +187,8 @@ function poolStateLine() {
  * replay bar (which stays at the top), so a seek has to redraw the charts on screen.
  */
 function scrollPoolStateIntoView() {
-  const bar = document.querySelector('[data-testid="replay-bar"]');
+  // What stays at the top while a recording plays: its bar, and the recorded lesson step under it.
+  const bar = document.querySelector('.replay-top') ?? document.querySelector('[data-testid="replay-bar"]');
   const panel = document.getElementById('pool-state');
   if (!bar || !panel) throw new Error('no replay bar or pool-state panel');
   window.scrollBy({ top: panel.getBoundingClientRect().top - bar.getBoundingClientRect().bottom - 8, behavior: 'instant' });

@@ -70,10 +70,20 @@ export function Dashboard({
         </a>
         <div className="sticky-top">
           <AppHeader onOpenRecording={onOpenRecording} replaying={replayBar === null && openingRecording ? 'opening' : replaying} />
-          <LessonStepLine />
-          {replaying ? null : <RunningScenarioLine />}
+          {replaying ? null : (
+            <>
+              <LessonStepLine />
+              <RunningScenarioLine />
+            </>
+          )}
         </div>
-        {replayBar}
+        {/* While a recording plays, its bar is what stays at the top, with the recorded lesson step under it. */}
+        {replaying ? (
+          <div className="replay-top">
+            {replayBar}
+            <LessonStepLine />
+          </div>
+        ) : null}
         {problem ? (
           <p className="banner banner-warn" role="alert">
             {problem}

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import type { LessonPanel } from '@poolscope/shared/lesson-schema';
 
 const FOCUSED_CLASS = 'panel-focused';
-/** What stays at the top of the dashboard while it scrolls (app.css): the header with a lesson's step line, a recording's bar. */
-const STICKY_AT_TOP = '.sticky-top, .replay-bar';
+/** What stays at the top of the dashboard while it scrolls (app.css): the header with a lesson's step line, or a recording's bar with it. */
+const STICKY_AT_TOP = '.sticky-top, .replay-top';
 const FOCUS_GAP_PX = 12;
 /** How long a focused panel is kept in view while the page above it settles. */
 const FOLLOW_MS = 2000;
