@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n/i18n';
+import { hasRecordingLink } from './features/recording/recording-link';
 import { App, preloadView } from './app/app';
 import { exposeStoreForProfiling } from './lib/profiling-hook';
 import { StoresProvider } from './lib/store-context';
@@ -22,7 +23,10 @@ if (!rootElement) throw new Error('index.html has no #root element');
 // render, time-sliced, which the socket's frames kept interrupting: ~0.9 s on a 4×-slowed phone
 // before the first number (docs/BENCHMARKS.md, "First live number, session 11"). A view that
 // failed to load is tried again by its lazy part when it renders.
-const viewReady = preloadView(window.location).catch(() => undefined);
+const viewLoaded = preloadView(window.location).catch(() => undefined);
+// Except on a recording link's page, which renders at once: its first effect starts fetching the file
+// (the slow part, measured from navigation 0.4–0.6 s later when it waited for the view).
+const viewReady = hasRecordingLink(window.location.search) ? undefined : viewLoaded;
 // And after the first language's texts: a Chinese browser's first paint is Chinese (its texts are
 // a chunk of their own); for English this waits one microtask. And after the lab's first snapshot,
 // or a short wait (connect-early.ts): the first render draws the numbers.
