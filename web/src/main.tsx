@@ -1,12 +1,11 @@
 // First, so the page's view chunk is on its way while everything below is evaluated.
 import './app/fetch-view-early';
 // Second: the socket opens before React DOM and the texts are evaluated (connect-early.ts).
-import { firstSnapshotOrShortWait, stores } from './app/connect-early';
+import { firstRenderReady, stores } from './app/connect-early';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { i18nReady } from './i18n/i18n';
-import { hasRecordingLink } from './features/recording/recording-link';
 import { App, preloadView } from './app/app';
 import { exposeStoreForProfiling } from './lib/profiling-hook';
 import { StoresProvider } from './lib/store-context';
@@ -18,19 +17,13 @@ if (import.meta.env.MODE === 'profiling') exposeStoreForProfiling(stores);
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 // The page's view (dashboard, audience…) is a chunk of its own, already on its way
-// (fetch-view-early.ts). React renders once it is in: the first render then draws the whole view
-// in one go. Rendered while it was still loading, the view suspended, and React drew it in a retry
-// render, time-sliced, which the socket's frames kept interrupting: ~0.9 s on a 4×-slowed phone
-// before the first number (docs/BENCHMARKS.md, "First live number, session 11"). A view that
-// failed to load is tried again by its lazy part when it renders.
+// (fetch-view-early.ts); the first render waits for it and for the lab's first snapshot, except on a
+// recording link (firstRenderReady, connect-early.ts). A view that failed to load is tried again by
+// its lazy part when it renders.
 const viewLoaded = preloadView(window.location).catch(() => undefined);
-// Except on a recording link's page, which renders at once: its first effect starts fetching the file
-// (the slow part, measured from navigation 0.4–0.6 s later when it waited for the view).
-const viewReady = hasRecordingLink(window.location.search) ? undefined : viewLoaded;
 // And after the first language's texts: a Chinese browser's first paint is Chinese (its texts are
-// a chunk of their own); for English this waits one microtask. And after the lab's first snapshot,
-// or a short wait (connect-early.ts): the first render draws the numbers.
-void Promise.all([i18nReady, viewReady, firstSnapshotOrShortWait()]).then(() => {
+// a chunk of their own); for English this waits one microtask.
+void Promise.all([i18nReady, firstRenderReady(viewLoaded)]).then(() => {
   const root = createRoot(rootElement);
   // Synchronously, so the view's store subscriptions (useSyncExternalStore subscribes in a passive
   // effect) are live when the commit ends. Rendered at the default priority, React left those

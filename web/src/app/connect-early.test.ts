@@ -12,12 +12,11 @@ async function freshModule(search = '') {
   return import('./connect-early');
 }
 
-/** Whether `promise` has settled, after the microtasks queued so far have run. */
+/** Whether `promise` has settled once the microtasks queued so far (and a few they queue) have run. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
   let done = false;
   void promise.then(() => (done = true));
-  await Promise.resolve();
-  await Promise.resolve();
+  for (let microtask = 0; microtask < 10; microtask += 1) await Promise.resolve();
   return done;
 }
 
@@ -57,5 +56,24 @@ describe("the first render's wait for the lab's first snapshot", () => {
     const { firstSnapshotOrShortWait } = await freshModule('?recording=/r.json');
     expect(connectLiveEarly).not.toHaveBeenCalled();
     expect(await settled(firstSnapshotOrShortWait())).toBe(true);
+  });
+});
+
+describe("the first render's start (firstRenderReady)", () => {
+  afterEach(() => window.history.replaceState(null, '', '/'));
+
+  it("waits for both the view's chunk and the first snapshot", async () => {
+    const { firstRenderReady, stores } = await freshModule();
+    let viewIn!: () => void;
+    const ready = firstRenderReady(new Promise<void>((resolve) => (viewIn = resolve)));
+    stores.live.ingestSnapshot(makeSnapshot({ seq: 1, t: 1_700_000_000_000 }));
+    expect(await settled(ready)).toBe(false);
+    viewIn();
+    expect(await settled(ready)).toBe(true);
+  });
+
+  it("renders a recording link's page at once, without the view's chunk", async () => {
+    const { firstRenderReady } = await freshModule('?recording=/r.json');
+    expect(await settled(firstRenderReady(new Promise<void>(() => undefined)))).toBe(true);
   });
 });

@@ -9,7 +9,8 @@ import { createDashboardStores } from '../lib/store-context';
 /** The app's one pair of stores: the live socket and a recording's playback both feed it (app.tsx). */
 export const stores = createDashboardStores('after-paint');
 
-// A page opened on a recording link plays it with the socket closed.
+// How this page starts is decided here, once: a page opened on a recording link plays it with the
+// socket closed, and renders at once (firstRenderReady).
 const connected = !hasRecordingLink(window.location.search);
 if (connected) connectLiveEarly(stores);
 
@@ -38,4 +39,17 @@ export function firstSnapshotOrShortWait(): Promise<void> {
       if (arrived()) done();
     });
   });
+}
+
+/**
+ * When React's first render may start (besides the first language's texts, main.tsx): once the page's
+ * view chunk is in (`viewLoaded`) and the lab's first snapshot, or its short wait, is over. Rendered
+ * while the view was still loading, the view suspended and React drew it in a time-sliced retry
+ * render that the socket's frames kept interrupting (~0.9 s on a 4×-slowed phone, docs/BENCHMARKS.md
+ * "First live number, session 11"). A recording link's page renders at once instead: its first effect
+ * starts fetching the file, the slow part (from navigation 0.4–0.6 s later when it waited for the view).
+ */
+export function firstRenderReady(viewLoaded: Promise<unknown>): Promise<void> {
+  if (!connected) return Promise.resolve();
+  return Promise.all([viewLoaded, firstSnapshotOrShortWait()]).then(() => undefined);
 }
