@@ -15,6 +15,7 @@ import { LessonBar, LessonStepLine } from '../features/lessons/lesson-bar';
 import { useScenarios } from '../features/scenarios/use-scenarios';
 import { useLessons } from '../features/lessons/use-lessons';
 import { useFocusPanel } from '../lib/use-focus-panel';
+import { useCoveredAtTop } from '../lib/covered-at-top';
 import { ReadOnlyContext } from '../lib/read-only';
 import { LowPriorityContext } from '../lib/low-priority';
 import { useLive } from '../lib/use-live';
@@ -54,6 +55,7 @@ export function Dashboard({
   const focus = step?.focus ?? scenario?.focus ?? null;
   const focusKey = position ? `lesson:${position.id}/${position.step}` : scenarioId ? `scenario:${scenarioId}` : null;
   useMarkNumbersShown();
+  useCoveredAtTop();
   const [lowerShown, setLowerShown] = useState(false);
   const showLower = useCallback(() => setLowerShown(true), []);
   // A step focusing a lower panel before its chunk is in scrolls to it once it is on the page.

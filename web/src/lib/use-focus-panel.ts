@@ -1,23 +1,12 @@
 import { useEffect } from 'react';
 import type { LessonPanel } from '@poolscope/shared/lesson-schema';
+import { updateCoveredAtTop } from './covered-at-top';
 
 const FOCUSED_CLASS = 'panel-focused';
-/** What stays at the top of the dashboard while it scrolls (app.css): the header with a lesson's step line, or a recording's bar with it. */
-const STICKY_AT_TOP = '.sticky-top, .replay-top';
-const FOCUS_GAP_PX = 12;
 /** How long a focused panel is kept in view while the page above it settles. */
 const FOLLOW_MS = 2000;
 /** A person scrolling: the panel is no longer followed. */
 const PERSON_SCROLLS = ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const;
-
-/** The height the sticky parts cover at the top of the screen (they stack at top 0; none on a phone). */
-function coveredAtTop(): number {
-  let covered = 0;
-  for (const element of document.querySelectorAll<HTMLElement>(STICKY_AT_TOP)) {
-    if (getComputedStyle(element).position === 'sticky') covered = Math.max(covered, element.getBoundingClientRect().height);
-  }
-  return covered;
-}
 
 /**
  * Bring the panel a step is about into view and mark it, so nobody hunts for the number the
@@ -32,8 +21,9 @@ export function useFocusPanel(panel: LessonPanel | null, key: string | null): vo
     element.classList.add(FOCUSED_CLASS);
     const reduced = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const bringIntoView = (behavior: ScrollBehavior) => {
-      // Below what stays at the top, as it is now: the step line saying what to watch came with this step.
-      element.style.scrollMarginTop = `${coveredAtTop() + FOCUS_GAP_PX}px`;
+      // Below what stays at the top, as it is now (its scroll margin reads the measure): the step line
+      // saying what to watch came with this step, and the page's observer may not have seen it yet.
+      updateCoveredAtTop();
       element.scrollIntoView?.({ block: 'start', behavior });
     };
     bringIntoView(reduced ? 'auto' : 'smooth');
@@ -59,7 +49,6 @@ export function useFocusPanel(panel: LessonPanel | null, key: string | null): vo
       clearTimeout(settled);
       stopFollowing();
       element.classList.remove(FOCUSED_CLASS);
-      element.style.scrollMarginTop = '';
     };
   }, [panel, key]);
 }
