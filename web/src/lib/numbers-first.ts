@@ -1,30 +1,20 @@
 import { useEffect } from 'react';
 import { useLive } from './use-live';
 import { useLiveStore } from './store-context';
+import { afterNextPaint } from './after-next-paint';
 
 /**
  * For a view (dashboard, audience page, presenter): once it has committed with a live snapshot,
  * marks the store after the next paint, so what waits on `useNumbersShown` (chart and panel
  * chunks) is fetched and run only when the first numbers are on the screen (issue 19: a phone's
- * first seconds go to the numbers). A frame callback runs before the paint; a task queued from it
- * runs after.
+ * first seconds go to the numbers).
  */
 export function useMarkNumbersShown(): void {
   const liveStore = useLiveStore();
   const started = useLive((s) => s.latest !== null);
   useEffect(() => {
     if (!started || liveStore.numbersShown) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const afterPaint = () => {
-      timer = setTimeout(() => liveStore.markNumbersShown(), 0);
-    };
-    // jsdom has no frames: a task is as good there, nothing is painted anyway.
-    const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(afterPaint) : undefined;
-    if (frame === undefined) afterPaint();
-    return () => {
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterNextPaint(() => liveStore.markNumbersShown());
   }, [started, liveStore]);
 }
 

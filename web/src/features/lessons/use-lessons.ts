@@ -3,6 +3,7 @@ import type { Lesson } from '@poolscope/shared/lesson-schema';
 import { fetchLessons } from '../../lib/commands';
 import { useLive } from '../../lib/use-live';
 import { askOnce } from '../../lib/ask-once';
+import { afterNextPaint } from '../../lib/after-next-paint';
 
 /** Lessons are static for the life of a lab, so every component shares one answer. */
 let shared: Lesson[] | null = null;
@@ -21,16 +22,21 @@ export function useLessons(): { lessons: Lesson[]; error: string | null } {
   useEffect(() => {
     if (lessons.length > 0) return;
     let cancelled = false;
-    void askShared().then((ack) => {
-      if (cancelled) return;
-      if (ack.ok) {
-        shared = ack.data;
-        setLessons(ack.data);
-        setError(null);
-      } else setError(ack.error.message);
+    // After the page's next paint: on a slowed phone the request's set-up and answer would otherwise
+    // land in the task that draws the first live numbers (issue 19).
+    const cancelAsk = afterNextPaint(() => {
+      void askShared().then((ack) => {
+        if (cancelled) return;
+        if (ack.ok) {
+          shared = ack.data;
+          setLessons(ack.data);
+          setError(null);
+        } else setError(ack.error.message);
+      });
     });
     return () => {
       cancelled = true;
+      cancelAsk();
     };
   }, [live, lessons.length]);
   return { lessons, error };

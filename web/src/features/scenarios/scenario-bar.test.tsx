@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import type { ScenarioSummary } from '@poolscope/shared/protocol';
 import { createDashboardStores } from '../../lib/store-context';
 import { renderWithStores } from '../../test-support/render-with-stores';
@@ -87,8 +87,11 @@ describe('the scenarios asked for', () => {
       </>,
       stores,
     );
-    expect(commands.fetchScenarios).toHaveBeenCalledTimes(1);
+    // Not in the task that draws the page (its first paint is the live numbers'), but right after it.
+    expect(commands.fetchScenarios).not.toHaveBeenCalled();
+    await waitFor(() => expect(commands.fetchScenarios).toHaveBeenCalledTimes(1));
     await act(async () => answer({ ok: true, data: [SMALLER] }));
+    expect(commands.fetchScenarios).toHaveBeenCalledTimes(1);
     expect(screen.getAllByText('1')).toHaveLength(3);
   });
 });
