@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { precompress } from './precompress';
+import { viewPreloads } from './view-preloads';
 
 const serverUrl = process.env.POOLSCOPE_SERVER_URL ?? 'http://127.0.0.1:3000';
 
@@ -26,7 +27,16 @@ const PROFILING_BUILD = {
 };
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), precompress()],
+  // The modules of app/views.ts's VIEW_CHUNKS that the server can tell apart by the page's address.
+  plugins: [
+    react(),
+    viewPreloads({
+      dashboard: 'src/app/dashboard.tsx',
+      audience: 'src/app/audience.tsx',
+      'speaker-notes': 'src/features/lessons/speaker-notes.tsx',
+    }),
+    precompress(),
+  ],
   // The manifest lists each chunk's static imports: e2e's first-load budget adds up what a page
   // fetches before its first live number from it (e2e/test-support/first-load.ts).
   build: mode === 'profiling' ? PROFILING_BUILD : { manifest: true },

@@ -48,7 +48,7 @@ export function scriptsOfIndexHtml(distDir: string): string[] {
 }
 
 /** A chunk and everything it imports statically: what the browser fetches before the chunk runs. */
-function staticClosure(manifest: Manifest, key: string, into: Set<string>): void {
+export function staticClosure(manifest: Manifest, key: string, into: Set<string>): void {
   const chunk = manifest[key];
   if (!chunk) throw new Error(`the build manifest has no chunk "${key}"`);
   if (into.has(chunk.file)) return;

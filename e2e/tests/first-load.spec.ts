@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { firstLoadJs, readManifest, type FirstLoad } from '../test-support/first-load';
+import { firstLoadJs, readManifest, staticClosure, type FirstLoad } from '../test-support/first-load';
 
 // Issue 19: a phone on classroom Wi-Fi opens the page fast. The JavaScript a page needs before its
 // first live number is the entry, what it imports statically, and its view's chunk; the rest
@@ -54,6 +54,27 @@ test.describe('first-load JavaScript (the build in web/dist)', () => {
       const chunk = manifest[module];
       expect(chunk, `${module} is a chunk of its own`).toBeDefined();
       expect(onLoad.has(chunk?.file ?? ''), `${module} is not on the first load`).toBe(false);
+    }
+  });
+
+  test("each page comes with its view's files linked in its head, so they download beside the entry", async ({ request }) => {
+    const manifest = readManifest(DIST);
+    const entryFiles = new Set<string>();
+    for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) staticClosure(manifest, key, entryFiles);
+    for (const [page, path] of [
+      ['dashboard', '/'],
+      ['audience', '/?audience=1'],
+    ] as const) {
+      const html = await (await request.get(path)).text();
+      const linked = new Set([...html.matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)">/g)].map((m) => m[1]));
+      const viewFiles = new Set<string>();
+      staticClosure(manifest, PAGES[page], viewFiles);
+      const beyondEntry = [...viewFiles].filter((file) => !entryFiles.has(file));
+      expect(beyondEntry.length, `${page}: its view has files of its own`).toBeGreaterThan(0);
+      expect(
+        beyondEntry.filter((file) => !linked.has(file)),
+        `${page}: view files not linked in the page`,
+      ).toEqual([]);
     }
   });
 

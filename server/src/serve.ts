@@ -7,6 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { isLoopbackHost } from './api/loopback';
 import { Lab } from './lab/lab';
 import { startLabPublisher } from './relay/lab-publisher';
+import { AUDIENCE_PATH } from '@poolscope/shared/page-views';
 
 /**
  * Starts the lab and its HTTP server from command-line flags, and stops both on SIGINT/SIGTERM.
@@ -86,5 +87,5 @@ export function audienceLink(bindHost: string, bound: string | AddressInfo | nul
     .flat()
     .find((net) => net && net.family === 'IPv4' && !net.internal)?.address;
   const host = wildcard ? (lan ?? bindHost) : bindHost;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/?audience=1`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}${AUDIENCE_PATH}`;
 }

@@ -11,6 +11,7 @@ import type { TypedApp } from '../api/typed-app';
 import { registerWebApp } from '../api/web-app';
 import { BODY_LIMIT_BYTES } from '../api/app';
 import { LESSONS } from '@poolscope/shared/lessons';
+import { AUDIENCE_PATH, isAudiencePage } from '@poolscope/shared/page-views';
 import { SCENARIOS, summarize } from '../lab/scenarios';
 import { randomUUID } from 'node:crypto';
 import { jsonParser, REDIS_PREFIX, VIEWERS_EVERY_MS, VIEWERS_KEY_PREFIX, VIEWERS_TTL_MS } from './json-parser';
@@ -52,8 +53,8 @@ export async function buildRelay(options: RelayOptions): Promise<Relay> {
   // A relay's viewers are the audience: its front page is the read-only view (the full dashboard's controls would only be refused).
   app.addHook('onRequest', async (request, reply) => {
     const [path, query = ''] = request.url.split('?');
-    if (request.method === 'GET' && path === '/' && new URLSearchParams(query).get('audience') !== '1') {
-      return reply.redirect(`/?audience=1${query ? `&${query}` : ''}`);
+    if (request.method === 'GET' && path === '/' && !isAudiencePage(query)) {
+      return reply.redirect(`${AUDIENCE_PATH}${query ? `&${query}` : ''}`);
     }
   });
   app.get('/healthz', async () => ({ ok: true, redis: { ...status } }));

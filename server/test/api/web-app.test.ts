@@ -16,7 +16,7 @@ describe('serving the built dashboard', () => {
   beforeAll(async () => {
     webRoot = mkdtempSync(join(tmpdir(), 'poolscope-web-'));
     mkdirSync(join(webRoot, 'assets'));
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Poolscope</title>');
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><html><head><title>Poolscope</title></head><body></body></html>');
     writeFileSync(join(webRoot, 'assets', 'index-aaaa.js'), 'console.log(1)');
     lab = await Lab.start({ embeddedTargets: 0, load: { running: false } });
     app = (await buildApp({ lab, policy: new ControlPolicy(null), webRoot })).app;
@@ -34,6 +34,46 @@ describe('serving the built dashboard', () => {
       expect(response.statusCode, url).toBe(200);
       expect(response.body).toContain('<title>Poolscope</title>');
     }
+  });
+
+  it("links the page's view's files in its head, as the build lists them (view-preloads.json)", async () => {
+    const lists = {
+      views: {
+        dashboard: { scripts: ['/assets/dashboard-aaaa.js', '/assets/format-bbbb.js'], styles: ['/assets/series-text-cccc.css'] },
+        audience: { scripts: ['/assets/audience-dddd.js', '/assets/format-bbbb.js'], styles: [] },
+        'speaker-notes': { scripts: ['/assets/speaker-notes-eeee.js'], styles: [] },
+      },
+    };
+    writeFileSync(join(webRoot, 'view-preloads.json'), JSON.stringify(lists));
+    try {
+      const modulePreloads = (html: string) =>
+        [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+      const audience = await app.inject({ method: 'GET', url: '/?audience=1' });
+      expect(audience.headers['content-type']).toContain('text/html');
+      expect(modulePreloads(audience.body)).toEqual(['/assets/audience-dddd.js', '/assets/format-bbbb.js']);
+      expect(audience.body.indexOf('audience-dddd')).toBeLessThan(audience.body.indexOf('</head>'));
+      const dashboard = await app.inject({ method: 'GET', url: '/' });
+      expect(modulePreloads(dashboard.body)).toEqual(['/assets/dashboard-aaaa.js', '/assets/format-bbbb.js']);
+      expect(dashboard.body).toContain('<link rel="stylesheet" crossorigin href="/assets/series-text-cccc.css">');
+      const notes = await app.inject({ method: 'GET', url: '/?speaker=1&x=?' });
+      expect(modulePreloads(notes.body)).toEqual(['/assets/speaker-notes-eeee.js']);
+
+      // A list that is not the build's (anything but its own asset paths) is not put into the page.
+      lists.views.audience.scripts.push('"><script>alert(1)</script>');
+      writeFileSync(join(webRoot, 'view-preloads.json'), JSON.stringify(lists));
+      const refused = await app.inject({ method: 'GET', url: '/?audience=1' });
+      expect(refused.statusCode).toBe(200);
+      expect(modulePreloads(refused.body)).toEqual([]);
+      expect(refused.body).not.toContain('alert');
+      writeFileSync(join(webRoot, 'view-preloads.json'), '{"views": ');
+      expect(modulePreloads((await app.inject({ method: 'GET', url: '/' })).body)).toEqual([]);
+    } finally {
+      rmSync(join(webRoot, 'view-preloads.json'));
+    }
+    // And without a list (a build from before it), the page as built.
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toBe(
+      '<!doctype html><html><head><title>Poolscope</title></head><body></body></html>',
+    );
   });
 
   it("sends the build's precompressed copy a client accepts (brotli first), and the plain file otherwise", async () => {

@@ -1,13 +1,11 @@
+import { SPEAKER_NOTES_PARAM, isSpeakerNotesPage } from '@poolscope/shared/page-views';
+
 /** The speaker-notes view is the same app opened with `?speaker`; it follows the lab's lesson state like any dashboard. */
-export const SPEAKER_PARAM = 'speaker';
+export const isSpeakerNotesView = isSpeakerNotesPage;
 
 export function openSpeakerNotes(): void {
   const url = new URL(window.location.href);
-  url.searchParams.set(SPEAKER_PARAM, '1');
+  url.searchParams.set(SPEAKER_NOTES_PARAM, '1');
   url.hash = '';
   window.open(url.toString(), 'poolscope-speaker-notes', 'popup,width=960,height=720');
-}
-
-export function isSpeakerNotesView(search: string): boolean {
-  return new URLSearchParams(search).has(SPEAKER_PARAM);
 }
