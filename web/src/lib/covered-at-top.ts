@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { whenIdle } from './when-idle';
 
 /** What stays at the top of the dashboard while it scrolls (app.css): the header with a lesson's step line, or a recording's bar with it. */
 const STICKY_AT_TOP = '.sticky-top, .replay-top';
@@ -26,16 +27,26 @@ export function updateCoveredAtTop(): void {
 
 /**
  * Keeps the measure true while the page's layout changes: a step line comes or goes (the page's height
- * changes with it: the sticky parts are in its flow), the window narrows and the bars wrap or stop sticking.
+ * changes with it: the sticky parts are in its flow), the window narrows and the bars wrap or stop
+ * sticking. Started when the browser is idle, not in the first render's task: measuring forces a
+ * layout there, and writing the root's variable restyles the whole page before its first paint (the
+ * dashboard's first live number came ~0.2 s later at 4×, A-B). A lesson step measures for itself
+ * before it scrolls (use-focus-panel.ts).
  */
 export function useCoveredAtTop(): void {
   useEffect(() => {
-    updateCoveredAtTop();
-    if (typeof ResizeObserver !== 'function') return;
-    const observer = new ResizeObserver(updateCoveredAtTop);
-    observer.observe(document.body);
+    let observer: ResizeObserver | null = null;
+    let stopped = false;
+    whenIdle(() => {
+      if (stopped) return;
+      updateCoveredAtTop();
+      if (typeof ResizeObserver !== 'function') return;
+      observer = new ResizeObserver(updateCoveredAtTop);
+      observer.observe(document.body);
+    });
     return () => {
-      observer.disconnect();
+      stopped = true;
+      observer?.disconnect();
       document.documentElement.style.removeProperty(COVERED_AT_TOP_VAR);
     };
   }, []);
